@@ -1,0 +1,32 @@
+import { defineConfig } from 'electron-vite';
+import { fileURLToPath } from 'node:url';
+import { rendererConfig } from './renderer.vite.config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: here('./out/main'),
+      rollupOptions: { input: { index: here('./electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: here('./out/preload'),
+      // A sandboxed preload cannot load modules: everything but 'electron' is bundled into one CJS file.
+      rollupOptions: {
+        input: { index: here('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    ...rendererConfig,
+    build: {
+      ...rendererConfig.build,
+      outDir: here('./out/renderer'),
+      rollupOptions: { input: { index: here('./renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,66 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/*
+ * Layering is law (../shared/handbook/ARCHITECTURE.md):
+ *   shared/   may import itself and small pure libraries — never DOM, Node, Electron, React or Dexie
+ *   renderer/ may import shared/, React, Dexie, UI libraries — never Node or Electron
+ *   electron/ may import shared/, Node, Electron — never renderer/, React or Dexie
+ * tests/unit/lint/layering.test.ts proves that each of these rules fails the build on a violation.
+ */
+// Exact names (a gitignore-style pattern such as 'domain' would also match '../shared/domain/x').
+const nodePaths = builtinModules.map((name) => ({ name, message: 'Node built-ins are not allowed in this layer.' }));
+const nodePatterns = [{ group: ['node:*'], message: 'Node built-ins are not allowed in this layer.' }];
+const electronPattern = { group: ['electron', 'electron/*', '@electron/*'], message: 'Electron is only for electron/.' };
+const reactPattern = { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-*', '@hookform/*', 'suomifi-ui-components', 'styled-components', 'zustand', 'i18next', 'react-i18next'], message: 'UI libraries are only for renderer/.' };
+const dexiePattern = { group: ['dexie', 'dexie-*', 'fake-indexeddb', 'fake-indexeddb/*'], message: 'Dexie is only for renderer/.' };
+const rendererPattern = { group: ['**/renderer', '**/renderer/**'], message: 'Nothing outside renderer/ may import the renderer.' };
+const electronDirPattern = { group: ['**/electron/**', '**/electron'], message: 'Nothing outside electron/ may import the Electron shell.' };
+
+/** DOM-only globals that pure code must not reach for (WebCrypto, TextEncoder and URL are standard in every runtime). */
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history', 'alert', 'confirm', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname', '__filename'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'tests/bench/results*.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, reactPattern, dexiePattern, rendererPattern, electronDirPattern] }],
+      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'shared/ is pure: no DOM or Node globals.' }))],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, electronDirPattern] }],
+      'no-restricted-globals': ['error', ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({ name, message: 'renderer/ never touches Node.' }))],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [reactPattern, dexiePattern, rendererPattern] }],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

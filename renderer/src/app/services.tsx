@@ -1,0 +1,21 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Bridge } from '../../../shared/bridge/contract';
+import type { CommandContext } from '../commands/context';
+
+/** What the screens need from the outside world: the command context (database, actor, clock) and the shell bridge. */
+export interface Services {
+  commands: CommandContext;
+  bridge: Bridge;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <ServicesProvider>');
+  return services;
+}

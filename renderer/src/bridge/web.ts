@@ -1,0 +1,75 @@
+import { MAX_FILE_BYTES, type BridgeArgs, type BridgeResult, type FileFilter } from '../../../shared/bridge/contract';
+import type { BridgeMethod } from '../../../shared/bridge/methods';
+import { APP_NAME, APP_VERSION } from '../app/appMeta';
+
+/**
+ * The shell contract implemented with plain browser APIs, so the identical UI runs in Chromium
+ * (end-to-end tests, and `npm run web` where the Electron runtime is unavailable).
+ */
+
+function appInfo(): BridgeResult<'appInfo'> {
+  return {
+    name: APP_NAME,
+    version: APP_VERSION,
+    shell: 'web',
+    platform: navigator.platform || 'browser',
+    dataLocation: `IndexedDB, ${window.location.origin}`,
+  };
+}
+
+/** A download link: the browser saves the file to its download folder (or asks, per its settings). */
+function saveFile(args: BridgeArgs<'saveFile'>): BridgeResult<'saveFile'> {
+  const blob = new Blob([args.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = args.suggestedName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { status: 'saved', location: args.suggestedName };
+}
+
+function acceptOf(filters: FileFilter[]): string {
+  return filters.flatMap((f) => f.extensions.map((ext) => `.${ext}`)).join(',');
+}
+
+/** A hidden file input; resolves when the user picks a file or cancels the picker. */
+function openFile(args: BridgeArgs<'openFile'>): Promise<BridgeResult<'openFile'>> {
+  const maxBytes = args.maxBytes ?? MAX_FILE_BYTES;
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = acceptOf(args.filters);
+    input.hidden = true;
+    const done = (result: BridgeResult<'openFile'>) => {
+      input.remove();
+      resolve(result);
+    };
+    input.addEventListener('cancel', () => done({ status: 'cancelled' }));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return done({ status: 'cancelled' });
+      if (file.size > maxBytes) return done({ status: 'failed', code: 'too-large' });
+      file.arrayBuffer().then(
+        (buffer) => done({ status: 'opened', name: file.name, bytes: new Uint8Array(buffer) }),
+        () => done({ status: 'failed', code: 'read-failed' }),
+      );
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export async function callWebBridge(method: BridgeMethod, args: unknown): Promise<unknown> {
+  switch (method) {
+    case 'appInfo':
+      return appInfo();
+    case 'saveFile':
+      return saveFile(args as BridgeArgs<'saveFile'>);
+    case 'openFile':
+      return openFile(args as BridgeArgs<'openFile'>);
+  }
+}

@@ -1,0 +1,45 @@
+import { initialClock, tick, type ClockState } from '../../../shared/sync/hlc';
+import { uuidv7 } from '../../../shared/ids';
+import type { Table } from 'dexie';
+import type { MetaRow, OtkDatabase } from '../db/schema';
+
+const INSTALLATION_KEY = 'installation';
+const CLOCK_KEY = 'clock';
+
+export interface Installation {
+  id: string;
+  createdAt: string;
+}
+
+/** Called from Dexie's `populate` (inside the creating transaction): gives this installation its id. */
+export function populateInstallation(meta: Table<MetaRow, string>): void {
+  const installation: Installation = { id: uuidv7(), createdAt: new Date().toISOString() };
+  void meta.bulkAdd([
+    { key: INSTALLATION_KEY, value: installation },
+    { key: CLOCK_KEY, value: initialClock(installation.id) },
+  ]);
+}
+
+export async function readInstallation(db: OtkDatabase): Promise<Installation> {
+  const row = await db.meta.get(INSTALLATION_KEY);
+  if (!row) throw new Error('the installation has no id: database was not populated');
+  return row.value as Installation;
+}
+
+/**
+ * Takes `count` fresh HLC stamps for a local write. Must run inside the command's transaction,
+ * which must include the meta table, so the clock advances exactly when the write commits.
+ */
+export async function takeStamps(db: OtkDatabase, nowMs: number, count: number): Promise<string[]> {
+  const row = await db.meta.get(CLOCK_KEY);
+  if (!row) throw new Error('the installation has no clock: database was not populated');
+  let state = row.value as ClockState;
+  const stamps: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = tick(state, nowMs);
+    state = next.state;
+    stamps.push(next.stamp);
+  }
+  await db.meta.put({ key: CLOCK_KEY, value: state });
+  return stamps;
+}

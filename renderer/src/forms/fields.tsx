@@ -1,0 +1,184 @@
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput } from 'suomifi-ui-components';
+
+/**
+ * Suomi.fi form controls bound to react-hook-form. Each shows its error (an i18n key from the
+ * shared schema) in the current language, next to the field, and exposes a stable DOM id so the
+ * error summary can link to it.
+ */
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface BaseProps<T extends FieldValues> {
+  control: Control<T>;
+  name: FieldPath<T>;
+  label: string;
+  hint?: string;
+}
+
+/** The DOM id of a form field, from its dotted path. */
+export function fieldId(name: string): string {
+  return `field-${name.replace(/\./g, '-')}`;
+}
+
+function useErrorText() {
+  const { t } = useTranslation();
+  return (message: string | undefined) => (message ? t(message) : undefined);
+}
+
+export function FormTextInput<T extends FieldValues>({ control, name, label, hint, type }: BaseProps<T> & { type?: 'text' | 'email' | 'tel' }) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <TextInput
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint}
+          type={type ?? 'text'}
+          name={field.name}
+          value={(field.value as string | undefined) ?? ''}
+          onChange={(value) => field.onChange(value ?? '')}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+          fullWidth
+        />
+      )}
+    />
+  );
+}
+
+export function FormTextarea<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Textarea
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint}
+          name={field.name}
+          value={(field.value as string | undefined) ?? ''}
+          onChange={(event) => field.onChange(event.target.value)}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+          fullWidth
+          resize="vertical"
+        />
+      )}
+    />
+  );
+}
+
+export function FormDropdown<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Dropdown
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint}
+          name={field.name}
+          visualPlaceholder={t('intake.choose')}
+          value={(field.value as string | undefined) ?? null}
+          onChange={(value) => field.onChange(value)}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+          fullWidth
+        >
+          {options.map((option) => (
+            <DropdownItem key={option.value} value={option.value}>
+              {option.label}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
+    />
+  );
+}
+
+export function FormCheckboxGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => {
+        const selected = (field.value as string[] | undefined) ?? [];
+        const toggle = (value: string, on: boolean) =>
+          field.onChange(on ? [...selected, value] : selected.filter((item) => item !== value));
+        return (
+          <CheckboxGroup
+            id={fieldId(name)}
+            labelText={label}
+            groupHintText={hint}
+            groupStatus={fieldState.error ? 'error' : 'default'}
+            groupStatusText={errorText(fieldState.error?.message)}
+            className="otk-checkbox-columns"
+          >
+            {options.map((option, index) => (
+              <Checkbox
+                key={option.value}
+                id={index === 0 ? `${fieldId(name)}-first` : undefined}
+                name={field.name}
+                value={option.value}
+                checked={selected.includes(option.value)}
+                onClick={({ checkboxState }) => toggle(option.value, checkboxState)}
+                onBlur={field.onBlur}
+                status={fieldState.error ? 'error' : 'default'}
+              >
+                {option.label}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        );
+      }}
+    />
+  );
+}
+
+export function FormRadioGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <RadioButtonGroup
+          id={fieldId(name)}
+          labelText={label}
+          groupHintText={hint}
+          name={field.name}
+          value={(field.value as string | undefined) ?? ''}
+          onChange={(value) => field.onChange(value)}
+          groupStatus={fieldState.error ? 'error' : 'default'}
+          groupStatusText={errorText(fieldState.error?.message)}
+        >
+          {options.map((option, index) => (
+            <RadioButton key={option.value} value={option.value} id={index === 0 ? `${fieldId(name)}-first` : undefined}>
+              {option.label}
+            </RadioButton>
+          ))}
+        </RadioButtonGroup>
+      )}
+    />
+  );
+}

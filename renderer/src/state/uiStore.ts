@@ -1,0 +1,26 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { UiLanguage } from '../../../shared/reference/labels';
+import { DEFAULT_LANGUAGE, isUiLanguage } from '../i18n';
+
+interface UiState {
+  language: UiLanguage;
+  setLanguage: (language: UiLanguage) => void;
+}
+
+/** UI preferences kept on this device (not case data). */
+export const useUiStore = create<UiState>()(
+  persist(
+    (set) => ({
+      language: DEFAULT_LANGUAGE,
+      setLanguage: (language) => set({ language }),
+    }),
+    {
+      name: 'otk.ui',
+      merge: (persisted, current) => {
+        const language = (persisted as Partial<UiState> | undefined)?.language;
+        return { ...current, language: isUiLanguage(language) ? language : current.language };
+      },
+    },
+  ),
+);

@@ -1,0 +1,16 @@
+/**
+ * The names of every call the renderer may make to the shell, and the IPC channel of each.
+ * Kept free of zod so that the sandboxed preload bundle stays tiny: the preload only needs names.
+ */
+export const BRIDGE_METHODS = ['appInfo', 'saveFile', 'openFile'] as const;
+
+export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
+
+export const BRIDGE_CHANNEL_PREFIX = 'otk:';
+
+export function channelFor(method: BridgeMethod): string {
+  return `${BRIDGE_CHANNEL_PREFIX}${method}`;
+}
+
+/** The property under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'otkBridge';

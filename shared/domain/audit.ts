@@ -1,0 +1,21 @@
+/**
+ * One entry of the audit log (tiedonhallintalaki 906/2019): who did what to which record, when.
+ * Data minimisation: it names the fields that changed, never their values.
+ */
+export const AUDIT_ACTIONS = ['consultation.create', 'consultation.update', 'consultation.view'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  /** UUID v7. */
+  id: string;
+  /** ISO 8601 instant. */
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: 'consultation' | 'network';
+  entityId: string;
+  /** Names of the fields written, no values. */
+  fields: string[];
+  /** HLC stamp of the write, so audit events merge as a set across installations. */
+  clock: string;
+}
