@@ -16,10 +16,13 @@ export function App() {
   const [info, setInfo] = useState<BridgeResult<'appInfo'>>();
 
   useEffect(() => {
-    void i18n.changeLanguage(language);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  useEffect(() => {
     document.title = t('app.title');
-  }, [i18n, language, t]);
+  }, [t]);
 
   useEffect(() => {
     bridge.appInfo({}).then(setInfo, (error: unknown) => console.error('appInfo failed', error));
