@@ -5,14 +5,17 @@ import { rendererConfig } from './renderer.vite.config';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
+  // Main and preload are bundled whole (zod included): the packaged app ships no node_modules.
   main: {
     build: {
+      externalizeDeps: false,
       outDir: here('./out/main'),
       rollupOptions: { input: { index: here('./electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
+      externalizeDeps: false,
       outDir: here('./out/preload'),
       // A sandboxed preload cannot load modules: everything but 'electron' is bundled into one CJS file.
       rollupOptions: {

@@ -17,6 +17,7 @@ export const rendererConfig: UserConfig = {
   build: {
     target: 'chrome130',
     sourcemap: false,
+    minify: true,
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },

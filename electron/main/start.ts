@@ -1,0 +1,97 @@
+import * as fsPromises from 'node:fs/promises';
+import type { CustomScheme } from 'electron';
+import { getAppInfo, type AppInfoSource } from './app-info';
+import { APP_SCHEME } from './app-url';
+import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } from './files';
+import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
+import type { BuildPaths } from './paths';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { hardenSession, hardenWebContents, type HardenableContents, type HardenableSession } from './security';
+import { claimSingleInstance } from './single-instance';
+import { createMainWindow, type ShellWindow, type ShellWindowConstructor } from './window';
+
+export interface ShellApp extends AppInfoSource {
+  readonly isPackaged: boolean;
+  enableSandbox(): void;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  quit(): void;
+  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableContents) => void): unknown;
+}
+
+export interface ClosableWindow extends ShellWindow {
+  on(event: 'closed', listener: () => void): unknown;
+}
+
+/** The Electron modules the shell uses; index.ts passes the real ones, tests pass fakes. */
+export interface ShellElectron<W extends ClosableWindow> {
+  app: ShellApp;
+  BrowserWindow: ShellWindowConstructor<W>;
+  protocol: {
+    registerSchemesAsPrivileged(schemes: CustomScheme[]): void;
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+  };
+  session: { defaultSession: HardenableSession };
+  ipcMain: IpcRegistrar<SenderContents>;
+  dialog: FileDialogs<W>;
+}
+
+export interface ShellOptions {
+  paths: BuildPaths;
+  platform: string;
+  fs?: FileSystem;
+}
+
+/**
+ * Wires the whole main process. Synchronously (before `ready`): privileged scheme, global sandbox,
+ * single-instance lock, WebContents hardening, bridge handlers. After `ready`: session hardening,
+ * the app:// handler, then the window. Resolves with the window once its page has loaded, or with
+ * null when another instance already runs. All state lives in this closure.
+ */
+export async function startShell<W extends ClosableWindow>(
+  electron: ShellElectron<W>,
+  options: ShellOptions,
+): Promise<W | null> {
+  const { app } = electron;
+  let mainWindow: W | null = null;
+
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  app.enableSandbox();
+  if (!claimSingleInstance(app, () => mainWindow)) return null;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // One window, one database: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+
+  const fileDeps: FileDeps<W> = {
+    dialog: electron.dialog,
+    fs: options.fs ?? fsPromises,
+    documentsDir: () => app.getPath('documents'),
+  };
+  registerBridgeHandlers<SenderContents, W>({
+    ipcMain: electron.ipcMain,
+    windowFor: (contents) => (mainWindow !== null && mainWindow.webContents.id === contents.id ? mainWindow : null),
+    implementations: {
+      appInfo: () => getAppInfo(app, options.platform),
+      saveFile: (args, window) => saveFile(fileDeps, window, args),
+      openFile: (args, window) => openFile(fileDeps, window, args),
+    },
+  });
+
+  await app.whenReady();
+  hardenSession(electron.session.defaultSession, { isPackaged: app.isPackaged });
+  electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(options.paths.renderer));
+  const { window, loaded } = createMainWindow({
+    BrowserWindow: electron.BrowserWindow,
+    preloadPath: options.paths.preload,
+    isPackaged: app.isPackaged,
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  await loaded;
+  return window;
+}

@@ -1,0 +1,45 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from './fake-electron';
+
+/** Imports electron/main/index.ts afresh against a new fake `electron` module. */
+async function importMain(options: FakeElectronOptions): Promise<FakeElectron> {
+  const electron = createFakeElectron(options);
+  vi.doMock('electron', () => electron);
+  await import('../../../electron/main/index');
+  return electron;
+}
+
+beforeEach(() => {
+  vi.resetModules();
+});
+
+describe('electron/main/index.ts', () => {
+  it('wires the real modules into startShell: scheme, lock, handlers, hardened window', async () => {
+    const electron = await importMain({ isPackaged: true });
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    expect(electron.protocol.privileged).toHaveLength(1);
+    expect(electron.calls).toContain('requestSingleInstanceLock');
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:saveFile']);
+    const window = electron.windows[0];
+    expect(window?.options.webPreferences.devTools).toBe(false);
+    expect(window?.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+    expect(electron.session.defaultSession.beforeRequest).toBeDefined();
+    expect(electron.app.exitCodes).toEqual([]);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const electron = await importMain({ lockObtained: false });
+    expect(electron.app.quitCalls).toBe(1);
+    expect(electron.windows).toHaveLength(0);
+  });
+
+  it('tells the user and exits with 1 when the window cannot load', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const electron = await importMain({ loadFails: true });
+    await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([1]));
+    expect(electron.dialog.errorBoxes).toHaveLength(1);
+    expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+});

@@ -1,0 +1,173 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_FILE_BYTES } from '../../../shared/bridge/contract';
+import { BRIDGE_METHODS, channelFor } from '../../../shared/bridge/methods';
+import { registerBridgeHandlers, type BridgeImplementations, type SenderContents } from '../../../electron/main/ipc';
+import { createFakeElectron, fakeFrame, FakeWebContents } from './fake-electron';
+
+interface Window {
+  id: string;
+}
+
+function setup() {
+  const { ipcMain } = createFakeElectron();
+  const contents = new FakeWebContents();
+  const window: Window = { id: 'main' };
+  const implementations = {
+    appInfo: vi.fn<BridgeImplementations<Window>['appInfo']>(() => ({
+      name: 'OT-keskus konsultaatiot',
+      version: '0.1.0',
+      shell: 'electron',
+      platform: 'linux',
+      dataLocation: '/home/u/.config/otk',
+    })),
+    saveFile: vi.fn<BridgeImplementations<Window>['saveFile']>(async () => ({ status: 'saved', location: '/tmp/a.txt' })),
+    openFile: vi.fn<BridgeImplementations<Window>['openFile']>(async () => ({ status: 'cancelled' })),
+  };
+  registerBridgeHandlers<SenderContents, Window>({
+    ipcMain,
+    windowFor: (candidate) => (candidate === contents ? window : null),
+    implementations,
+  });
+  const call = (channel: string, event = contents.invokeEvent(), ...args: unknown[]): Promise<unknown> => {
+    const handler = ipcMain.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, ...args);
+  };
+  const nothingRan = (): void => {
+    expect(implementations.appInfo).not.toHaveBeenCalled();
+    expect(implementations.saveFile).not.toHaveBeenCalled();
+    expect(implementations.openFile).not.toHaveBeenCalled();
+  };
+  return { ipcMain, contents, window, implementations, call, nothingRan };
+}
+
+const goodSave = { suggestedName: 'yhteenveto.json', bytes: new Uint8Array([1, 2, 3]) };
+
+describe('bridge handlers: registration', () => {
+  it('registers exactly one handler per bridge method, on its own channel', () => {
+    const { ipcMain } = setup();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(BRIDGE_METHODS.map(channelFor).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:saveFile']);
+  });
+});
+
+describe('bridge handlers: good calls', () => {
+  it('appInfo returns the parsed result', async () => {
+    const { call } = setup();
+    await expect(call('otk:appInfo', undefined, {})).resolves.toMatchObject({ shell: 'electron', platform: 'linux' });
+  });
+
+  it('saveFile passes parsed arguments and the sender window to the implementation', async () => {
+    const { call, implementations, window } = setup();
+    const filters = [{ name: 'JSON', extensions: ['json'] }];
+    await expect(call('otk:saveFile', undefined, { ...goodSave, filters })).resolves.toEqual({
+      status: 'saved',
+      location: '/tmp/a.txt',
+    });
+    expect(implementations.saveFile).toHaveBeenCalledWith({ ...goodSave, filters }, window);
+  });
+
+  it('openFile accepts filters and a maxBytes within the limit', async () => {
+    const { call, implementations } = setup();
+    const args = { filters: [{ name: 'Paketti', extensions: ['otk'] }], maxBytes: 1024 };
+    await expect(call('otk:openFile', undefined, args)).resolves.toEqual({ status: 'cancelled' });
+    expect(implementations.openFile).toHaveBeenCalledOnce();
+  });
+});
+
+describe('bridge handlers: sender check', () => {
+  it('refuses a call with no sender frame', async () => {
+    const { call, contents, nothingRan } = setup();
+    await expect(call('otk:appInfo', contents.invokeEvent(null), {})).rejects.toThrow(/frame is gone/);
+    nothingRan();
+  });
+
+  it('refuses a subframe, even one showing app://otk', async () => {
+    const { call, contents, nothingRan } = setup();
+    const subframe = fakeFrame('app://otk/index.html');
+    await expect(call('otk:saveFile', contents.invokeEvent(subframe), goodSave)).rejects.toThrow(/main frame/);
+    nothingRan();
+  });
+
+  it('refuses a main frame showing another origin', async () => {
+    const { call, contents, nothingRan } = setup();
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://evil/index.html', 'about:blank', '']) {
+      contents.mainFrame = fakeFrame(url);
+      await expect(call('otk:openFile', contents.invokeEvent(), { filters: [] }), url).rejects.toThrow(/not app:\/\/otk/);
+    }
+    nothingRan();
+  });
+
+  it('refuses a WebContents that is not one of our windows', async () => {
+    const { call, nothingRan } = setup();
+    const stranger = new FakeWebContents('app://otk/index.html');
+    await expect(call('otk:appInfo', stranger.invokeEvent(), {})).rejects.toThrow(/not a window of this app/);
+    nothingRan();
+  });
+
+  it('matches the frame by process and routing id, not object identity', async () => {
+    const { call, contents } = setup();
+    const sameFrameOtherObject = { ...contents.mainFrame };
+    await expect(call('otk:appInfo', contents.invokeEvent(sameFrameOtherObject), {})).resolves.toBeDefined();
+    const otherProcess = { ...contents.mainFrame, processId: contents.mainFrame.processId + 1 };
+    await expect(call('otk:appInfo', contents.invokeEvent(otherProcess), {})).rejects.toThrow(/main frame/);
+  });
+});
+
+describe('bridge handlers: argument schemas', () => {
+  it.each([
+    ['a path in suggestedName', 'otk:saveFile', { ...goodSave, suggestedName: '../x' }],
+    ['a directory in suggestedName', 'otk:saveFile', { ...goodSave, suggestedName: 'dir/x.json' }],
+    ['a Windows path in suggestedName', 'otk:saveFile', { ...goodSave, suggestedName: 'C:\\x.json' }],
+    ['.. as suggestedName', 'otk:saveFile', { ...goodSave, suggestedName: '..' }],
+    ['bytes as a plain array', 'otk:saveFile', { ...goodSave, bytes: [1, 2, 3] }],
+    ['bytes as a string', 'otk:saveFile', { ...goodSave, bytes: 'AQID' }],
+    ['bytes as an ArrayBuffer', 'otk:saveFile', { ...goodSave, bytes: new ArrayBuffer(3) }],
+    ['an extra key', 'otk:saveFile', { ...goodSave, path: '/etc/passwd' }],
+    ['an extra key in a filter', 'otk:saveFile', { ...goodSave, filters: [{ name: 'A', extensions: ['a'], x: 1 }] }],
+    ['a filter extension with a dot', 'otk:openFile', { filters: [{ name: 'A', extensions: ['.json'] }] }],
+    ['maxBytes above the limit', 'otk:openFile', { filters: [], maxBytes: MAX_FILE_BYTES + 1 }],
+    ['maxBytes not an integer', 'otk:openFile', { filters: [], maxBytes: 1.5 }],
+    ['missing filters', 'otk:openFile', {}],
+    ['an extra key on appInfo', 'otk:appInfo', { debug: true }],
+    ['null', 'otk:appInfo', null],
+    ['a string', 'otk:saveFile', 'x'],
+  ])('rejects %s', async (_name, channel, payload) => {
+    const { call, nothingRan } = setup();
+    await expect(call(channel, undefined, payload)).rejects.toThrow(/invalid arguments/);
+    nothingRan();
+  });
+
+  it('rejects anything but exactly one argument', async () => {
+    const { call, contents, nothingRan } = setup();
+    await expect(call('otk:appInfo', contents.invokeEvent())).rejects.toThrow(/exactly one argument/);
+    await expect(call('otk:appInfo', contents.invokeEvent(), {}, {})).rejects.toThrow(/exactly one argument/);
+    nothingRan();
+  });
+
+  it('says where the arguments are wrong without echoing them', async () => {
+    const { call } = setup();
+    const secret = 'Henkilötunnus 010101-123N';
+    const error = await call('otk:saveFile', undefined, { suggestedName: secret + '/', bytes: secret, note: secret }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^otk:saveFile: invalid arguments \(/);
+    expect(message).toContain('suggestedName');
+    expect(message).not.toContain('010101');
+  });
+});
+
+describe('bridge handlers: result schemas', () => {
+  it('refuses to return a result the contract does not allow', async () => {
+    const { call, implementations } = setup();
+    implementations.openFile.mockResolvedValueOnce({
+      status: 'opened',
+      name: 'a.txt',
+      bytes: 'not bytes' as unknown as Uint8Array,
+    });
+    await expect(call('otk:openFile', undefined, { filters: [] })).rejects.toThrow(/invalid result/);
+  });
+});

@@ -1,0 +1,117 @@
+// @vitest-environment node
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startShell } from '../../../electron/main/start';
+import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectronOptions, type FakeWindow } from './fake-electron';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'otk-start-'));
+  await mkdir(join(dir, 'renderer'));
+  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html>');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(options: FakeElectronOptions = {}) {
+  const electron = createFakeElectron({ paths: { userData: '/home/u/.config/otk', documents: dir }, ...options });
+  const window = await startShell<FakeWindow>(electron, {
+    paths: { preload: join(dir, 'preload', 'index.cjs'), renderer: join(dir, 'renderer') },
+    platform: 'linux',
+  });
+  return { electron, window };
+}
+
+describe('startShell', () => {
+  it('does the before-ready work first, hardens the session before the window, then opens one window', async () => {
+    const { electron, window } = await start();
+    expect(electron.calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'enableSandbox',
+      'requestSingleInstanceLock',
+      'whenReady',
+      'setPermissionRequestHandler',
+      'protocol.handle:app',
+      'new BrowserWindow',
+    ]);
+    expect(electron.protocol.privileged.map((scheme) => scheme.scheme)).toEqual(['app']);
+    expect(electron.windows).toHaveLength(1);
+    expect(window?.loadedUrls).toEqual(['app://otk/index.html']);
+    expect(window?.options.webPreferences.preload).toBe(join(dir, 'preload', 'index.cjs'));
+  });
+
+  it('quits without a window, handlers or protocol when another instance runs', async () => {
+    const { electron, window } = await start({ lockObtained: false });
+    expect(window).toBeNull();
+    expect(electron.app.quitCalls).toBe(1);
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    expect(electron.calls).not.toContain('whenReady');
+  });
+
+  it('brings the window forward on a second launch', async () => {
+    const { electron, window } = await start();
+    electron.app.emit('second-instance');
+    expect(window?.focused).toBe(1);
+  });
+
+  it('devtools are off when packaged', async () => {
+    const { window } = await start({ isPackaged: true });
+    expect(window?.options.webPreferences.devTools).toBe(false);
+  });
+
+  it('serves out/renderer through the app:// handler', async () => {
+    const { electron } = await start();
+    const response = await electron.protocol.handlers.get('app')?.(new Request('app://otk/'));
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('hardens every WebContents created', async () => {
+    const { electron } = await start();
+    const contents = new FakeWebContents();
+    electron.app.emit('web-contents-created', fakeEvent(), contents);
+    const navigation = fakeEvent('https://example.org/');
+    contents.emit('will-navigate', navigation);
+    expect(navigation.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+  });
+
+  it('answers the bridge only for its own window, and not after it closed', async () => {
+    const { electron, window } = await start();
+    const appInfo = electron.ipcMain.handlers.get('otk:appInfo');
+    if (!window || !appInfo) throw new Error('not started');
+    await expect(appInfo(window.webContents.invokeEvent(), {})).resolves.toEqual({
+      name: 'OT-keskus konsultaatiot',
+      version: '0.1.0',
+      shell: 'electron',
+      platform: 'linux',
+      dataLocation: '/home/u/.config/otk',
+    });
+    const stranger = new FakeWebContents();
+    await expect(appInfo(stranger.invokeEvent(), {})).rejects.toThrow(/not a window of this app/);
+    window.emit('closed');
+    await expect(appInfo(window.webContents.invokeEvent(), {})).rejects.toThrow(/not a window of this app/);
+  });
+
+  it('saves through the dialog, modal to the window, into Documents by default', async () => {
+    const { electron, window } = await start();
+    const saveFile = electron.ipcMain.handlers.get('otk:saveFile');
+    if (!window || !saveFile) throw new Error('not started');
+    electron.dialog.nextSave = { canceled: false, filePath: join(dir, 'a.json') };
+    await expect(
+      saveFile(window.webContents.invokeEvent(), { suggestedName: 'a.json', bytes: new Uint8Array([123, 125]) }),
+    ).resolves.toEqual({ status: 'saved', location: join(dir, 'a.json') });
+    expect(electron.dialog.saveCalls[0]?.window).toBe(window);
+    expect(electron.dialog.saveCalls[0]?.options.defaultPath).toBe(join(dir, 'a.json'));
+  });
+
+  it('quits when the window is closed', async () => {
+    const { electron } = await start();
+    electron.app.emit('window-all-closed');
+    expect(electron.app.quitCalls).toBe(1);
+  });
+});
