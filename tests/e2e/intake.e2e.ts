@@ -19,6 +19,8 @@ afterEach(async () => {
 describe('consultation intake in Chromium', () => {
   it('saves a request, lists it newest first, and keeps it across reload and restart', async () => {
     await page.getByText('Ei vielä pyyntöjä.').waitFor();
+    // The web bridge answers appInfo: the footer says where the data is kept.
+    await page.getByText(/Tiedot tallennetaan vain tälle laitteelle: IndexedDB, http:\/\/127\.0\.0\.1:\d+/).waitFor();
     await fillIntake(page, 'Miten tukea nuoren koulunkäyntiä? (e2e-1)');
     await saveButton(page).click();
     await page.getByText('Pyyntö tallennettu.').waitFor();
