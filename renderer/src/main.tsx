@@ -11,14 +11,17 @@ import { createDatabase } from './db/open';
 import { createBridge } from './bridge';
 import { createI18n } from './i18n';
 import { useUiStore } from './state/uiStore';
+import { CaseIndex } from './data/case-index';
 
 /** The local profile until user profiles land (issue: data protection). */
 const LOCAL_ACTOR = 'local-coordinator';
 
 async function start() {
+  const db = createDatabase();
   const services: Services = {
-    commands: { db: createDatabase(), actor: LOCAL_ACTOR, now: () => new Date() },
+    commands: { db, actor: LOCAL_ACTOR, now: () => new Date() },
     bridge: createBridge(),
+    caseIndex: new CaseIndex(db),
   };
   const i18n = await createI18n(useUiStore.getState().language);
   const container = document.getElementById('root');

@@ -1,8 +1,14 @@
 /**
  * One entry of the audit log (tiedonhallintalaki 906/2019): who did what to which record, when.
- * Data minimisation: it names the fields that changed, never their values.
+ * Data minimisation: it names the fields that changed and codes (e.g. consent modes), never values.
  */
-export const AUDIT_ACTIONS = ['consultation.create', 'consultation.update', 'consultation.view'] as const;
+export const AUDIT_ACTIONS = [
+  'consultation.create',
+  'consultation.update',
+  'consultation.consent-change',
+  'consultation.view',
+  'consultation.import',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
@@ -16,6 +22,8 @@ export interface AuditEvent {
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];
+  /** Codes that explain the event (e.g. { from: 'anonymous', to: 'consented' }); never free text. */
+  details?: Record<string, string>;
   /** HLC stamp of the write, so audit events merge as a set across installations. */
   clock: string;
 }

@@ -1,10 +1,32 @@
 import { z } from 'zod';
 import { AGE_BAND_CODES, SECTOR_CODES, SERVICE_LEVEL_CODES, THEME_CODES } from '../reference/themes';
 import { REGION_CODES, type AreaCode } from '../reference/regions';
-import { choice, MSG, requiredText } from './validation';
+import { choice, isoDate, localTime, MSG, optionalText, requiredText } from './validation';
+import { consentSchema, type ConsentMode } from './consent';
+import { guardIntake, issueMessage } from '../privacy/intake-guard';
 
+export const CHANNELS = ['phone', 'email', 'form', 'letter', 'imported-file'] as const;
+export const REQUESTER_LANGUAGES = ['fi', 'sv'] as const;
+export const SERVICE_LANGUAGES = ['fi', 'sv', 'se', 'other'] as const;
+export const HOPED_OUTCOMES = ['guidance', 'joint-meeting', 'referral-advice', 'other'] as const;
 export const URGENCIES = ['normal', 'urgent'] as const;
-export const CONSENT_MODES = ['anonymous', 'consented', 'statutory'] as const;
+export const REQUEST_KINDS = ['consultation', 'forensic-investigation'] as const;
+/** Services already tried, as the coordinator's checklist (multi-select), plus a short free text. */
+export const SERVICES_TRIED = [
+  'child-welfare-open-care',
+  'substitute-care',
+  'family-work',
+  'family-counselling',
+  'school-welfare',
+  'special-education',
+  'child-psychiatry',
+  'adolescent-psychiatry',
+  'substance-services',
+  'disability-services',
+  'therapy',
+  'other',
+] as const;
+
 export const CONSULTATION_STATUSES = [
   'received',
   'accepted',
@@ -17,16 +39,29 @@ export const CONSULTATION_STATUSES = [
   'cancelled',
 ] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export type Urgency = (typeof URGENCIES)[number];
 
-/** The requesting professional. */
-export const requesterSchema = z.object({
-  name: requiredText(200),
-  title: requiredText(200),
-  organisation: requiredText(200),
-  sector: choice(SECTOR_CODES),
-  region: choice(REGION_CODES),
-  contact: requiredText(200),
-});
+const PHONE = /^\+?[0-9][0-9 ()-]{4,20}[0-9]$/;
+/** Deliberately simple: one @, a dot in the domain, no spaces. The aim is to catch typos, not to parse RFC 5322. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The requesting professional (their identity is not secret; the child's is). */
+export const requesterSchema = z
+  .object({
+    name: requiredText(200),
+    title: requiredText(200),
+    organisation: requiredText(200),
+    sector: choice(SECTOR_CODES),
+    region: choice(REGION_CODES),
+    phone: z.string().trim().max(40, MSG.tooLong).refine((v) => v === '' || PHONE.test(v), MSG.phone).default(''),
+    email: z.string().trim().max(200, MSG.tooLong).refine((v) => v === '' || EMAIL.test(v), MSG.email).default(''),
+    language: choice(REQUESTER_LANGUAGES),
+  })
+  .superRefine((requester, ctx) => {
+    if (requester.phone === '' && requester.email === '') {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: MSG.contactRequired });
+    }
+  });
 
 /** The child or family, described without identity. */
 export const subjectSchema = z.object({
@@ -37,35 +72,102 @@ export const subjectSchema = z.object({
     .max(THEME_CODES.length)
     .refine((themes) => new Set(themes).size === themes.length, MSG.invalid),
   serviceLevel: choice(SERVICE_LEVEL_CODES),
+  servicesTried: z
+    .array(z.enum(SERVICES_TRIED, { error: MSG.invalid }))
+    .max(SERVICES_TRIED.length)
+    .refine((list) => new Set(list).size === list.length, MSG.invalid)
+    .default([]),
+  servicesTriedNote: optionalText(500),
+  serviceLanguage: choice(SERVICE_LANGUAGES),
+  interpreterNeeded: z.boolean({ error: MSG.choose }).default(false),
 });
 
-/** What a coordinator records when a consultation request comes in. */
-export const intakeSchema = z.object({
-  requester: requesterSchema,
-  subject: subjectSchema,
-  question: requiredText(5000),
-  urgency: choice(URGENCIES),
-  consentMode: choice(CONSENT_MODES),
+/** When and how the request came in: local Finnish (Europe/Helsinki) date and time. */
+export const receivedSchema = z.object({
+  date: isoDate(),
+  time: localTime(),
+  channel: choice(CHANNELS),
 });
 
-export type IntakeInput = z.input<typeof intakeSchema>;
-export type Intake = z.output<typeof intakeSchema>;
+/** Free-text fields of a request, by path: what the identifier guard scans. */
+export const FREE_TEXT_PATHS = ['question', 'subject.servicesTriedNote', 'hopedOutcomeNote', 'consent.scope', 'consent.basis'] as const;
+
+/**
+ * What a coordinator records when a consultation request comes in. One schema for the form, the
+ * commands and imports. Time-dependent rules (no receipt in the future) take `today` from the caller.
+ */
+export function createIntakeSchema(today: () => string, now: () => Date = () => new Date()) {
+  return z
+    .object({
+      requestKind: choice(REQUEST_KINDS),
+      received: receivedSchema,
+      requester: requesterSchema,
+      subject: subjectSchema,
+      question: requiredText(5000),
+      hopedOutcome: choice(HOPED_OUTCOMES),
+      hopedOutcomeNote: optionalText(500),
+      urgency: choice(URGENCIES),
+      consent: consentSchema,
+    })
+    .superRefine((intake, ctx) => {
+      if (intake.requestKind === 'forensic-investigation') {
+        ctx.addIssue({ code: 'custom', path: ['requestKind'], message: MSG.forensicRefused });
+      }
+      if (intake.received.date > today()) {
+        ctx.addIssue({ code: 'custom', path: ['received', 'date'], message: MSG.futureDate });
+      }
+      if (intake.hopedOutcome === 'other' && intake.hopedOutcomeNote === '') {
+        ctx.addIssue({ code: 'custom', path: ['hopedOutcomeNote'], message: MSG.required });
+      }
+      if (intake.consent.mode === 'consented' && intake.consent.date > today()) {
+        ctx.addIssue({ code: 'custom', path: ['consent', 'date'], message: MSG.futureDate });
+      }
+      // The identifier guard: a valid henkilötunnus in an anonymous request is refused here, so the
+      // form, the commands and imports all refuse it. Warnings are shown by the form, not enforced.
+      for (const issue of guardIntake(intake, now()).blocking) {
+        const { path, message } = issueMessage(issue);
+        ctx.addIssue({ code: 'custom', path: path.split('.'), message });
+      }
+    });
+}
+
+export type IntakeSchema = ReturnType<typeof createIntakeSchema>;
+export type IntakeInput = z.input<IntakeSchema>;
+export type Intake = z.output<IntakeSchema>;
 
 /** The fields of a stored consultation that sync stamps one by one (see shared/sync/hlc.ts). */
-export const STAMPED_FIELDS = ['requester', 'subject', 'question', 'urgency', 'consentMode', 'status'] as const;
+export const STAMPED_FIELDS = [
+  'received',
+  'requester',
+  'subject',
+  'question',
+  'hopedOutcome',
+  'hopedOutcomeNote',
+  'urgency',
+  'consent',
+  'status',
+] as const;
 export type StampedField = (typeof STAMPED_FIELDS)[number];
 
 /** A consultation as stored: the intake plus identity, derived index fields and per-field clocks. */
-export interface ConsultationRecord extends Intake {
+export interface ConsultationRecord extends Omit<Intake, 'requestKind'> {
   /** UUID v7: time-ordered, unique across installations. */
   id: string;
-  /** ISO 8601 instant the request was received. */
+  /** Human-readable code per centre and year, e.g. OTK-2026-0042. */
+  caseCode: string;
+  /** The instant the request was received (from received.date + time in Europe/Helsinki), ISO 8601 UTC. */
   receivedAt: string;
+  /** Date by which the consultation should be held (Finnish calendar date). */
+  targetDate: string;
   status: ConsultationStatus;
-  /** Denormalised for indexing: requester.region and its yhteistyöalue. */
+  /** Denormalised for lists: requester.region and its yhteistyöalue. */
   region: string;
   area: AreaCode;
   createdBy: string;
+  /** Local revision: increases with every write on this installation (the list's change feed). */
+  rev: number;
   /** Hybrid-logical-clock stamp of the last write to each field. */
   stamps: Record<StampedField, string>;
 }
+
+export type { ConsentMode };

@@ -4,9 +4,26 @@ import { Block, Heading, LanguageMenu, LanguageMenuItem, Paragraph, SkipLink, Te
 import { LANGUAGES } from '../i18n';
 import { useUiStore } from '../state/uiStore';
 import { useServices } from './services';
-import { IntakeForm } from '../features/intake/IntakeForm';
-import { ConsultationList } from '../features/consultations/ConsultationList';
+import { parseRoute, useHash } from './router';
+import { WorklistScreen } from '../features/worklist/WorklistScreen';
+import { NewCaseScreen } from '../features/intake/NewCaseScreen';
+import { CaseScreen } from '../features/case/CaseScreen';
+import { EditCaseScreen } from '../features/case/EditCaseScreen';
 import type { BridgeResult } from '../../../shared/bridge/contract';
+
+function Screen() {
+  const route = parseRoute(useHash());
+  switch (route.view) {
+    case 'worklist':
+      return <WorklistScreen query={route.query} />;
+    case 'new':
+      return <NewCaseScreen />;
+    case 'case':
+      return <CaseScreen id={route.id} />;
+    case 'edit':
+      return <EditCaseScreen id={route.id} />;
+  }
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -14,6 +31,7 @@ export function App() {
   const language = useUiStore((s) => s.language);
   const setLanguage = useUiStore((s) => s.setLanguage);
   const [info, setInfo] = useState<BridgeResult<'appInfo'>>();
+  const hash = useHash();
 
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
@@ -24,6 +42,11 @@ export function App() {
     document.title = t('app.title');
   }, [t]);
 
+  // A new screen: move focus to the main region so screen readers start from its top.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [hash]);
+
   useEffect(() => {
     bridge.appInfo({}).then(setInfo, (error: unknown) => console.error('appInfo failed', error));
   }, [bridge]);
@@ -33,13 +56,14 @@ export function App() {
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
       <Block variant="header" className="otk-header">
         <div>
-          <Heading variant="h1">{t('app.title')}</Heading>
+          <Heading variant="h1">
+            <a href="#/" className="otk-home-link">
+              {t('app.title')}
+            </a>
+          </Heading>
           <Text>{t('app.subtitle')}</Text>
         </div>
-        <LanguageMenu
-          buttonText={t(`language.${language}`)}
-          aria-label={t('language.current', { language: t(`language.${language}`) })}
-        >
+        <LanguageMenu buttonText={t(`language.${language}`)} aria-label={t('language.current', { language: t(`language.${language}`) })}>
           {LANGUAGES.map((code) => (
             <LanguageMenuItem key={code} lang={code} selected={code === language} onSelect={() => setLanguage(code)}>
               {t(`language.${code}`)}
@@ -48,8 +72,7 @@ export function App() {
         </LanguageMenu>
       </Block>
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
-        <IntakeForm />
-        <ConsultationList />
+        <Screen />
       </Block>
       <Block variant="footer" className="otk-footer">
         {info && (

@@ -1,11 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Bridge } from '../../../shared/bridge/contract';
 import type { CommandContext } from '../commands/context';
+import type { CaseIndex } from '../data/case-index';
 
 /** What the screens need from the outside world: the command context (database, actor, clock) and the shell bridge. */
 export interface Services {
   commands: CommandContext;
   bridge: Bridge;
+  /** The work list's in-memory index of every case's list row. */
+  caseIndex: CaseIndex;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -1,15 +1,31 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/services';
-import { counterValue, newestConsultations } from '../queries/consultations';
+import { consultationById, counterValue, newestCaseRows, recentRequesters, timelineOf } from '../queries/consultations';
 import { COUNTER_TOTAL } from '../commands/counters';
 
-/** The newest consultations, live: re-renders when a command commits a change. */
-export function useNewestConsultations(limit: number) {
+/** The newest list rows straight from the index: the first page while the case index loads. */
+export function useNewestCaseRows(limit: number) {
   const { db } = useServices().commands;
-  return useLiveQuery(() => newestConsultations(db, limit), [db, limit]);
+  return useLiveQuery(() => newestCaseRows(db, limit), [db, limit]);
 }
 
 export function useConsultationTotal() {
   const { db } = useServices().commands;
   return useLiveQuery(() => counterValue(db, COUNTER_TOTAL), [db]);
+}
+
+/** One case, live; `null` when it does not exist. */
+export function useConsultation(id: string) {
+  const { db } = useServices().commands;
+  return useLiveQuery(async () => (await consultationById(db, id)) ?? null, [db, id]);
+}
+
+export function useTimeline(id: string) {
+  const { db } = useServices().commands;
+  return useLiveQuery(() => timelineOf(db, id), [db, id]);
+}
+
+export function useRecentRequesters(limit = 200) {
+  const { db } = useServices().commands;
+  return useLiveQuery(() => recentRequesters(db, limit), [db, limit]);
 }

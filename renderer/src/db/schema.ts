@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
+import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
+import type { Intake } from '../../../shared/domain/consultation';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -9,15 +11,23 @@ export interface MetaRow {
 }
 
 /**
- * Counters the UI shows (per status, total), maintained in the same transaction as every write so
- * that no screen ever has to count() a large index (see the handbook's performance design).
+ * Counters the UI shows (per status, total, case-code sequences, the list's revision), maintained in
+ * the same transaction as every write so that no screen ever counts a large index.
  */
 export interface CounterRow {
   key: string;
   value: number;
 }
 
-/** Expert networks: registry filled by the routing work; the table exists from schema v1. */
+/** A requester seen before, so the next request from them fills the fields. */
+export type RequesterRecord = Intake['requester'] & {
+  /** Lower-case name|organisation|e-mail: one row per person and workplace. */
+  key: string;
+  lastUsedAt: string;
+  uses: number;
+};
+
+/** Expert networks: the registry's table exists from schema v1. */
 export interface NetworkRecord {
   id: string;
   area: string;
@@ -29,6 +39,8 @@ export const DATABASE_NAME = 'otk-consultation-desk';
 
 export class OtkDatabase extends Dexie {
   consultations!: EntityTable<ConsultationRecord, 'id'>;
+  caseRows!: EntityTable<CaseRow, 'id'>;
+  requesters!: EntityTable<RequesterRecord, 'key'>;
   networks!: EntityTable<NetworkRecord, 'id'>;
   audit!: EntityTable<AuditEvent, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -37,9 +49,16 @@ export class OtkDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Live queries must not deep-clone cached results (handbook: performance design).
     super(name, { cache: 'immutable', ...options });
-    // Schema v1. Index only what a screen filters or sorts on; ids are UUID v7 strings, never ++auto.
+    // Schema v1. Index only what a screen reads by; ids are UUID v7 strings, never ++auto.
+    // - consultations: full records, read one at a time by id (and in id order by export).
+    // - caseRows: the list's slim projection; [receivedAt+id] gives the first page at start-up
+    //   without loading anything else, rev is the change feed that keeps the in-memory list current.
+    // - audit: [entityId+at] is a case's timeline.
+    // A later schema adds version(2) with an upgrade function; never edit a released version.
     this.version(1).stores({
-      consultations: 'id, [receivedAt+id], status',
+      consultations: 'id',
+      caseRows: 'id, [receivedAt+id], rev',
+      requesters: 'key, lastUsedAt',
       networks: 'id, area, active',
       audit: 'id, [entityId+at], at',
       meta: 'key',

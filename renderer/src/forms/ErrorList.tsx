@@ -2,6 +2,7 @@ import { forwardRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from 'suomifi-ui-components';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
+import { useMessage } from './message';
 
 export interface SummaryField {
   /** Dotted path in the form values. */
@@ -28,9 +29,10 @@ export const FormErrorSummary = forwardRef(function FormErrorSummary(
   headingRef: Ref<HTMLHeadingElement>,
 ) {
   const { t } = useTranslation();
+  const translate = useMessage();
   const items = fields.flatMap((field) => {
     const message = errorAt(errors, field.name);
-    return message ? [{ text: t('validation.fieldError', { field: field.label, message: t(message) }), inputId: field.inputId }] : [];
+    return message ? [{ text: t('validation.fieldError', { field: field.label, message: translate(message) }), inputId: field.inputId }] : [];
   });
   if (items.length === 0) return null;
   return <ErrorSummary headingText={t('intake.errorSummary')} headingRef={headingRef} headingVariant="h2" items={items} />;

@@ -1,6 +1,8 @@
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput } from 'suomifi-ui-components';
+import { Checkbox, CheckboxGroup, DateInput, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput, TimeInput } from 'suomifi-ui-components';
+import { parseFinnishDate, toFinnishDate } from '../format/dates';
+import { useMessage } from './message';
 
 /**
  * Suomi.fi form controls bound to react-hook-form. Each shows its error (an i18n key from the
@@ -26,8 +28,8 @@ export function fieldId(name: string): string {
 }
 
 function useErrorText() {
-  const { t } = useTranslation();
-  return (message: string | undefined) => (message ? t(message) : undefined);
+  const translate = useMessage();
+  return (message: string | undefined) => (message ? translate(message) : undefined);
 }
 
 export function FormTextInput<T extends FieldValues>({ control, name, label, hint, type }: BaseProps<T> & { type?: 'text' | 'email' | 'tel' }) {
@@ -178,6 +180,83 @@ export function FormRadioGroup<T extends FieldValues>({ control, name, label, hi
             </RadioButton>
           ))}
         </RadioButtonGroup>
+      )}
+    />
+  );
+}
+
+/** A date typed the Finnish way (d.M.yyyy), kept in the form as `YYYY-MM-DD`; unparseable text stays as typed so validation can name it. */
+export function FormDateInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <DateInput
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint ?? t('form.dateHint')}
+          name={field.name}
+          value={toFinnishDate((field.value as string | undefined) ?? '')}
+          onChange={({ value }) => field.onChange(parseFinnishDate(value) ?? value)}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+        />
+      )}
+    />
+  );
+}
+
+/** A time typed as 13.30 or 13:30, kept in the form as `HH:MM`. */
+export function FormTimeInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  const errorText = useErrorText();
+  const normalise = (value: string) => {
+    const match = /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(value);
+    return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : value;
+  };
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <TimeInput
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint}
+          name={field.name}
+          value={((field.value as string | undefined) ?? '').replace(':', '.')}
+          onChange={(value) => field.onChange(normalise(value))}
+          onBlur={() => field.onBlur()}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+        />
+      )}
+    />
+  );
+}
+
+/** A single yes/no checkbox. */
+export function FormCheckbox<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Checkbox
+          id={fieldId(name)}
+          name={field.name}
+          hintText={hint}
+          checked={Boolean(field.value)}
+          onClick={({ checkboxState }) => field.onChange(checkboxState)}
+          onBlur={field.onBlur}
+        >
+          {label}
+        </Checkbox>
       )}
     />
   );

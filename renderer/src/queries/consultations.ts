@@ -1,12 +1,29 @@
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
-import type { OtkDatabase } from '../db/schema';
+import type { CaseRow } from '../../../shared/domain/case-row';
+import type { AuditEvent } from '../../../shared/domain/audit';
+import type { OtkDatabase, RequesterRecord } from '../db/schema';
 
 /**
- * Read side of consultations. Every list reads an index range with a limit — never a whole table,
- * never offset() (see the handbook's performance design).
+ * Read side of consultations. Every read uses a key or an index range with a limit — never a whole
+ * table, never offset() (see the handbook's performance design). The work list's full index is
+ * loaded once by data/case-index.ts.
  */
-export function newestConsultations(db: OtkDatabase, limit: number): Promise<ConsultationRecord[]> {
-  return db.consultations.orderBy('[receivedAt+id]').reverse().limit(limit).toArray();
+export function newestCaseRows(db: OtkDatabase, limit: number): Promise<CaseRow[]> {
+  return db.caseRows.orderBy('[receivedAt+id]').reverse().limit(limit).toArray();
+}
+
+export function consultationById(db: OtkDatabase, id: string): Promise<ConsultationRecord | undefined> {
+  return db.consultations.get(id);
+}
+
+/** A case's timeline: its audit events, oldest first. */
+export function timelineOf(db: OtkDatabase, id: string): Promise<AuditEvent[]> {
+  return db.audit.where('[entityId+at]').between([id, ''], [id, '\uffff']).toArray();
+}
+
+/** Requesters seen before, most recently used first. */
+export function recentRequesters(db: OtkDatabase, limit: number): Promise<RequesterRecord[]> {
+  return db.requesters.orderBy('lastUsedAt').reverse().limit(limit).toArray();
 }
 
 export async function counterValue(db: OtkDatabase, key: string): Promise<number> {

@@ -1,136 +1,122 @@
 import { useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Notification, Paragraph } from 'suomifi-ui-components';
-import { intakeSchema, type Intake, type IntakeInput } from '../../../../shared/domain/consultation';
+import { Button, Notification } from 'suomifi-ui-components';
+import { createIntakeSchema, type ConsultationRecord, type Intake, type IntakeInput } from '../../../../shared/domain/consultation';
+import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { guardIntake, type IntakeTexts } from '../../../../shared/privacy/intake-guard';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
-import { createConsultation } from '../../commands/consultations';
-import { ValidationError } from '../../commands/errors';
-import { fieldId, FormCheckboxGroup, FormDropdown, FormRadioGroup, FormTextarea, FormTextInput } from '../../forms/fields';
-import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
+import { CommandError, ValidationError } from '../../commands/errors';
+import { fieldId } from '../../forms/fields';
+import { FormErrorSummary } from '../../forms/ErrorList';
+import { useSettings } from '../../data/useSettings';
 import { intakeOptions } from './options';
+import { summaryFields } from './summary-fields';
+import { GuardWarnings } from './GuardWarnings';
+import { ConsentSection, ReceivedSection, RequestKindSection, RequesterSection, RequestSection, SubjectSection } from './sections';
 
-const EMPTY: IntakeInput = {
-  requester: { name: '', title: '', organisation: '', contact: '' } as IntakeInput['requester'],
-  subject: { themes: [] } as unknown as IntakeInput['subject'],
-  question: '',
-  urgency: 'normal',
-  consentMode: 'anonymous',
-};
+type Outcome = { kind: 'failed'; message: string } | null;
 
-type Outcome = { kind: 'saved' } | { kind: 'failed' } | null;
+interface Props {
+  /** Initial values: a blank request, or the case being edited. */
+  initial: IntakeInput;
+  /** When editing: the case and the revision the form was opened at. */
+  editing?: { id: string; rev: number };
+  onSaved: (record: ConsultationRecord) => void;
+  onCancel?: () => void;
+  save: (input: Intake) => Promise<ConsultationRecord>;
+}
 
-/** The coordinator's intake form: one consultation request, validated by the shared schema. */
-export function IntakeForm() {
+/** The intake form (also the edit form): one consultation request, validated by the shared schema. */
+export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const { commands } = useServices();
+  const settings = useSettings() ?? DEFAULT_SETTINGS;
   const options = useMemo(() => intakeOptions(language, t), [language, t]);
+  const schema = useMemo(() => createIntakeSchema(() => helsinkiDate(commands.now()), commands.now), [commands]);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const form = useForm<IntakeInput, unknown, Intake>({
-    resolver: zodResolver(intakeSchema),
-    defaultValues: EMPTY,
-    shouldFocusError: false,
-  });
-  const { control, handleSubmit, formState, setError, reset } = form;
+  // The warnings the user has looked at and chose to keep (a ref: read at submit time).
+  const acknowledged = useRef<string | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const form = useForm<IntakeInput, unknown, Intake>({ resolver: zodResolver(schema), defaultValues: initial, shouldFocusError: false });
+  const { control, handleSubmit, formState, setError, setValue } = form;
 
-  const summaryFields: SummaryField[] = [
-    ['requester.name', 'intake.requesterName'],
-    ['requester.title', 'intake.requesterTitle'],
-    ['requester.organisation', 'intake.organisation'],
-    ['requester.sector', 'intake.sector'],
-    ['requester.region', 'intake.region'],
-    ['requester.contact', 'intake.contact'],
-    ['subject.ageBand', 'intake.ageBand'],
-    ['subject.themes', 'intake.themes', 'first'],
-    ['subject.serviceLevel', 'intake.serviceLevel'],
-    ['question', 'intake.question'],
-    ['urgency', 'intake.urgency', 'first'],
-    ['consentMode', 'intake.consentMode', 'first'],
-  ].map(([name, label, suffix]) => ({
-    name: name!,
-    label: t(label!),
-    inputId: suffix ? `${fieldId(name!)}-${suffix}` : fieldId(name!),
-  }));
+  const texts = useWatch({ control, name: ['question', 'hopedOutcomeNote', 'subject.servicesTriedNote', 'consent'] });
+  const guard = guardIntake(
+    { question: texts[0] ?? '', hopedOutcomeNote: texts[1] ?? '', subject: { servicesTriedNote: texts[2] ?? '' }, consent: texts[3] } as IntakeTexts,
+    commands.now(),
+  );
+  const warningsKey = JSON.stringify(guard.warnings.map((w) => [w.path, w.kind, w.start]));
+  const [pendingWarnings, setPendingWarnings] = useState(false);
 
+  const fields = summaryFields(t);
   const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
 
   const onValid = async (intake: Intake) => {
     setOutcome(null);
+    if (guard.warnings.length > 0 && acknowledged.current !== warningsKey) {
+      setPendingWarnings(true);
+      requestAnimationFrame(() => document.getElementById('guard-warnings')?.focus());
+      return;
+    }
+    setPendingWarnings(false);
     try {
-      await createConsultation(commands, intake);
-      reset(EMPTY);
-      setOutcome({ kind: 'saved' });
+      onSaved(await save(intake));
     } catch (error) {
       if (error instanceof ValidationError) {
-        for (const issue of error.issues) setError(issue.path as keyof IntakeInput, { message: issue.message });
+        for (const issue of error.issues) setError(issue.path as FieldPath<IntakeInput>, { message: issue.message });
         focusSummary();
+      } else if (error instanceof CommandError) {
+        setOutcome({ kind: 'failed', message: t(`commandError.${error.code}`) });
       } else {
         console.error('saving a consultation failed', error);
-        setOutcome({ kind: 'failed' });
+        setOutcome({ kind: 'failed', message: t('intake.saveFailed') });
       }
     }
   };
 
   return (
-    <Block variant="section" aria-labelledby="intake-heading" className="otk-panel">
-      <Heading variant="h2" id="intake-heading">
-        {t('intake.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('intake.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="otk-live">
-        {outcome?.kind === 'saved' && <Notification headingText={t('intake.saved')} closeText="" showCloseButton={false} />}
-      </div>
-      {outcome?.kind === 'failed' && (
-        <Notification status="error" headingText={t('intake.saveFailed')} role="alert" closeText="" showCloseButton={false} />
-      )}
-      <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={summaryFields} />
+    <>
+      {outcome && <Notification status="error" headingText={outcome.message} role="alert" closeText="" showCloseButton={false} />}
+      <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
       <form
+        ref={formElement}
         noValidate
         aria-labelledby="intake-heading"
         onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}
-        onChange={() => outcome && setOutcome(null)}
       >
-        <fieldset className="otk-fieldset">
-          <legend>
-            <Heading variant="h3">{t('intake.requesterSection')}</Heading>
-          </legend>
-          <div className="otk-grid">
-            <FormTextInput control={control} name="requester.name" label={t('intake.requesterName')} />
-            <FormTextInput control={control} name="requester.title" label={t('intake.requesterTitle')} />
-            <FormTextInput control={control} name="requester.organisation" label={t('intake.organisation')} />
-            <FormDropdown control={control} name="requester.sector" label={t('intake.sector')} options={options.sectors} />
-            <FormDropdown control={control} name="requester.region" label={t('intake.region')} options={options.regions} />
-            <FormTextInput control={control} name="requester.contact" label={t('intake.contact')} />
-          </div>
-        </fieldset>
-        <fieldset className="otk-fieldset">
-          <legend>
-            <Heading variant="h3">{t('intake.subjectSection')}</Heading>
-          </legend>
-          <div className="otk-grid">
-            <FormDropdown control={control} name="subject.ageBand" label={t('intake.ageBand')} options={options.ageBands} />
-            <FormDropdown control={control} name="subject.serviceLevel" label={t('intake.serviceLevel')} options={options.serviceLevels} />
-          </div>
-          <FormCheckboxGroup control={control} name="subject.themes" label={t('intake.themes')} hint={t('intake.themesHint')} options={options.themes} />
-        </fieldset>
-        <fieldset className="otk-fieldset">
-          <legend>
-            <Heading variant="h3">{t('intake.requestSection')}</Heading>
-          </legend>
-          <FormTextarea control={control} name="question" label={t('intake.question')} hint={t('intake.questionHint')} />
-          <div className="otk-grid">
-            <FormRadioGroup control={control} name="urgency" label={t('intake.urgency')} options={options.urgencies} />
-            <FormRadioGroup control={control} name="consentMode" label={t('intake.consentMode')} options={options.consentModes} />
-          </div>
-        </fieldset>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t('intake.saving') : t('intake.save')}
-        </Button>
+        <RequestKindSection control={control} options={options} />
+        <ReceivedSection control={control} options={options} />
+        <RequesterSection control={control} options={options} setValue={setValue} />
+        <SubjectSection control={control} options={options} />
+        <RequestSection control={control} options={options} settings={settings} />
+        <ConsentSection control={control} options={options} editing={editing !== undefined} />
+        <GuardWarnings
+          issues={guard.warnings}
+          confirming={pendingWarnings}
+          onConfirm={() => {
+            acknowledged.current = warningsKey;
+            formElement.current?.requestSubmit();
+          }}
+          labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
+          fieldIdOf={fieldId}
+        />
+        <div className="otk-row-actions">
+          <Button type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t('intake.saving') : editing ? t('intake.saveChanges') : t('intake.save')}
+          </Button>
+          {onCancel && (
+            <Button variant="secondary" onClick={onCancel}>
+              {t('intake.cancel')}
+            </Button>
+          )}
+        </div>
       </form>
-    </Block>
+    </>
   );
 }

@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resources } from '../../../../renderer/src/i18n';
 import { MSG } from '../../../../shared/domain/validation';
-import { CONSULTATION_STATUSES, CONSENT_MODES, URGENCIES } from '../../../../shared/domain/consultation';
+import { CHANNELS, CONSULTATION_STATUSES, HOPED_OUTCOMES, REQUEST_KINDS, SERVICE_LANGUAGES, SERVICES_TRIED, URGENCIES } from '../../../../shared/domain/consultation';
+import { CONSENT_MODES, CONSENTERS } from '../../../../shared/domain/consent';
+import { GUARD_MESSAGE_KEYS } from '../../../../shared/privacy/identifier-guard';
+import { AUDIT_ACTIONS } from '../../../../shared/domain/audit';
 import { AGE_BAND_CODES } from '../../../../shared/reference/themes';
 
 type Tree = { [key: string]: string | Tree };
@@ -39,12 +42,21 @@ describe('i18n catalogues', () => {
     for (const key of Object.values(MSG)) for (const lang of ['fi', 'sv', 'en']) expect(valueAt(catalogues[lang]!, key), `${lang}:${key}`).toBeTypeOf('string');
   });
 
-  it('labels every status, urgency, consent mode and age band', () => {
+  it('labels every code the domain defines (statuses, channels, consent modes, guard messages, audit actions…)', () => {
     const keys = [
       ...CONSULTATION_STATUSES.map((s) => `status.${s}`),
       ...URGENCIES.map((u) => `urgency.${u}`),
       ...CONSENT_MODES.map((c) => `consent.${c}`),
       ...AGE_BAND_CODES.map((a) => `ageBand.${a}`),
+      ...CHANNELS.map((c) => `channel.${c}`),
+      ...HOPED_OUTCOMES.map((h) => `hopedOutcome.${h}`),
+      ...REQUEST_KINDS.map((k) => `requestKind.${k}`),
+      ...SERVICE_LANGUAGES.map((l) => `serviceLanguage.${l}`),
+      ...SERVICES_TRIED.map((s) => `serviceTried.${s}`),
+      ...CONSENTERS.map((c) => `consenter.${c}`),
+      ...Object.values(GUARD_MESSAGE_KEYS),
+      'guard.removeBeforeAnonymous',
+      ...AUDIT_ACTIONS.map((a) => `audit.${a}`),
     ];
     for (const key of keys) expect(finnishKeys).toContain(key);
   });

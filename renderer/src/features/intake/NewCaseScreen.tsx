@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { useServices } from '../../app/services';
+import { navigate } from '../../app/router';
+import { useUiStore } from '../../state/uiStore';
+import { createConsultation } from '../../commands/consultations';
+import { IntakeForm } from './IntakeForm';
+import { blankIntake } from './initial-values';
+
+/** A new consultation request. */
+export function NewCaseScreen() {
+  const { t } = useTranslation();
+  const { commands } = useServices();
+  const flash = useUiStore((s) => s.flash);
+  const initial = useMemo(() => blankIntake(commands.now()), [commands]);
+  return (
+    <Block variant="section" aria-labelledby="intake-heading" className="otk-panel">
+      <Heading variant="h2" id="intake-heading">
+        {t('intake.heading')}
+      </Heading>
+      <Paragraph mb="m">{t('intake.intro')}</Paragraph>
+      <IntakeForm
+        initial={initial}
+        save={(intake) => createConsultation(commands, intake)}
+        onSaved={(record) => {
+          flash(t('intake.saved', { code: record.caseCode }));
+          navigate({ view: 'case', id: record.id });
+        }}
+        onCancel={() => window.history.back()}
+      />
+    </Block>
+  );
+}
