@@ -8,6 +8,10 @@ export const AUDIT_ACTIONS = [
   'consultation.consent-change',
   'consultation.view',
   'consultation.import',
+  'consultation.route',
+  'network.create',
+  'network.update',
+  'network.deactivate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { REGION_CODES, type AreaCode } from '../reference/regions';
 import { choice, isoDate, localTime, MSG, optionalText, requiredText } from './validation';
 import { consentSchema, type ConsentMode } from './consent';
 import { guardIntake, issueMessage } from '../privacy/intake-guard';
+import type { RoutingDecision } from './routing-decision';
 
 export const CHANNELS = ['phone', 'email', 'form', 'letter', 'imported-file'] as const;
 export const REQUESTER_LANGUAGES = ['fi', 'sv'] as const;
@@ -57,10 +58,11 @@ export const requesterSchema = z
     email: z.string().trim().max(200, MSG.tooLong).refine((v) => v === '' || EMAIL.test(v), MSG.email).default(''),
     language: choice(REQUESTER_LANGUAGES),
   })
-  .superRefine((requester, ctx) => {
-    if (requester.phone === '' && requester.email === '') {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: MSG.contactRequired });
-    }
+  // Runs even when other requester fields are still invalid, so the empty form names it at once.
+  .refine((requester) => Boolean(requester.phone?.trim()) || Boolean(requester.email?.trim()), {
+    path: ['phone'],
+    message: MSG.contactRequired,
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
 
 /** The child or family, described without identity. */
@@ -146,6 +148,7 @@ export const STAMPED_FIELDS = [
   'urgency',
   'consent',
   'status',
+  'routing',
 ] as const;
 export type StampedField = (typeof STAMPED_FIELDS)[number];
 
@@ -164,6 +167,8 @@ export interface ConsultationRecord extends Omit<Intake, 'requestKind'> {
   region: string;
   area: AreaCode;
   createdBy: string;
+  /** Every routing to an expert network, oldest first; the last one is current. */
+  routing: RoutingDecision[];
   /** Local revision: increases with every write on this installation (the list's change feed). */
   rev: number;
   /** Hybrid-logical-clock stamp of the last write to each field. */

@@ -4,7 +4,9 @@
  * string (zod issues, react-hook-form errors) and is translated at the edge.
  */
 export function encodeMessage(key: string, params: Record<string, string | number> = {}): string {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) search.set(name, String(value));
+  const query = search.toString();
   return query === '' ? key : `${key}?${query}`;
 }
 

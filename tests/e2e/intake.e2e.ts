@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BrowserSession } from './support/browser';
-import { choose, fillIntake, listTable, saveButton } from './support/intake-page';
+import { fillIntake, goToList, listCount, listTable, openNewRequest, recordRequest, saveButton } from './support/intake-page';
 
 let session: BrowserSession;
 let page: Page;
@@ -9,7 +9,7 @@ let page: Page;
 beforeEach(async () => {
   session = new BrowserSession();
   page = await session.start();
-  await page.getByRole('heading', { name: 'Uusi konsultaatiopyyntö' }).waitFor();
+  await page.getByRole('heading', { name: 'Konsultaatiopyynnöt', exact: true }).waitFor();
 });
 
 afterEach(async () => {
@@ -17,57 +17,54 @@ afterEach(async () => {
 });
 
 describe('consultation intake in Chromium', () => {
-  it('saves a request, lists it newest first, and keeps it across reload and restart', async () => {
+  it('saves a request, lists it, and keeps it across reload and restart', async () => {
     await page.getByText('Ei vielä pyyntöjä.').waitFor();
     // The web bridge answers appInfo: the footer says where the data is kept.
     await page.getByText(/Tiedot tallennetaan vain tälle laitteelle: IndexedDB, http:\/\/127\.0\.0\.1:\d+/).waitFor();
-    await fillIntake(page, 'Miten tukea nuoren koulunkäyntiä? (e2e-1)');
-    await saveButton(page).click();
-    await page.getByText('Pyyntö tallennettu.').waitFor();
 
-    const row = listTable(page).getByRole('row').filter({ hasText: 'Pohjanmaan hyvinvointialue' });
+    const code = await recordRequest(page, { question: 'Miten tukea nuoren koulunkäyntiä? (e2e-1)' });
+    expect(code).toMatch(/^OTK-20\d\d-0001$/);
+    await page.getByText(`Pyyntö ${code} tallennettu.`).waitFor();
+
+    await goToList(page);
+    const row = listTable(page).getByRole('row').filter({ hasText: code });
     await row.waitFor();
     const today = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date());
     const text = await row.innerText();
     expect(text).toContain(today);
+    expect(text).toContain('Pohjanmaan hyvinvointialue');
     expect(text).toContain('Länsi-Suomen yhteistyöalue');
     expect(text).toContain('Neuropsykiatrinen oireilu, Koulupoissaolot');
     expect(text).toContain('Vastaanotettu');
-    // The form is cleared for the next request.
-    expect(await page.getByLabel('Pyytäjän nimi').inputValue()).toBe('');
-    await page.getByText('Pyyntöjä yhteensä: 1').waitFor();
+    expect(await listCount(page)).toBe('1 pyyntö');
 
     await page.reload();
-    await listTable(page).getByRole('row').filter({ hasText: 'Pohjanmaan hyvinvointialue' }).waitFor();
+    await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
 
     page = await session.restart();
-    await listTable(page).getByRole('row').filter({ hasText: 'Länsi-Suomen yhteistyöalue' }).waitFor();
-    await page.getByText('Pyyntöjä yhteensä: 1').waitFor();
+    await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
+    expect(await listCount(page)).toBe('1 pyyntö');
   });
 
   it('shows newer requests above older ones', async () => {
-    await fillIntake(page, 'Ensimmäinen kysymys');
-    await choose(page, 'Hyvinvointialue', 'Lapin hyvinvointialue');
-    await saveButton(page).click();
-    await page.getByText('Pyyntöjä yhteensä: 1').waitFor();
-    await fillIntake(page, 'Toinen kysymys');
-    await choose(page, 'Hyvinvointialue', 'Kainuun hyvinvointialue');
-    await saveButton(page).click();
-    await page.getByText('Pyyntöjä yhteensä: 2').waitFor();
+    const first = await recordRequest(page, { question: 'Ensimmäinen kysymys', region: 'Lapin hyvinvointialue' });
+    const second = await recordRequest(page, { question: 'Toinen kysymys', region: 'Kainuun hyvinvointialue' });
+    await goToList(page);
+    expect(await listCount(page)).toBe('2 pyyntöä');
     const rows = await listTable(page).getByRole('row').allInnerTexts();
-    const kainuu = rows.findIndex((r) => r.includes('Kainuun'));
-    const lappi = rows.findIndex((r) => r.includes('Lapin'));
-    expect(kainuu).toBeGreaterThan(0);
-    expect(kainuu).toBeLessThan(lappi);
+    const newer = rows.findIndex((r) => r.includes(second));
+    const older = rows.findIndex((r) => r.includes(first));
+    expect(newer).toBeGreaterThan(0);
+    expect(newer).toBeLessThan(older);
   });
 
   it('refuses a request with a required field empty, names the field, and saves nothing', async () => {
-    await fillIntake(page, 'Kysymys ilman pyytäjän nimeä');
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Kysymys ilman pyytäjän nimeä' });
     await page.getByLabel('Pyytäjän nimi').fill('');
     await saveButton(page).click();
 
-    const summary = page.getByText('Korjaa seuraavat kohdat ennen tallennusta:');
-    await summary.waitFor();
+    await page.getByText('Korjaa seuraavat kohdat ennen tallennusta:').waitFor();
     await page.getByRole('link', { name: 'Pyytäjän nimi: Pakollinen tieto puuttuu.' }).waitFor();
     // Focus moved to the summary so a screen reader announces it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Korjaa seuraavat kohdat');
@@ -77,15 +74,15 @@ describe('consultation intake in Chromium', () => {
     await page.getByRole('link', { name: /Pyytäjän nimi/ }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-requester-name');
 
-    await page.getByText('Ei vielä pyyntöjä.').waitFor();
-    await page.reload();
+    await goToList(page);
     await page.getByText('Ei vielä pyyntöjä.').waitFor();
   });
 
   it('names every missing field when the empty form is submitted', async () => {
+    await openNewRequest(page);
     await saveButton(page).click();
     await page.getByText('Korjaa seuraavat kohdat ennen tallennusta:').waitFor();
-    for (const field of ['Pyytäjän nimi', 'Sektori', 'Hyvinvointialue', 'Ikäryhmä', 'Teemat', 'Kysymys asiantuntijoille']) {
+    for (const field of ['Kanava', 'Pyytäjän nimi', 'Sektori', 'Hyvinvointialue', 'Puhelin', 'Ikäryhmä', 'Teemat', 'Kysymys asiantuntijoille', 'Mitä pyytäjä toivoo\\?']) {
       await page.getByRole('link', { name: new RegExp(`^${field}:`) }).waitFor();
     }
   });
@@ -93,9 +90,11 @@ describe('consultation intake in Chromium', () => {
   it('switches the whole form to Swedish and remembers the choice', async () => {
     await page.getByRole('button', { name: /Kieli: Suomi/ }).click();
     await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByRole('heading', { name: 'Konsultationsförfrågningar', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Ny förfrågan' }).click();
     await page.getByRole('heading', { name: 'Ny konsultationsförfrågan' }).waitFor();
-    for (const label of ['Frågeställarens namn', 'Yrkesbeteckning', 'Kontaktuppgift (telefon eller e-post)', 'Fråga till experterna']) {
-      await page.getByLabel(label).waitFor();
+    for (const label of ['Frågeställarens namn', 'Yrkesbeteckning', 'Telefon', 'Fråga till experterna']) {
+      await page.getByLabel(label, { exact: true }).waitFor();
     }
     await page.getByRole('checkbox', { name: 'Neuropsykiatriska symtom' }).waitFor();
     await page.getByRole('button', { name: 'Spara förfrågan' }).waitFor();
@@ -108,4 +107,3 @@ describe('consultation intake in Chromium', () => {
     await page.getByRole('link', { name: 'Frågeställarens namn: Obligatorisk uppgift saknas.' }).waitFor();
   });
 });
-

@@ -9,6 +9,9 @@ import { WorklistScreen } from '../features/worklist/WorklistScreen';
 import { NewCaseScreen } from '../features/intake/NewCaseScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { EditCaseScreen } from '../features/case/EditCaseScreen';
+import { NetworksScreen } from '../features/networks/NetworksScreen';
+import { WhatIfScreen } from '../features/routing/WhatIfScreen';
+import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
 function Screen() {
@@ -22,6 +25,10 @@ function Screen() {
       return <CaseScreen id={route.id} />;
     case 'edit':
       return <EditCaseScreen id={route.id} />;
+    case 'networks':
+      return <NetworksScreen />;
+    case 'what-if':
+      return <WhatIfScreen />;
   }
 }
 
@@ -42,9 +49,12 @@ export function App() {
     document.title = t('app.title');
   }, [t]);
 
-  // A new screen: move focus to the main region so screen readers start from its top.
+  // A new screen: move focus to the main region so screen readers start from its top, and drop
+  // a notice meant for another screen.
   useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: false });
+    const { notice, clearNotice } = useUiStore.getState();
+    if (notice && notice.hash !== hash) clearNotice();
   }, [hash]);
 
   useEffect(() => {
@@ -71,6 +81,7 @@ export function App() {
           ))}
         </LanguageMenu>
       </Block>
+      <MainNavigation view={parseRoute(hash).view} />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
         <Screen />
       </Block>

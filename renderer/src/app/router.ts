@@ -9,13 +9,17 @@ export type Route =
   | { view: 'worklist'; query: URLSearchParams }
   | { view: 'new' }
   | { view: 'case'; id: string }
-  | { view: 'edit'; id: string };
+  | { view: 'edit'; id: string }
+  | { view: 'networks' }
+  | { view: 'what-if' };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
   const [path = '/', query = ''] = raw.split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new') return { view: 'new' };
+  if (parts[0] === 'networks') return { view: 'networks' };
+  if (parts[0] === 'what-if') return { view: 'what-if' };
   if (parts[0] === 'case' && parts[1]) return parts[2] === 'edit' ? { view: 'edit', id: parts[1] } : { view: 'case', id: parts[1] };
   return { view: 'worklist', query: new URLSearchParams(query) };
 }
@@ -32,6 +36,10 @@ export function hrefFor(route: Route): string {
       return `#/case/${encodeURIComponent(route.id)}`;
     case 'edit':
       return `#/case/${encodeURIComponent(route.id)}/edit`;
+    case 'networks':
+      return '#/networks';
+    case 'what-if':
+      return '#/what-if';
   }
 }
 

@@ -7,14 +7,14 @@ export function auditEvent(
   ctx: CommandContext,
   at: Date,
   clock: string,
-  event: { action: AuditAction; entityId: string; fields?: string[]; details?: Record<string, string> },
+  event: { action: AuditAction; entityId: string; entity?: AuditEvent['entity']; fields?: string[]; details?: Record<string, string> },
 ): AuditEvent {
   return {
     id: uuidv7(at.getTime()),
     at: at.toISOString(),
     actor: ctx.actor,
     action: event.action,
-    entity: 'consultation',
+    entity: event.entity ?? 'consultation',
     entityId: event.entityId,
     fields: event.fields ?? [],
     ...(event.details ? { details: event.details } : {}),

@@ -64,6 +64,7 @@ export async function createConsultationsInBulk(
           id: uuidv7(now.getTime()),
           caseCode: formatCaseCode(settings.caseCodePrefix, year, sequence),
           status: 'received',
+          routing: [],
           createdBy: ctx.actor,
           rev,
           stamps: Object.fromEntries(STAMPED_FIELDS.map((field) => [field, stamps[i]!])) as ConsultationRecord['stamps'],

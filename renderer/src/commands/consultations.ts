@@ -79,6 +79,7 @@ export async function createConsultation(ctx: CommandContext, input: IntakeInput
       id: uuidv7(now.getTime()),
       caseCode: formatCaseCode(settings.caseCodePrefix, year, counters[sequenceKey]!),
       status: 'received',
+      routing: [],
       createdBy: ctx.actor,
       rev: counters[COUNTER_REV]!,
       stamps: Object.fromEntries(STAMPED_FIELDS.map((field) => [field, stamp!])) as ConsultationRecord['stamps'],
@@ -92,7 +93,7 @@ export async function createConsultation(ctx: CommandContext, input: IntakeInput
 }
 
 function changedFields(before: ConsultationRecord, after: ReturnType<typeof storedFields>): StampedField[] {
-  return STAMPED_FIELDS.filter((field) => field !== 'status' && JSON.stringify(before[field]) !== JSON.stringify(after[field as keyof typeof after]));
+  return STAMPED_FIELDS.filter((field) => field !== 'status' && field !== 'routing' && JSON.stringify(before[field]) !== JSON.stringify(after[field as keyof typeof after]));
 }
 
 /**

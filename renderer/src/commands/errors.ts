@@ -21,7 +21,7 @@ export class ValidationError extends Error {
 
 /** A command could not run for a reason the user can act on; `code` names an i18n key under `commandError.`. */
 export class CommandError extends Error {
-  constructor(readonly code: 'notFound' | 'changedElsewhere') {
+  constructor(readonly code: 'notFound' | 'changedElsewhere' | 'notRoutable') {
     super(`command refused: ${code}`);
     this.name = 'CommandError';
   }

@@ -1,7 +1,8 @@
 import { initialClock, tick, type ClockState } from '../../../shared/sync/hlc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Table } from 'dexie';
-import type { MetaRow, OtkDatabase } from '../db/schema';
+import type { MetaRow, NetworkRecord, OtkDatabase } from '../db/schema';
+import { DEFAULT_NETWORKS } from '../../../shared/reference/networks';
 
 const INSTALLATION_KEY = 'installation';
 const CLOCK_KEY = 'clock';
@@ -11,13 +12,24 @@ export interface Installation {
   createdAt: string;
 }
 
-/** Called from Dexie's `populate` (inside the creating transaction): gives this installation its id. */
-export function populateInstallation(meta: Table<MetaRow, string>): void {
-  const installation: Installation = { id: uuidv7(), createdAt: new Date().toISOString() };
+/**
+ * Called from Dexie's `populate` (inside the creating transaction): gives this installation its id
+ * and clock, and the shipped example networks so that a fresh install routes every theme somewhere.
+ */
+export function populateInstallation(meta: Table<MetaRow, string>, networks: Table<NetworkRecord, string>): void {
+  const now = new Date();
+  const installation: Installation = { id: uuidv7(), createdAt: now.toISOString() };
+  let clock = initialClock(installation.id);
+  const rows = DEFAULT_NETWORKS.map((network) => {
+    const next = tick(clock, now.getTime());
+    clock = next.state;
+    return { ...network, rev: 0, updatedAt: now.toISOString(), stamp: next.stamp };
+  });
   void meta.bulkAdd([
     { key: INSTALLATION_KEY, value: installation },
-    { key: CLOCK_KEY, value: initialClock(installation.id) },
+    { key: CLOCK_KEY, value: clock },
   ]);
+  void networks.bulkAdd(rows);
 }
 
 export async function readInstallation(db: OtkDatabase): Promise<Installation> {

@@ -82,8 +82,7 @@ export class CaseIndex {
   }
 
   private async load(): Promise<void> {
-    const rows = await this.db.caseRows.toArray();
-    rows.sort(newestFirst);
+    const rows = [...(await this.db.caseRows.toArray())].sort(newestFirst);
     this.ordered = rows;
     for (const row of rows) {
       this.byId.set(row.id, row);

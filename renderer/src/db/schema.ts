@@ -3,6 +3,7 @@ import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Intake } from '../../../shared/domain/consultation';
+import type { Network } from '../../../shared/domain/network';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -27,13 +28,13 @@ export type RequesterRecord = Intake['requester'] & {
   uses: number;
 };
 
-/** Expert networks: the registry's table exists from schema v1. */
-export interface NetworkRecord {
-  id: string;
-  area: string;
-  active: 0 | 1;
-  name: { fi: string; sv: string; en: string };
-}
+/** An expert network in the registry, with its local revision and per-field clock stamp. */
+export type NetworkRecord = Network & {
+  rev: number;
+  updatedAt: string;
+  /** HLC stamp of the last write (networks are small: one stamp for the record). */
+  stamp: string;
+};
 
 export const DATABASE_NAME = 'otk-consultation-desk';
 
@@ -54,12 +55,13 @@ export class OtkDatabase extends Dexie {
     // - caseRows: the list's slim projection; [receivedAt+id] gives the first page at start-up
     //   without loading anything else, rev is the change feed that keeps the in-memory list current.
     // - audit: [entityId+at] is a case's timeline.
+    // - networks: a small registry (tens of rows), read whole; deactivated, never deleted.
     // A later schema adds version(2) with an upgrade function; never edit a released version.
     this.version(1).stores({
       consultations: 'id',
       caseRows: 'id, [receivedAt+id], rev',
       requesters: 'key, lastUsedAt',
-      networks: 'id, area, active',
+      networks: 'id, area',
       audit: 'id, [entityId+at], at',
       meta: 'key',
       counters: 'key',

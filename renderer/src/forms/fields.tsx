@@ -84,7 +84,7 @@ export function FormTextarea<T extends FieldValues>({ control, name, label, hint
   );
 }
 
-export function FormDropdown<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
+export function FormDropdown<T extends FieldValues>({ control, name, label, hint, options, numeric }: BaseProps<T> & { options: Option[]; numeric?: boolean }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (
@@ -98,8 +98,8 @@ export function FormDropdown<T extends FieldValues>({ control, name, label, hint
           hintText={hint}
           name={field.name}
           visualPlaceholder={t('intake.choose')}
-          value={(field.value as string | undefined) ?? null}
-          onChange={(value) => field.onChange(value)}
+          value={field.value === undefined || field.value === null ? null : String(field.value)}
+          onChange={(value) => field.onChange(numeric ? Number(value) : value)}
           onBlur={field.onBlur}
           ref={field.ref}
           status={fieldState.error ? 'error' : 'default'}
@@ -257,6 +257,35 @@ export function FormCheckbox<T extends FieldValues>({ control, name, label, hint
         >
           {label}
         </Checkbox>
+      )}
+    />
+  );
+}
+
+/** A whole number typed as text; kept in the form as a number (or the raw text when it is not one, so validation can say so). */
+export function FormNumberInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  const errorText = useErrorText();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <TextInput
+          id={fieldId(name)}
+          labelText={label}
+          hintText={hint}
+          inputMode="numeric"
+          name={field.name}
+          value={field.value === undefined || field.value === null ? '' : String(field.value)}
+          onChange={(value) => {
+            const text = String(value ?? '').trim();
+            field.onChange(/^\d+$/.test(text) ? Number(text) : text);
+          }}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          status={fieldState.error ? 'error' : 'default'}
+          statusText={errorText(fieldState.error?.message)}
+        />
       )}
     />
   );

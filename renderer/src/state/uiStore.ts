@@ -6,9 +6,9 @@ import { DEFAULT_LANGUAGE, isUiLanguage } from '../i18n';
 interface UiState {
   language: UiLanguage;
   setLanguage: (language: UiLanguage) => void;
-  /** A one-off confirmation to announce on the next screen (e.g. "Request saved"); never persisted. */
-  notice: string | null;
-  flash: (notice: string) => void;
+  /** A one-off confirmation for the screen at `hash` (e.g. "Request saved"); dropped on leaving it; never persisted. */
+  notice: { text: string; hash: string } | null;
+  flash: (text: string, hash: string) => void;
   clearNotice: () => void;
 }
 
@@ -19,7 +19,7 @@ export const useUiStore = create<UiState>()(
       language: DEFAULT_LANGUAGE,
       setLanguage: (language) => set({ language }),
       notice: null,
-      flash: (notice) => set({ notice }),
+      flash: (text, hash) => set({ notice: { text, hash } }),
       clearNotice: () => set({ notice: null }),
     }),
     {

@@ -14,6 +14,7 @@ import { useConsultation } from '../../data/useConsultations';
 import { recordView } from '../../commands/consultations';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { Timeline } from './Timeline';
+import { RoutingPanel } from '../routing/RoutingPanel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -108,13 +109,11 @@ export function CaseScreen({ id }: { id: string }) {
   const { commands } = useServices();
   const record = useConsultation(id);
   const notice = useUiStore((s) => s.notice);
-  const clearNotice = useUiStore((s) => s.clearNotice);
 
   // Who viewed what and when (tiedonhallintalaki): one audit event per opening of the case.
   useEffect(() => {
     void recordView(commands, id).catch((error: unknown) => console.error('could not log the view', error));
-    return () => clearNotice();
-  }, [commands, id, clearNotice]);
+  }, [commands, id]);
 
   if (record === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
   if (record === null) {
@@ -139,10 +138,11 @@ export function CaseScreen({ id }: { id: string }) {
         </div>
       </div>
       <div role="status" className="otk-live">
-        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
+        {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
       <CaseDetails record={record} />
-      <Timeline id={id} />
+      <RoutingPanel record={record} />
+      <Timeline id={id} record={record} />
     </Block>
   );
 }

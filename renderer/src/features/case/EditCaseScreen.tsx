@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../app/services';
-import { navigate } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useUiStore } from '../../state/uiStore';
 import { useConsultation } from '../../data/useConsultations';
 import { updateConsultation } from '../../commands/consultations';
@@ -39,7 +39,7 @@ function EditForm({ opened }: { opened: ConsultationRecord }) {
         editing={{ id: record.id, rev: record.rev }}
         save={(intake) => updateConsultation(commands, id, intake, record.rev)}
         onSaved={() => {
-          flash(t('case.saved'));
+          flash(t('case.saved'), hrefFor({ view: 'case', id }));
           navigate({ view: 'case', id });
         }}
         onCancel={() => navigate({ view: 'case', id })}

@@ -3,12 +3,34 @@ import { Heading, Paragraph } from 'suomifi-ui-components';
 import { useTimeline } from '../../data/useConsultations';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
+import { useNetworks } from '../../data/useNetworks';
+import type { AuditEvent } from '../../../../shared/domain/audit';
+import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 
 /** A case's history from its audit events: what was done, by whom, when, and to which fields. */
-export function Timeline({ id }: { id: string }) {
+export function Timeline({ id, record }: { id: string; record: ConsultationRecord }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const events = useTimeline(id);
+  const networks = useNetworks();
+  const networkName = (networkId: string | undefined) => networks?.find((n) => n.id === networkId)?.name[language] ?? networkId ?? '';
+  /** Sentence parameters: network names for routing events, the override reason from the case itself. */
+  const paramsOf = (event: AuditEvent) => {
+    const details = event.details ?? {};
+    if (event.action !== 'consultation.route') return details;
+    return { ...details, network: networkName(details.network), proposed: networkName(details.proposed) };
+  };
+  const noteOf = (event: AuditEvent) => {
+    if (event.action !== 'consultation.route') return null;
+    const details = event.details ?? {};
+    const decision = record.routing[Number(details.decision)];
+    if (!decision) return null;
+    const parts = [];
+    if (details.override === 'yes') parts.push(t('routing.timelineOverride'));
+    if (details.reroute === 'yes') parts.push(t('routing.timelineReroute'));
+    if (decision.reason) parts.push(`${t('routing.reasonWas')} “${decision.reason}”`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : null;
+  };
   return (
     <section aria-labelledby="case-timeline">
       <Heading variant="h3" id="case-timeline">
@@ -21,7 +43,8 @@ export function Timeline({ id }: { id: string }) {
           {[...events].reverse().map((event) => (
             <li key={event.id}>
               <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>{' '}
-              <strong>{t(`audit.${event.action}`, event.details ?? {})}</strong> · {event.actor}
+              <strong>{t(`audit.${event.action}`, paramsOf(event))}</strong>
+              {noteOf(event)} · {event.actor}
               {event.action === 'consultation.update' && event.fields.length > 0 && (
                 <span className="otk-muted"> ({event.fields.map((field) => t(`auditField.${field}`)).join(', ')})</span>
               )}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../app/services';
-import { navigate } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { useUiStore } from '../../state/uiStore';
 import { createConsultation } from '../../commands/consultations';
 import { IntakeForm } from './IntakeForm';
@@ -24,8 +24,9 @@ export function NewCaseScreen() {
         initial={initial}
         save={(intake) => createConsultation(commands, intake)}
         onSaved={(record) => {
-          flash(t('intake.saved', { code: record.caseCode }));
-          navigate({ view: 'case', id: record.id });
+          const target = { view: 'case', id: record.id } as const;
+          flash(t('intake.saved', { code: record.caseCode }), hrefFor(target));
+          navigate(target);
         }}
         onCancel={() => window.history.back()}
       />

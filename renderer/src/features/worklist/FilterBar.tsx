@@ -83,15 +83,17 @@ export function FilterBar({ filter, onChange }: Props) {
       ))}
       <DateInput
         labelText={t('filter.from')}
-        hintText={t('form.dateHint')}
+        visualPlaceholder={t('form.datePlaceholder')}
         key={`from-${filter.from ?? ''}`}
+        fullWidth
         defaultValue={filter.from ? toFinnishDate(filter.from) : ''}
         onBlur={(event) => set('from', parseFinnishDate(event.target.value) ?? undefined)}
       />
       <DateInput
         labelText={t('filter.to')}
-        hintText={t('form.dateHint')}
+        visualPlaceholder={t('form.datePlaceholder')}
         key={`to-${filter.to ?? ''}`}
+        fullWidth
         defaultValue={filter.to ? toFinnishDate(filter.to) : ''}
         onBlur={(event) => set('to', parseFinnishDate(event.target.value) ?? undefined)}
       />

@@ -39,11 +39,15 @@ export function WorklistScreen({ query }: { query: URLSearchParams }) {
       </div>
       <FilterBar filter={filter} onChange={setFilter} />
       <Paragraph className="otk-count" aria-live="polite" id="worklist-count">
-        {list.ready ? t('list.count', { count: rows.length }) : t('app.loading')}
+        {!list.ready
+          ? t('app.loading')
+          : rows.length > 0
+            ? t('list.count', { count: rows.length })
+            : Object.keys(filter).length > 0
+              ? t('list.noMatches')
+              : t('list.empty')}
       </Paragraph>
-      {list.ready && rows.length === 0 ? (
-        <Paragraph>{Object.keys(filter).length > 0 ? t('list.noMatches') : t('list.empty')}</Paragraph>
-      ) : (
+      {list.ready && rows.length === 0 ? null : (
         <>
           <CaseTable rows={rows} today={list.today} sort={sort} dir={dir} onSort={onSort} scrollRef={scrollTo} />
           {rows.length > FIRST_PAGE && (

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Route } from './router';
+
+const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
+  { href: '#/', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new'] },
+  { href: '#/networks', label: 'nav.networks', views: ['networks'] },
+  { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
+];
+
+/** The app's main sections; the current one is marked for screen readers too. */
+export function MainNavigation({ view }: { view: Route['view'] }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('nav.label')} className="otk-nav">
+      <ul>
+        {ITEMS.map((item) => {
+          const current = item.views.includes(view);
+          return (
+            <li key={item.href}>
+              <a href={item.href} aria-current={current ? 'page' : undefined} className={current ? 'otk-nav-current' : undefined}>
+                {t(item.label)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import type { Network, NetworkInput } from '../../../../shared/domain/network';
+import { findArea } from '../../../../shared/reference/regions';
+import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { uuidv7 } from '../../../../shared/ids';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useNetworks } from '../../data/useNetworks';
+import { deactivateNetwork, isNetworkActiveOn, saveNetwork } from '../../commands/networks';
+import type { NetworkRecord } from '../../db/schema';
+import { formatIsoDate } from '../../format/dates';
+import { NetworkForm } from './NetworkForm';
+
+type Editing = { mode: 'new'; initial: NetworkInput } | { mode: 'edit'; record: NetworkRecord } | null;
+
+function blankNetwork(today: string): NetworkInput {
+  return {
+    id: uuidv7(),
+    name: { fi: '', sv: '', en: '' },
+    themes: [],
+    ageBands: [],
+    languages: ['fi'],
+    nationalThemes: [],
+    contact: { person: '', channel: '' },
+    meetingRhythm: [],
+    targetResponseDays: 7,
+    activeFrom: today,
+    activeTo: null,
+    outOfOffice: [],
+    example: false,
+  } as unknown as NetworkInput;
+}
+
+/** The expert network registry: list, add, edit, deactivate (never delete). */
+export function NetworksScreen() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { commands } = useServices();
+  const networks = useNetworks();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const today = helsinkiDate(commands.now());
+
+  const save = async (network: Network, rev?: number) => {
+    await saveNetwork(commands, network, rev);
+    setEditing(null);
+    setNotice(t('network.saved', { name: network.name[language] }));
+  };
+
+  if (editing) {
+    return (
+      <Block variant="section" aria-labelledby="network-form-heading" className="otk-panel">
+        <Heading variant="h2" id="network-form-heading">
+          {editing.mode === 'new' ? t('network.newHeading') : t('network.editHeading', { name: editing.record.name[language] })}
+        </Heading>
+        <NetworkForm
+          initial={editing.mode === 'new' ? editing.initial : editing.record}
+          onSave={(network) => save(network, editing.mode === 'edit' ? editing.record.rev : undefined)}
+          onCancel={() => setEditing(null)}
+        />
+      </Block>
+    );
+  }
+
+  return (
+    <Block variant="section" aria-labelledby="networks-heading" className="otk-panel">
+      <div className="otk-panel-head">
+        <Heading variant="h2" id="networks-heading">
+          {t('network.heading')}
+        </Heading>
+        <Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(today) })}>{t('network.add')}</Button>
+      </div>
+      <Paragraph>{t('network.intro')}</Paragraph>
+      <div role="status" className="otk-live">
+        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
+      </div>
+      {!networks ? (
+        <Paragraph>{t('app.loading')}</Paragraph>
+      ) : (
+        <table className="otk-table otk-table-plain" aria-labelledby="networks-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('network.name')}</th>
+              <th scope="col">{t('network.area')}</th>
+              <th scope="col">{t('network.themes')}</th>
+              <th scope="col">{t('network.languages')}</th>
+              <th scope="col">{t('network.state')}</th>
+              <th scope="col">
+                <span className="otk-visually-hidden">{t('network.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {networks.map((network) => {
+              const active = isNetworkActiveOn(network, today);
+              return (
+                <tr key={network.id}>
+                  <td>
+                    {network.name[language]}
+                    {network.example && <span className="otk-badge">{t('network.example')}</span>}
+                  </td>
+                  <td>{findArea(network.area)[language]}</td>
+                  <td>{t('network.themeCount', { count: network.themes.length })}</td>
+                  <td>{network.languages.map((code) => t(`serviceLanguage.${code}`)).join(', ')}</td>
+                  <td>
+                    {active
+                      ? t('network.active')
+                      : network.activeTo && network.activeTo < today
+                        ? t('network.deactivatedOn', { date: formatIsoDate(network.activeTo, language) })
+                        : t('network.startsOn', { date: formatIsoDate(network.activeFrom, language) })}
+                  </td>
+                  <td className="otk-actions-cell">
+                    <Button variant="secondaryNoBorder" onClick={() => setEditing({ mode: 'edit', record: network })} aria-label={t('network.editNamed', { name: network.name[language] })}>
+                      {t('case.edit')}
+                    </Button>
+                    {active && (
+                      <Button
+                        variant="secondaryNoBorder"
+                        aria-label={t('network.deactivateNamed', { name: network.name[language] })}
+                        onClick={() => {
+                          if (window.confirm(t('network.confirmDeactivate', { name: network.name[language] }))) {
+                            void deactivateNetwork(commands, network.id).then(() => setNotice(t('network.deactivated', { name: network.name[language] })));
+                          }
+                        }}
+                      >
+                        {t('network.deactivate')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Block>
+  );
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BrowserSession } from './support/browser';
+import { fillIntake, goToList, listCount, openNewRequest, pick, recordRequest, saveButton } from './support/intake-page';
+
+let session: BrowserSession;
+let page: Page;
+
+beforeEach(async () => {
+  session = new BrowserSession();
+  page = await session.start();
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+describe('identifier guard and forensic requests in the intake form', () => {
+  it('refuses an anonymous request whose question holds a valid henkilötunnus, pointing at the question', async () => {
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Koskee lasta 010594Y9032, koulunkäynti on katkennut.' });
+    await saveButton(page).click();
+    const link = page.getByRole('link', { name: /^Kysymys asiantuntijoille: Tekstissä on henkilötunnus \(merkki 14\)/ });
+    await link.waitFor();
+    await link.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-question');
+    await goToList(page);
+    await page.getByText('Ei vielä pyyntöjä.').waitFor();
+  });
+
+  it('saves the same text when the check character is wrong (not an identity code)', async () => {
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Koskee lasta 010594Y9033, koulunkäynti on katkennut.' });
+    await saveButton(page).click();
+    await page.locator('#case-heading').waitFor();
+    await page.getByText('Koskee lasta 010594Y9033, koulunkäynti on katkennut.').waitFor();
+  });
+
+  it('warns about a phone number in an anonymous request and saves only after confirmation', async () => {
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Äiti pyysi soittamaan numeroon 040 123 4567.' });
+    await page.getByText(/Tekstissä näyttää olevan puhelinnumero \(merkki 32\)/).waitFor();
+    await saveButton(page).click();
+    const confirm = page.getByRole('button', { name: 'Olen tarkistanut – tallenna' });
+    await confirm.waitFor();
+    await confirm.click();
+    await page.locator('#case-heading').waitFor();
+  });
+
+  it('refuses a police request for a forensic investigation and says where it belongs', async () => {
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Poliisi pyytää oikeuspsykiatrista tutkimusta.' });
+    await pick(page, 'Poliisin tai syyttäjän virka-apupyyntö oikeuspsykiatrisesta tutkimuksesta');
+    await page.getByRole('alert').filter({ hasText: 'yliopistosairaalan oikeuspsykiatriseen yksikköön' }).first().waitFor();
+    await saveButton(page).click();
+    await page.getByRole('link', { name: /^Mistä on kyse\?: .*Barnahus/ }).waitFor();
+    await goToList(page);
+    await page.getByText('Ei vielä pyyntöjä.').waitFor();
+  });
+});
+
+describe('the case view', () => {
+  it('shows every part of the request and a timeline that grows with views and edits', async () => {
+    const code = await recordRequest(page, { question: 'Alkuperäinen kysymys.' });
+    await page.getByRole('heading', { name: 'Tapahtumat' }).waitFor();
+    await page.locator('.otk-timeline li', { hasText: 'Pyyntö kirjattu' }).waitFor();
+    await page.locator('.otk-timeline li', { hasText: 'Avattu' }).first().waitFor();
+    for (const text of ['Anonyymi (ei tunnistetietoja)', 'Länsi-Suomen yhteistyöalue', 'Ohjausta ja neuvoja', 'Koulupsykologi']) {
+      await page.getByText(text).first().waitFor();
+    }
+
+    await page.getByRole('button', { name: 'Muokkaa' }).click();
+    await page.getByRole('heading', { name: `Muokkaa pyyntöä ${code}` }).waitFor();
+    await page.getByLabel('Kysymys asiantuntijoille').fill('Tarkennettu kysymys.');
+    await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+    await page.getByText('Muutokset tallennettu.').waitFor();
+    await page.getByText('Tarkennettu kysymys.').waitFor();
+    await page.locator('.otk-timeline li', { hasText: 'Pyyntöä muokattu' }).filter({ hasText: 'kysymys' }).waitFor();
+  });
+
+  it('reuses a previous requester’s details', async () => {
+    await recordRequest(page, { question: 'Ensimmäinen.', requester: 'Testi Kuraattori', organisation: 'Esimerkkilän yläkoulu' });
+    await openNewRequest(page);
+    await page.getByLabel('Aiempi pyytäjä').click();
+    await page.getByRole('option', { name: 'Testi Kuraattori – Esimerkkilän yläkoulu' }).click();
+    expect(await page.getByLabel('Pyytäjän nimi').inputValue()).toBe('Testi Kuraattori');
+    expect(await page.getByLabel('Organisaatio', { exact: true }).inputValue()).toBe('Esimerkkilän yläkoulu');
+    expect(await page.getByLabel('Sähköposti').inputValue()).toBe('psykologi@example.invalid');
+  });
+});
+
+describe('the work list', () => {
+  it('narrows by filter and search, keeps the filter in the URL, and marks overdue cases', async () => {
+    const lansi = await recordRequest(page, { question: 'A', region: 'Pohjanmaan hyvinvointialue', requester: 'Testi Ensimmäinen' });
+    const pohjoinen = await recordRequest(page, { question: 'B', region: 'Lapin hyvinvointialue', requester: 'Testi Toinen', themes: ['Syömishäiriöt'] });
+    // A request received twelve days ago is past its seven-day target.
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'C', region: 'Kainuun hyvinvointialue', requester: 'Testi Kolmas' });
+    const old = new Date(Date.now() - 12 * 86_400_000);
+    const oldDate = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(old);
+    await page.getByLabel('Vastaanotettu', { exact: true }).fill(oldDate);
+    await saveButton(page).click();
+    await page.locator('#case-heading').waitFor();
+
+    await goToList(page);
+    expect(await listCount(page)).toBe('3 pyyntöä');
+    await page.locator('tr', { hasText: 'Testi Kolmas' }).getByText('Myöhässä').waitFor();
+
+    await page.getByRole('search').getByRole('button', { name: / Yhteistyöalue$/ }).click();
+    await page.getByRole('option', { name: 'Pohjois-Suomen yhteistyöalue', exact: true }).click();
+    await expect.poll(() => listCount(page)).toBe('2 pyyntöä');
+    expect(page.url()).toContain('area=pohjoinen');
+
+    await page.getByRole('search').getByRole('button', { name: / Teema$/ }).click();
+    await page.getByRole('option', { name: 'Syömishäiriöt', exact: true }).click();
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
+    await page.locator('tr', { hasText: pohjoinen }).waitFor();
+
+    // Back restores the previous filter.
+    await page.goBack();
+    await expect.poll(() => listCount(page)).toBe('2 pyyntöä');
+
+    await goToList(page);
+    await page.getByRole('searchbox', { name: 'Hae' }).fill('ensimmäinen');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
+    await page.locator('tr', { hasText: lansi }).waitFor();
+
+    await goToList(page, 'due=overdue');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
+    await page.locator('tr', { hasText: 'Testi Kolmas' }).waitFor();
+  });
+});
