@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BrowserSession } from './support/browser';
+import { useBrowserSession } from './support/session';
 import { fillIntake, goToList, listCount, listTable, openNewRequest, recordRequest, saveButton } from './support/intake-page';
 
-let session: BrowserSession;
+const browser = useBrowserSession();
 let page: Page;
 
 beforeEach(async () => {
-  session = new BrowserSession();
-  page = await session.start();
+  page = browser.page();
   await page.getByRole('heading', { name: 'Konsultaatiopyynnöt', exact: true }).waitFor();
-});
-
-afterEach(async () => {
-  await session.close();
 });
 
 describe('consultation intake in Chromium', () => {
@@ -41,7 +36,7 @@ describe('consultation intake in Chromium', () => {
     await page.reload();
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
 
-    page = await session.restart();
+    page = await browser.restart();
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
     expect(await listCount(page)).toBe('1 pyyntö');
   });

@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BrowserSession } from './support/browser';
+import { useBrowserSession } from './support/session';
 import { choose, recordRequest } from './support/intake-page';
 
-let session: BrowserSession;
+const browser = useBrowserSession();
 let page: Page;
 
 beforeEach(async () => {
-  session = new BrowserSession();
-  page = await session.start();
-});
-
-afterEach(async () => {
-  await session.close();
+  page = browser.page();
 });
 
 describe('routing a case to an expert network', () => {

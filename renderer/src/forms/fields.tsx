@@ -32,8 +32,17 @@ function useErrorText() {
   return (message: string | undefined) => (message ? translate(message) : undefined);
 }
 
-export function FormTextInput<T extends FieldValues>({ control, name, label, hint, type }: BaseProps<T> & { type?: 'text' | 'email' | 'tel' }) {
+/** A Suomi.fi input's error state from the field's validation state, message in the UI language. */
+function useStatus() {
   const errorText = useErrorText();
+  return (fieldState: { error?: { message?: string } }) => ({
+    status: fieldState.error ? ('error' as const) : ('default' as const),
+    statusText: errorText(fieldState.error?.message),
+  });
+}
+
+export function FormTextInput<T extends FieldValues>({ control, name, label, hint, type }: BaseProps<T> & { type?: 'text' | 'email' | 'tel' }) {
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -49,8 +58,7 @@ export function FormTextInput<T extends FieldValues>({ control, name, label, hin
           onChange={(value) => field.onChange(value ?? '')}
           onBlur={field.onBlur}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
           fullWidth
         />
       )}
@@ -59,7 +67,7 @@ export function FormTextInput<T extends FieldValues>({ control, name, label, hin
 }
 
 export function FormTextarea<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -74,8 +82,7 @@ export function FormTextarea<T extends FieldValues>({ control, name, label, hint
           onChange={(event) => field.onChange(event.target.value)}
           onBlur={field.onBlur}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
           fullWidth
           resize="vertical"
         />
@@ -86,7 +93,7 @@ export function FormTextarea<T extends FieldValues>({ control, name, label, hint
 
 export function FormDropdown<T extends FieldValues>({ control, name, label, hint, options, numeric }: BaseProps<T> & { options: Option[]; numeric?: boolean }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -102,8 +109,7 @@ export function FormDropdown<T extends FieldValues>({ control, name, label, hint
           onChange={(value) => field.onChange(numeric ? Number(value) : value)}
           onBlur={field.onBlur}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
           fullWidth
         >
           {options.map((option) => (
@@ -118,7 +124,7 @@ export function FormDropdown<T extends FieldValues>({ control, name, label, hint
 }
 
 export function FormCheckboxGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -132,8 +138,8 @@ export function FormCheckboxGroup<T extends FieldValues>({ control, name, label,
             id={fieldId(name)}
             labelText={label}
             groupHintText={hint}
-            groupStatus={fieldState.error ? 'error' : 'default'}
-            groupStatusText={errorText(fieldState.error?.message)}
+            groupStatus={statusOf(fieldState).status}
+            groupStatusText={statusOf(fieldState).statusText}
             className="otk-checkbox-columns"
           >
             {options.map((option, index) => (
@@ -158,7 +164,7 @@ export function FormCheckboxGroup<T extends FieldValues>({ control, name, label,
 }
 
 export function FormRadioGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -171,8 +177,8 @@ export function FormRadioGroup<T extends FieldValues>({ control, name, label, hi
           name={field.name}
           value={(field.value as string | undefined) ?? ''}
           onChange={(value) => field.onChange(value)}
-          groupStatus={fieldState.error ? 'error' : 'default'}
-          groupStatusText={errorText(fieldState.error?.message)}
+          groupStatus={statusOf(fieldState).status}
+          groupStatusText={statusOf(fieldState).statusText}
         >
           {options.map((option, index) => (
             <RadioButton key={option.value} value={option.value} id={index === 0 ? `${fieldId(name)}-first` : undefined}>
@@ -188,7 +194,7 @@ export function FormRadioGroup<T extends FieldValues>({ control, name, label, hi
 /** A date typed the Finnish way (d.M.yyyy), kept in the form as `YYYY-MM-DD`; unparseable text stays as typed so validation can name it. */
 export function FormDateInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -203,8 +209,7 @@ export function FormDateInput<T extends FieldValues>({ control, name, label, hin
           onChange={({ value }) => field.onChange(parseFinnishDate(value) ?? value)}
           onBlur={field.onBlur}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
         />
       )}
     />
@@ -213,7 +218,7 @@ export function FormDateInput<T extends FieldValues>({ control, name, label, hin
 
 /** A time typed as 13.30 or 13:30, kept in the form as `HH:MM`. */
 export function FormTimeInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   const normalise = (value: string) => {
     const match = /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(value);
     return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : value;
@@ -232,8 +237,7 @@ export function FormTimeInput<T extends FieldValues>({ control, name, label, hin
           onChange={(value) => field.onChange(normalise(value))}
           onBlur={() => field.onBlur()}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
         />
       )}
     />
@@ -264,7 +268,7 @@ export function FormCheckbox<T extends FieldValues>({ control, name, label, hint
 
 /** A whole number typed as text; kept in the form as a number (or the raw text when it is not one, so validation can say so). */
 export function FormNumberInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const errorText = useErrorText();
+  const statusOf = useStatus();
   return (
     <Controller
       control={control}
@@ -283,8 +287,7 @@ export function FormNumberInput<T extends FieldValues>({ control, name, label, h
           }}
           onBlur={field.onBlur}
           ref={field.ref}
-          status={fieldState.error ? 'error' : 'default'}
-          statusText={errorText(fieldState.error?.message)}
+          {...statusOf(fieldState)}
         />
       )}
     />

@@ -1,15 +1,15 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'suomifi-ui-components';
+import { Button, Notification } from 'suomifi-ui-components';
 import { NETWORK_LANGUAGES, networkSchema, type Network, type NetworkInput } from '../../../../shared/domain/network';
 import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
 import { AGE_BAND_CODES, THEMES } from '../../../../shared/reference/themes';
 import { useUiStore } from '../../state/uiStore';
 import { fieldId, FormCheckboxGroup, FormDateInput, FormDropdown, FormNumberInput, FormTextarea, FormTextInput, FormTimeInput } from '../../forms/fields';
 import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
-import { ValidationError } from '../../commands/errors';
+import { CommandError, ValidationError } from '../../commands/errors';
 import { Section } from '../intake/sections';
 
 interface Props {
@@ -25,6 +25,7 @@ export function NetworkForm({ initial, onSave, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<NetworkInput, unknown, Network>({ resolver: zodResolver(networkSchema), defaultValues: initial, shouldFocusError: false });
   const { control, handleSubmit, formState, setError } = form;
   const slots = useFieldArray({ control, name: 'meetingRhythm' });
@@ -58,18 +59,25 @@ export function NetworkForm({ initial, onSave, onCancel }: Props) {
 
   const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
   const onValid = async (network: Network) => {
+    setFailure(null);
     try {
       await onSave(network);
     } catch (error) {
       if (error instanceof ValidationError) {
         for (const issue of error.issues) setError(issue.path as FieldPath<NetworkInput>, { message: issue.message });
         focusSummary();
-      } else throw error;
+      } else if (error instanceof CommandError) {
+        setFailure(t(`commandError.${error.code}`));
+      } else {
+        console.error('saving a network failed', error);
+        setFailure(t('network.failed'));
+      }
     }
   };
 
   return (
     <>
+      {failure && <Notification status="error" headingText={failure} role="alert" closeText="" showCloseButton={false} />}
       <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
       <form noValidate aria-labelledby="network-form-heading" onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}>
         <Section title={t('network.basics')}>

@@ -121,7 +121,13 @@ export function NetworksScreen() {
                         aria-label={t('network.deactivateNamed', { name: network.name[language] })}
                         onClick={() => {
                           if (window.confirm(t('network.confirmDeactivate', { name: network.name[language] }))) {
-                            void deactivateNetwork(commands, network.id).then(() => setNotice(t('network.deactivated', { name: network.name[language] })));
+                            deactivateNetwork(commands, network.id).then(
+                              () => setNotice(t('network.deactivated', { name: network.name[language] })),
+                              (error: unknown) => {
+                                console.error('deactivating a network failed', error);
+                                setNotice(t('network.failed'));
+                              },
+                            );
                           }
                         }}
                       >

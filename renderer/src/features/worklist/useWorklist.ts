@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { CONSULTATION_STATUSES, URGENCIES } from '../../../../shared/domain/consultation';
 import { COOPERATION_AREAS, WELLBEING_REGIONS } from '../../../../shared/reference/regions';
 import { regionLabel } from '../../../../shared/reference/labels';
@@ -10,7 +9,6 @@ import { useUiStore } from '../../state/uiStore';
 
 /** Orders coded columns by their label in the UI language (status in lifecycle order). */
 function useRank() {
-  const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   return useMemo(() => {
     const collator = new Intl.Collator(language);
@@ -22,9 +20,8 @@ function useRank() {
       region: ranked(WELLBEING_REGIONS.map((r) => [r.code, regionLabel(r, language)])),
       area: ranked(COOPERATION_AREAS.map((a) => [a.code, a[language]])),
     };
-    void t;
     return { rank: (column: SortKey, code: string) => maps[column]?.get(code) ?? Number.MAX_SAFE_INTEGER, key: language };
-  }, [language, t]);
+  }, [language]);
 }
 
 /** The rows of the work list for a filter, from the in-memory case index, live. */
