@@ -1,0 +1,29 @@
+import type { LifecycleEvent } from './plan';
+
+/**
+ * The audit details of a transition: codes only (action, from, to and the coded choices), never
+ * the free text of reasons, questions or recommendations — that stays on the case. Whether a
+ * free-text field was given is visible from the action itself (every reason is required).
+ */
+export function transitionAuditDetails(event: LifecycleEvent): Record<string, string> {
+  const details: Record<string, string> = { action: event.action, from: event.from, to: event.to };
+  switch (event.action) {
+    case 'decline':
+      details.reason = event.data.reason;
+      break;
+    case 'consult':
+      details.language = event.data.recommendation.language;
+      details.followUp = event.data.recommendation.followUpDate === '' ? 'no' : 'yes';
+      break;
+    case 'close':
+      details.outcome = event.data.closeOut.outcome;
+      details.wouldOtherwiseHaveSought = event.data.closeOut.wouldOtherwiseHaveSought;
+      break;
+    case 'route':
+      details.network = event.data.networkId;
+      break;
+    default:
+      break;
+  }
+  return details;
+}
