@@ -4,6 +4,9 @@ import { rowComparator, rowMatcher, searchTextOf, type SortKey, type WorklistFil
 import type { OtkDatabase } from '../db/schema';
 import { COUNTER_REV } from '../commands/counters';
 
+/** Rows per read while loading: small enough that no single read blocks the UI for long. */
+const LOAD_CHUNK = 5000;
+
 /** Newest first, then by id: the order of the `[receivedAt+id]` index, reversed. */
 function newestFirst(a: CaseRow, b: CaseRow): number {
   if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? 1 : -1;
@@ -81,13 +84,35 @@ export class CaseIndex {
     return this.version;
   }
 
+  /**
+   * Reads every row newest first, LOAD_CHUNK rows per read along the `[receivedAt+id]` index, and
+   * yields to the event loop between reads: the first page (already on screen) stays responsive
+   * while 100 000 rows arrive. The index becomes ready only when it is complete.
+   */
   private async load(): Promise<void> {
-    const rows = [...(await this.db.caseRows.toArray())].sort(newestFirst);
-    this.ordered = rows;
-    for (const row of rows) {
-      this.byId.set(row.id, row);
-      if (row.rev > this.rev) this.rev = row.rev;
+    // Rows written while the chunks are read may land in a range already passed: remember the
+    // revision at the start, and let the change feed re-read everything written after it.
+    const startRev = (await this.db.counters.get(COUNTER_REV))?.value ?? 0;
+    const rows: CaseRow[] = [];
+    let after: [string, string] | null = null;
+    for (;;) {
+      const chunk: CaseRow[] = await (after === null
+        ? this.db.caseRows.orderBy('[receivedAt+id]')
+        : this.db.caseRows.where('[receivedAt+id]').below(after)
+      )
+        .reverse()
+        .limit(LOAD_CHUNK)
+        .toArray();
+      for (const row of chunk) rows.push(row);
+      if (chunk.length < LOAD_CHUNK) break;
+      const last: CaseRow = chunk[chunk.length - 1]!;
+      after = [last.receivedAt, last.id];
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
+    for (const row of rows) this.byId.set(row.id, row);
+    // A row moved by an edit during the load may have been read twice: keep one copy.
+    this.ordered = rows.length === this.byId.size ? rows : rows.filter((row) => this.byId.get(row.id) === row);
+    this.rev = startRev;
     this.changed();
   }
 

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { filterFromQuery, filterToQuery, type SortKey, type WorklistFilter } from '../../../../shared/worklist/filter';
+import { FILTER_KEYS, filterFromQuery, filterToQuery, type SortKey, type WorklistFilter } from '../../../../shared/worklist/filter';
 import { navigate } from '../../app/router';
 import { useWorklist } from './useWorklist';
-import { useNewestCaseRows } from '../../data/useConsultations';
+import { useConsultationTotal, useNewestCaseRows } from '../../data/useConsultations';
 import { FilterBar } from './FilterBar';
 import { CaseTable } from './CaseTable';
 
@@ -15,10 +15,14 @@ export function WorklistScreen({ query }: { query: URLSearchParams }) {
   const { t } = useTranslation();
   const queryString = query.toString();
   const filter = useMemo(() => filterFromQuery(new URLSearchParams(queryString)), [queryString]);
-  const list = useWorklist(filter);
-  // Until the in-memory index has loaded, the newest cases come straight from their index.
-  const firstPage = useNewestCaseRows(list.ready ? 0 : FIRST_PAGE);
-  const rows = list.ready ? list.rows : (firstPage ?? []);
+  // Until the in-memory index has loaded, the newest cases come straight from their index, and
+  // the total from the maintained counter; the index loads after that first page is on screen.
+  const firstPage = useNewestCaseRows(FIRST_PAGE);
+  const total = useConsultationTotal();
+  const list = useWorklist(filter, firstPage !== undefined);
+  const unfiltered = FILTER_KEYS.every((key) => key === 'sort' || key === 'dir' || filter[key] === undefined) && (filter.sort ?? 'receivedAt') === 'receivedAt' && (filter.dir ?? 'desc') === 'desc';
+  const rows = list.ready ? list.rows : unfiltered ? (firstPage ?? []) : [];
+  const count = list.ready ? rows.length : unfiltered && total !== undefined && firstPage !== undefined ? total : null;
   const scrollTo = useRef<((index: number) => void) | null>(null);
   const sort = filter.sort ?? 'receivedAt';
   const dir = filter.dir ?? 'desc';
@@ -39,15 +43,15 @@ export function WorklistScreen({ query }: { query: URLSearchParams }) {
       </div>
       <FilterBar filter={filter} onChange={setFilter} />
       <Paragraph className="otk-count" aria-live="polite" id="worklist-count">
-        {!list.ready
+        {count === null
           ? t('app.loading')
-          : rows.length > 0
-            ? t('list.count', { count: rows.length })
+          : count > 0
+            ? t('list.count', { count })
             : Object.keys(filter).length > 0
               ? t('list.noMatches')
               : t('list.empty')}
       </Paragraph>
-      {list.ready && rows.length === 0 ? null : (
+      {rows.length === 0 ? null : (
         <>
           <CaseTable rows={rows} today={list.today} sort={sort} dir={dir} onSort={onSort} scrollRef={scrollTo} />
           {rows.length > FIRST_PAGE && (

@@ -24,12 +24,15 @@ function useRank() {
   }, [language]);
 }
 
-/** The rows of the work list for a filter, from the in-memory case index, live. */
-export function useWorklist(filter: WorklistFilter) {
+/**
+ * The rows of the work list for a filter, from the in-memory case index, live. The index starts
+ * loading only once `firstPageShown` — the start-up path is the first page, not 100 000 rows.
+ */
+export function useWorklist(filter: WorklistFilter, firstPageShown: boolean) {
   const { caseIndex, commands } = useServices();
   useEffect(() => {
-    void caseIndex.start();
-  }, [caseIndex]);
+    if (firstPageShown) void caseIndex.start();
+  }, [caseIndex, firstPageShown]);
   const version = useSyncExternalStore(
     (listener) => caseIndex.subscribe(listener),
     () => caseIndex.getVersion(),
