@@ -1,3 +1,4 @@
+import { deriveBundleKey } from '../../../shared/sync/bundle';
 import { createDatabase } from '../../../renderer/src/db/open';
 import { DATABASE_NAME, type OtkDatabase } from '../../../renderer/src/db/schema';
 import { createConsultationsInBulk } from '../../../renderer/src/commands/bulk';
@@ -218,6 +219,13 @@ async function caseSaveOnce(id: string, run: number): Promise<number> {
   return ms;
 }
 
+/** One timed derivation of a bundle key: PBKDF2-SHA-256 at the codec's default (600 000) iterations. */
+async function kdfOnce(run: number): Promise<number> {
+  const start = performance.now();
+  await deriveBundleKey(`synthetic passphrase for the benchmark, run ${run}`);
+  return performance.now() - start;
+}
+
 export interface ListExpectation {
   query: string;
   count: number;
@@ -311,6 +319,7 @@ export const harness = {
   releaseRaw,
   sampleCases,
   caseSaveOnce,
+  kdfOnce,
   indexLoadOnce,
   firstPageOnce,
   plan,
