@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'network.create',
   'network.update',
   'network.deactivate',
+  'settings.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -22,7 +23,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network';
+  entity: 'consultation' | 'network' | 'settings';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { DEFAULT_CASE_CODE_PREFIX } from './case-code';
+import { MSG } from './validation';
+
+const OUT_OF_RANGE = 'validation.outOfRange';
+const days = (fallback: number) =>
+  z.number({ error: MSG.required }).int(OUT_OF_RANGE).min(1, OUT_OF_RANGE).max(60, OUT_OF_RANGE).default(fallback);
 
 /** Per-installation settings a coordinator may change. */
 export const settingsSchema = z.object({
-  caseCodePrefix: z.string().regex(/^[A-Z]{2,8}$/, 'validation.invalid').default(DEFAULT_CASE_CODE_PREFIX),
+  /** Case codes: PREFIX-YEAR-NNNN. */
+  caseCodePrefix: z.string({ error: MSG.required }).trim().regex(/^[A-Z]{2,8}$/, 'validation.caseCodePrefix').default(DEFAULT_CASE_CODE_PREFIX),
   /** Consultation within N calendar days of receipt (the northern OT-keskus' published practice: 7). */
-  normalCalendarDays: z.number().int().min(1).max(60).default(7),
+  normalCalendarDays: days(7),
   /** Urgent: within N Finnish working days. */
-  urgentWorkingDays: z.number().int().min(1).max(60).default(2),
+  urgentWorkingDays: days(2),
 });
+export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});

@@ -11,6 +11,7 @@ import { CaseScreen } from '../features/case/CaseScreen';
 import { EditCaseScreen } from '../features/case/EditCaseScreen';
 import { NetworksScreen } from '../features/networks/NetworksScreen';
 import { WhatIfScreen } from '../features/routing/WhatIfScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
@@ -29,6 +30,8 @@ function Screen() {
       return <NetworksScreen />;
     case 'what-if':
       return <WhatIfScreen />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }
 

@@ -5,6 +5,7 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
   { href: '#/', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
+  { href: '#/settings', label: 'nav.settings', views: ['settings'] },
 ];
 
 /** The app's main sections; the current one is marked for screen readers too. */

@@ -11,7 +11,8 @@ export type Route =
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
   | { view: 'networks' }
-  | { view: 'what-if' };
+  | { view: 'what-if' }
+  | { view: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
+  if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'case' && parts[1]) return parts[2] === 'edit' ? { view: 'edit', id: parts[1] } : { view: 'case', id: parts[1] };
   return { view: 'worklist', query: new URLSearchParams(query) };
 }
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/networks';
     case 'what-if':
       return '#/what-if';
+    case 'settings':
+      return '#/settings';
   }
 }
 

@@ -1,5 +1,9 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/domain/settings';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsInput } from '../../../shared/domain/settings';
 import type { OtkDatabase } from '../db/schema';
+import type { CommandContext } from './context';
+import { ValidationError } from './errors';
+import { takeStamps } from './installation';
+import { auditEvent } from './audit';
 
 const SETTINGS_KEY = 'settings';
 
@@ -8,4 +12,24 @@ export async function readSettings(db: OtkDatabase): Promise<Settings> {
   const row = await db.meta.get(SETTINGS_KEY);
   const parsed = settingsSchema.safeParse(row?.value ?? {});
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * Saves the settings (validated; audited by field name). New rules apply to requests recorded or
+ * edited from now on; existing target dates stay as they were computed.
+ */
+export async function saveSettings(ctx: CommandContext, input: SettingsInput): Promise<Settings> {
+  const parsed = settingsSchema.safeParse(input);
+  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+  const { db } = ctx;
+  const now = ctx.now();
+  return db.transaction('rw', [db.meta, db.audit], async () => {
+    const before = await readSettings(db);
+    const fields = (Object.keys(parsed.data) as Array<keyof Settings>).filter((key) => before[key] !== parsed.data[key]);
+    if (fields.length === 0) return before;
+    const [stamp] = await takeStamps(db, now.getTime(), 1);
+    await db.meta.put({ key: SETTINGS_KEY, value: parsed.data });
+    await db.audit.add(auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: SETTINGS_KEY, fields }));
+    return parsed.data;
+  });
 }

@@ -63,7 +63,7 @@ export async function recordRequest(page: Page, details: RequestDetails): Promis
   await saveButton(page).click();
   const heading = page.locator('#case-heading');
   await heading.waitFor();
-  const code = /OTK-\d{4}-\d{4}/.exec(await heading.innerText())?.[0];
+  const code = /[A-Z]{2,8}-\d{4}-\d{4}/.exec(await heading.innerText())?.[0];
   if (!code) throw new Error('no case code in the case heading');
   return code;
 }

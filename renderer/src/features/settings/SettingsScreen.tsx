@@ -1,0 +1,74 @@
+import { useRef, useState } from 'react';
+import { useForm, type FieldPath } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { settingsSchema, type Settings, type SettingsInput } from '../../../../shared/domain/settings';
+import { useServices } from '../../app/services';
+import { useSettings } from '../../data/useSettings';
+import { saveSettings } from '../../commands/settings';
+import { ValidationError } from '../../commands/errors';
+import { fieldId, FormNumberInput, FormTextInput } from '../../forms/fields';
+import { FormErrorSummary } from '../../forms/ErrorList';
+
+/** The installation's settings: case-code prefix and the target-date rules. */
+export function SettingsScreen() {
+  const settings = useSettings();
+  const { t } = useTranslation();
+  if (!settings) return <Paragraph>{t('app.loading')}</Paragraph>;
+  return <SettingsForm initial={settings} />;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const { t } = useTranslation();
+  const { commands } = useServices();
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useForm<SettingsInput, unknown, Settings>({ resolver: zodResolver(settingsSchema), defaultValues: initial, shouldFocusError: false });
+  const { control, handleSubmit, formState, setError } = form;
+  const fields = [
+    ['caseCodePrefix', 'settings.caseCodePrefix'],
+    ['normalCalendarDays', 'settings.normalCalendarDays'],
+    ['urgentWorkingDays', 'settings.urgentWorkingDays'],
+  ].map(([name, label]) => ({ name: name!, label: t(label!), inputId: fieldId(name!) }));
+  const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
+
+  const onValid = async (values: Settings) => {
+    setNotice(null);
+    try {
+      await saveSettings(commands, values);
+      setNotice(t('settings.saved'));
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        for (const issue of error.issues) setError(issue.path as FieldPath<SettingsInput>, { message: issue.message });
+        focusSummary();
+      } else {
+        console.error('saving settings failed', error);
+        setNotice(t('network.failed'));
+      }
+    }
+  };
+
+  return (
+    <Block variant="section" aria-labelledby="settings-heading" className="otk-panel">
+      <Heading variant="h2" id="settings-heading">
+        {t('settings.heading')}
+      </Heading>
+      <Paragraph mb="m">{t('settings.intro')}</Paragraph>
+      <div role="status" className="otk-live">
+        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
+      </div>
+      <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
+      <form noValidate aria-labelledby="settings-heading" onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}>
+        <div className="otk-grid">
+          <FormTextInput control={control} name="caseCodePrefix" label={t('settings.caseCodePrefix')} hint={t('settings.caseCodePrefixHint')} />
+          <FormNumberInput control={control} name="normalCalendarDays" label={t('settings.normalCalendarDays')} hint={t('settings.daysHint')} />
+          <FormNumberInput control={control} name="urgentWorkingDays" label={t('settings.urgentWorkingDays')} hint={t('settings.daysHint')} />
+        </div>
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {t('settings.save')}
+        </Button>
+      </form>
+    </Block>
+  );
+}
