@@ -41,8 +41,19 @@ function useStatus() {
   });
 }
 
-export function FormTextInput<T extends FieldValues>({ control, name, label, hint, type }: BaseProps<T> & { type?: 'text' | 'email' | 'tel' }) {
+export function FormTextInput<T extends FieldValues>({
+  control,
+  name,
+  label,
+  hint,
+  type,
+  numeric,
+}: BaseProps<T> & { type?: 'text' | 'email' | 'tel'; numeric?: boolean }) {
   const statusOf = useStatus();
+  const toForm = (value: unknown) => {
+    const text = String(value ?? '');
+    return numeric && /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
+  };
   return (
     <Controller
       control={control}
@@ -53,13 +64,14 @@ export function FormTextInput<T extends FieldValues>({ control, name, label, hin
           labelText={label}
           hintText={hint}
           type={type ?? 'text'}
+          inputMode={numeric ? 'numeric' : undefined}
           name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(value) => field.onChange(value ?? '')}
+          value={field.value === undefined || field.value === null ? '' : String(field.value)}
+          onChange={(value) => field.onChange(toForm(value))}
           onBlur={field.onBlur}
           ref={field.ref}
           {...statusOf(fieldState)}
-          fullWidth
+          fullWidth={!numeric}
         />
       )}
     />
@@ -267,29 +279,6 @@ export function FormCheckbox<T extends FieldValues>({ control, name, label, hint
 }
 
 /** A whole number typed as text; kept in the form as a number (or the raw text when it is not one, so validation can say so). */
-export function FormNumberInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const statusOf = useStatus();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TextInput
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint}
-          inputMode="numeric"
-          name={field.name}
-          value={field.value === undefined || field.value === null ? '' : String(field.value)}
-          onChange={(value) => {
-            const text = String(value ?? '').trim();
-            field.onChange(/^\d+$/.test(text) ? Number(text) : text);
-          }}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-        />
-      )}
-    />
-  );
+export function FormNumberInput<T extends FieldValues>(props: BaseProps<T>) {
+  return <FormTextInput {...props} numeric />;
 }
