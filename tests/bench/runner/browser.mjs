@@ -1,35 +1,15 @@
 import { chromium } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import process from 'node:process';
+import { assertChromium, CHROMIUM_ARGS as BASE_ARGS } from '../../support/chromium.mjs';
 
-/** Flags from the handbook, plus precise memory info for the heap figure. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
-
-export function chromiumPath() {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+/** The shared flags, plus precise memory info for the heap figure. */
+export const CHROMIUM_ARGS = [...BASE_ARGS, '--enable-precise-memory-info'];
 
 /** Debian's Chromium (or CHROMIUM_PATH) on a fresh profile folder that `close()` deletes. */
 export async function launchBrowser() {
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium was not found at ${executablePath}. The benchmark drives a real Chromium: install it with ` +
-        '`sudo apt-get install -y chromium` (Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-    );
-  }
+  const executablePath = assertChromium('The benchmark drives');
   const profileDir = mkdtempSync(join(tmpdir(), 'otk-bench-'));
   try {
     const context = await chromium.launchPersistentContext(profileDir, {
