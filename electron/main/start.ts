@@ -5,6 +5,7 @@ import { APP_SCHEME } from './app-url';
 import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } from './files';
 import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
 import type { BuildPaths } from './paths';
+import { printToPdf } from './print';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, hardenWebContents, type HardenableContents, type HardenableSession } from './security';
 import { claimSingleInstance } from './single-instance';
@@ -77,6 +78,7 @@ export async function startShell<W extends ClosableWindow>(
       appInfo: () => getAppInfo(app, options.platform),
       saveFile: (args, window) => saveFile(fileDeps, window, args),
       openFile: (args, window) => openFile(fileDeps, window, args),
+      printToPdf: (args, window) => printToPdf(fileDeps, window, args),
     },
   });
 

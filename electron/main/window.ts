@@ -1,3 +1,4 @@
+import type { PrintToPDFOptions } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
 
 export interface MainWindowOptions {
@@ -33,6 +34,8 @@ export interface ShellWindow {
     readonly id: number;
     on(event: 'devtools-opened', listener: () => void): unknown;
     closeDevTools(): void;
+    /** Renders the page on screen to a PDF (the printToPdf bridge method). */
+    printToPDF(options: PrintToPDFOptions): Promise<Uint8Array>;
   };
 }
 

@@ -5,13 +5,14 @@ import { BRIDGE_GLOBAL, channelFor } from '../../shared/bridge/methods';
 
 /**
  * Exactly the named bridge methods, one channel each, one argument each. Never ipcRenderer itself
- * or a generic invoke(channel): the renderer can reach nothing in main but these three calls.
+ * or a generic invoke(channel): the renderer can reach nothing in main but these calls.
  * Main checks the sender and parses every argument and result with the shared contract.
  */
 const bridge: Bridge = {
   appInfo: (args) => ipcRenderer.invoke(channelFor('appInfo'), args),
   saveFile: (args) => ipcRenderer.invoke(channelFor('saveFile'), args),
   openFile: (args) => ipcRenderer.invoke(channelFor('openFile'), args),
+  printToPdf: (args) => ipcRenderer.invoke(channelFor('printToPdf'), args),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

@@ -40,6 +40,9 @@ export const fileFailure = z
 
 const cancelled = z.object({ status: z.literal('cancelled') }).strict();
 
+/** A safe file name that names a PDF: something before a `.pdf` extension (any letter case). */
+export const pdfFileName = safeFileName.refine((name) => /^.+\.pdf$/i.test(name), 'file name must end in .pdf');
+
 export const bridgeContract = {
   appInfo: {
     args: z.object({}).strict(),
@@ -77,6 +80,28 @@ export const bridgeContract = {
       .strict(),
     result: z.discriminatedUnion('status', [
       z.object({ status: z.literal('opened'), name: z.string(), bytes }).strict(),
+      cancelled,
+      fileFailure,
+    ]),
+  },
+  /**
+   * Prints the CURRENT page of the app window, as it is on screen at the moment of the call: the
+   * renderer first shows a print view (styled with `@media print`), then calls this. Electron renders
+   * that page to an A4 PDF (backgrounds included) and saves it through the save dialog, written
+   * atomically; the web bridge opens the browser's print dialog instead and answers `printed`.
+   */
+  printToPdf: {
+    args: z
+      .object({
+        suggestedName: pdfFileName,
+        landscape: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.discriminatedUnion('status', [
+      /** Electron: the PDF was written to `location`. */
+      z.object({ status: z.literal('saved'), location: z.string() }).strict(),
+      /** Web: the browser's print dialog was opened; whether the user printed or saved is unknown. */
+      z.object({ status: z.literal('printed') }).strict(),
       cancelled,
       fileFailure,
     ]),

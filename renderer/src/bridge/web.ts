@@ -63,6 +63,15 @@ function openFile(args: BridgeArgs<'openFile'>): Promise<BridgeResult<'openFile'
   });
 }
 
+/**
+ * The browser's own print dialog for the page on screen (the renderer's print view, styled with
+ * `@media print`); the user picks a printer or "Save as PDF" there, so the outcome is unknown.
+ */
+function printToPdf(): BridgeResult<'printToPdf'> {
+  window.print();
+  return { status: 'printed' };
+}
+
 export async function callWebBridge(method: BridgeMethod, args: unknown): Promise<unknown> {
   switch (method) {
     case 'appInfo':
@@ -71,5 +80,7 @@ export async function callWebBridge(method: BridgeMethod, args: unknown): Promis
       return saveFile(args as BridgeArgs<'saveFile'>);
     case 'openFile':
       return openFile(args as BridgeArgs<'openFile'>);
+    case 'printToPdf':
+      return printToPdf();
   }
 }

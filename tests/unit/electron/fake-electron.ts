@@ -2,6 +2,7 @@ import type {
   CustomScheme,
   OpenDialogOptions,
   OpenDialogReturnValue,
+  PrintToPDFOptions,
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
@@ -82,6 +83,10 @@ export class FakeWebContents extends FakeEmitter implements SenderContents {
   mainFrame: FrameRef;
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
   devToolsClosed = 0;
+  /** Every printToPDF call's options, in order. */
+  readonly pdfCalls: PrintToPDFOptions[] = [];
+  /** What the next printToPDF resolves with, or the error it rejects with. */
+  nextPdf: Uint8Array | Error = new TextEncoder().encode('%PDF-1.7 fake\n%%EOF\n');
 
   constructor(url = 'app://otk/index.html') {
     super();
@@ -94,6 +99,11 @@ export class FakeWebContents extends FakeEmitter implements SenderContents {
 
   closeDevTools(): void {
     this.devToolsClosed += 1;
+  }
+
+  printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> {
+    this.pdfCalls.push(options);
+    return this.nextPdf instanceof Error ? Promise.reject(this.nextPdf) : Promise.resolve(this.nextPdf);
   }
 
   /** An IPC event as Electron would build it for a call from this page's main frame. */

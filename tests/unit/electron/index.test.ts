@@ -20,7 +20,12 @@ describe('electron/main/index.ts', () => {
     await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
     expect(electron.protocol.privileged).toHaveLength(1);
     expect(electron.calls).toContain('requestSingleInstanceLock');
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:saveFile']);
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
+      'otk:appInfo',
+      'otk:openFile',
+      'otk:printToPdf',
+      'otk:saveFile',
+    ]);
     const window = electron.windows[0];
     expect(window?.options.webPreferences.devTools).toBe(false);
     expect(window?.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);

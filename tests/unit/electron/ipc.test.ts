@@ -23,6 +23,10 @@ function setup() {
     })),
     saveFile: vi.fn<BridgeImplementations<Window>['saveFile']>(async () => ({ status: 'saved', location: '/tmp/a.txt' })),
     openFile: vi.fn<BridgeImplementations<Window>['openFile']>(async () => ({ status: 'cancelled' })),
+    printToPdf: vi.fn<BridgeImplementations<Window>['printToPdf']>(async () => ({
+      status: 'saved',
+      location: '/tmp/yhteenveto.pdf',
+    })),
   };
   registerBridgeHandlers<SenderContents, Window>({
     ipcMain,
@@ -38,17 +42,19 @@ function setup() {
     expect(implementations.appInfo).not.toHaveBeenCalled();
     expect(implementations.saveFile).not.toHaveBeenCalled();
     expect(implementations.openFile).not.toHaveBeenCalled();
+    expect(implementations.printToPdf).not.toHaveBeenCalled();
   };
   return { ipcMain, contents, window, implementations, call, nothingRan };
 }
 
 const goodSave = { suggestedName: 'yhteenveto.json', bytes: new Uint8Array([1, 2, 3]) };
+const goodPrint = { suggestedName: 'yhteenveto.pdf', landscape: true };
 
 describe('bridge handlers: registration', () => {
   it('registers exactly one handler per bridge method, on its own channel', () => {
     const { ipcMain } = setup();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(BRIDGE_METHODS.map(channelFor).sort());
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:saveFile']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:printToPdf', 'otk:saveFile']);
   });
 });
 
@@ -73,6 +79,35 @@ describe('bridge handlers: good calls', () => {
     const args = { filters: [{ name: 'Paketti', extensions: ['otk'] }], maxBytes: 1024 };
     await expect(call('otk:openFile', undefined, args)).resolves.toEqual({ status: 'cancelled' });
     expect(implementations.openFile).toHaveBeenCalledOnce();
+  });
+
+  it('printToPdf passes parsed arguments and the sender window to the implementation', async () => {
+    const { call, implementations, window } = setup();
+    await expect(call('otk:printToPdf', undefined, goodPrint)).resolves.toEqual({
+      status: 'saved',
+      location: '/tmp/yhteenveto.pdf',
+    });
+    expect(implementations.printToPdf).toHaveBeenCalledWith(goodPrint, window);
+  });
+
+  it('printToPdf accepts a name without landscape, and .PDF in capitals', async () => {
+    const { call, implementations } = setup();
+    await expect(call('otk:printToPdf', undefined, { suggestedName: 'OTK-2026-0042.PDF' })).resolves.toMatchObject({
+      status: 'saved',
+    });
+    expect(implementations.printToPdf).toHaveBeenCalledWith({ suggestedName: 'OTK-2026-0042.PDF' }, expect.anything());
+  });
+
+  it('printToPdf passes every result the contract allows', async () => {
+    const { call, implementations } = setup();
+    for (const result of [
+      { status: 'printed' },
+      { status: 'cancelled' },
+      { status: 'failed', code: 'write-failed' },
+    ] as const) {
+      implementations.printToPdf.mockResolvedValueOnce(result);
+      await expect(call('otk:printToPdf', undefined, goodPrint)).resolves.toEqual(result);
+    }
   });
 });
 
@@ -106,6 +141,17 @@ describe('bridge handlers: sender check', () => {
     nothingRan();
   });
 
+  it('refuses printToPdf from a stranger, a subframe or another origin', async () => {
+    const { call, contents, nothingRan } = setup();
+    const stranger = new FakeWebContents('app://otk/index.html');
+    await expect(call('otk:printToPdf', stranger.invokeEvent(), goodPrint)).rejects.toThrow(/not a window of this app/);
+    const subframe = fakeFrame('app://otk/index.html');
+    await expect(call('otk:printToPdf', contents.invokeEvent(subframe), goodPrint)).rejects.toThrow(/main frame/);
+    contents.mainFrame = fakeFrame('https://evil.example/');
+    await expect(call('otk:printToPdf', contents.invokeEvent(), goodPrint)).rejects.toThrow(/not app:\/\/otk/);
+    nothingRan();
+  });
+
   it('matches the frame by process and routing id, not object identity', async () => {
     const { call, contents } = setup();
     const sameFrameOtherObject = { ...contents.mainFrame };
@@ -131,6 +177,16 @@ describe('bridge handlers: argument schemas', () => {
     ['maxBytes not an integer', 'otk:openFile', { filters: [], maxBytes: 1.5 }],
     ['missing filters', 'otk:openFile', {}],
     ['an extra key on appInfo', 'otk:appInfo', { debug: true }],
+    ['a PDF name without .pdf', 'otk:printToPdf', { suggestedName: 'yhteenveto.json' }],
+    ['a PDF name with .pdf not at the end', 'otk:printToPdf', { suggestedName: 'yhteenveto.pdf.exe' }],
+    ['.pdf alone as the name', 'otk:printToPdf', { suggestedName: '.pdf' }],
+    ['a path in the PDF name', 'otk:printToPdf', { suggestedName: '../yhteenveto.pdf' }],
+    ['a directory in the PDF name', 'otk:printToPdf', { suggestedName: 'dir/yhteenveto.pdf' }],
+    ['a Windows path in the PDF name', 'otk:printToPdf', { suggestedName: 'C:\\yhteenveto.pdf' }],
+    ['a control character in the PDF name', 'otk:printToPdf', { suggestedName: 'a\nb.pdf' }],
+    ['a missing PDF name', 'otk:printToPdf', { landscape: false }],
+    ['landscape not a boolean', 'otk:printToPdf', { ...goodPrint, landscape: 'yes' }],
+    ['an extra key on printToPdf', 'otk:printToPdf', { ...goodPrint, path: '/etc/passwd' }],
     ['null', 'otk:appInfo', null],
     ['a string', 'otk:saveFile', 'x'],
   ])('rejects %s', async (_name, channel, payload) => {
@@ -169,5 +225,13 @@ describe('bridge handlers: result schemas', () => {
       bytes: 'not bytes' as unknown as Uint8Array,
     });
     await expect(call('otk:openFile', undefined, { filters: [] })).rejects.toThrow(/invalid result/);
+  });
+
+  it('refuses a printToPdf result outside the contract', async () => {
+    const { call, implementations } = setup();
+    implementations.printToPdf.mockResolvedValueOnce({ status: 'opened' } as never);
+    await expect(call('otk:printToPdf', undefined, goodPrint)).rejects.toThrow(/invalid result/);
+    implementations.printToPdf.mockResolvedValueOnce({ status: 'printed', location: '/tmp/x.pdf' } as never);
+    await expect(call('otk:printToPdf', undefined, goodPrint)).rejects.toThrow(/invalid result/);
   });
 });

@@ -22,7 +22,7 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
     const api = contextBridge.exposed.get(BRIDGE_GLOBAL) as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...BRIDGE_METHODS].sort());
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'openFile', 'printToPdf', 'saveFile']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -36,7 +36,12 @@ describe('preload', () => {
       await expect(api[method]?.(args, 'smuggled second argument')).resolves.toEqual({ channel: channelFor(method) });
       expect(ipcRenderer.invocations.at(-1)).toEqual({ channel: channelFor(method), args: [args] });
     }
-    expect(ipcRenderer.invocations.map((call) => call.channel)).toEqual(['otk:appInfo', 'otk:saveFile', 'otk:openFile']);
+    expect(ipcRenderer.invocations.map((call) => call.channel)).toEqual([
+      'otk:appInfo',
+      'otk:saveFile',
+      'otk:openFile',
+      'otk:printToPdf',
+    ]);
   });
 
   it('imports nothing at run time but electron and the method names (no zod in the sandbox)', async () => {

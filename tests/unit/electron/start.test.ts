@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,42 @@ describe('startShell', () => {
     ).resolves.toEqual({ status: 'saved', location: join(dir, 'a.json') });
     expect(electron.dialog.saveCalls[0]?.window).toBe(window);
     expect(electron.dialog.saveCalls[0]?.options.defaultPath).toBe(join(dir, 'a.json'));
+  });
+
+  it('prints its own window to a PDF and saves it where the user chose', async () => {
+    const { electron, window } = await start();
+    const printToPdf = electron.ipcMain.handlers.get('otk:printToPdf');
+    if (!window || !printToPdf) throw new Error('not started');
+    const pdf = new TextEncoder().encode('%PDF-1.7 yhteenveto\n%%EOF\n');
+    window.webContents.nextPdf = pdf;
+    const location = join(dir, 'yhteenveto.pdf');
+    electron.dialog.nextSave = { canceled: false, filePath: location };
+    await expect(
+      printToPdf(window.webContents.invokeEvent(), { suggestedName: 'yhteenveto.pdf', landscape: true }),
+    ).resolves.toEqual({ status: 'saved', location });
+    expect(window.webContents.pdfCalls).toEqual([{ landscape: true, printBackground: true, pageSize: 'A4' }]);
+    expect(electron.dialog.saveCalls[0]?.window).toBe(window);
+    expect(electron.dialog.saveCalls[0]?.options.defaultPath).toBe(location);
+    expect(new Uint8Array(await readFile(location))).toEqual(pdf);
+  });
+
+  it('refuses to print for a stranger or with a name that is not a PDF, rendering nothing', async () => {
+    const { electron, window } = await start();
+    const printToPdf = electron.ipcMain.handlers.get('otk:printToPdf');
+    if (!window || !printToPdf) throw new Error('not started');
+    const stranger = new FakeWebContents();
+    await expect(printToPdf(stranger.invokeEvent(), { suggestedName: 'a.pdf' })).rejects.toThrow(
+      /not a window of this app/,
+    );
+    for (const suggestedName of ['a.txt', 'a.pdf/', '../a.pdf', 'sub\\a.pdf']) {
+      await expect(printToPdf(window.webContents.invokeEvent(), { suggestedName }), suggestedName).rejects.toThrow(
+        /invalid arguments/,
+      );
+    }
+    expect(stranger.pdfCalls).toEqual([]);
+    expect(window.webContents.pdfCalls).toEqual([]);
+    expect(electron.dialog.saveCalls).toEqual([]);
+    expect(await readdir(dir)).toEqual(['renderer']);
   });
 
   it('quits when the window is closed', async () => {
