@@ -9,6 +9,16 @@ export const AUDIT_ACTIONS = [
   'consultation.view',
   'consultation.import',
   'consultation.route',
+  'consultation.transition',
+  'consultation.recommendation-revise',
+  'consultation.follow-up-done',
+  'consultation.print',
+  'meeting.create',
+  'meeting.update',
+  'meeting.book',
+  'meeting.unbook',
+  'meeting.export-ics',
+  'meeting.print',
   'network.create',
   'network.update',
   'network.deactivate',
@@ -23,7 +33,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

@@ -1,4 +1,5 @@
 import type { ConsultationRecord } from './consultation';
+import { dueFollowUp } from '../lifecycle/record';
 
 /**
  * The slim projection of a consultation that the work list holds in memory for 100 000 cases:
@@ -20,6 +21,14 @@ export interface CaseRow {
   consentMode: ConsultationRecord['consent']['mode'];
   requesterName: string;
   organisation: string;
+  /** The network the case is currently routed to ('' when none). */
+  networkId: string;
+  /** Date of the booked meeting ('' when not booked). */
+  meetingDate: string;
+  /** Whether a recommendation is written and whether it has been sent. */
+  recommendation: 'none' | 'unsent' | 'sent';
+  /** The follow-up date still due ('' when none). */
+  followUpDate: string;
   rev: number;
 }
 
@@ -38,6 +47,10 @@ export function caseRowOf(record: ConsultationRecord): CaseRow {
     consentMode: record.consent.mode,
     requesterName: record.requester.name,
     organisation: record.requester.organisation,
+    networkId: record.routing.at(-1)?.networkId ?? '',
+    meetingDate: record.booking?.date ?? '',
+    recommendation: !record.recommendation ? 'none' : record.recommendation.sentAt ? 'sent' : 'unsent',
+    followUpDate: dueFollowUp(record),
     rev: record.rev,
   };
 }

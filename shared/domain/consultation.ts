@@ -5,6 +5,7 @@ import { choice, isoDate, localTime, MSG, optionalText, requiredText } from './v
 import { consentSchema, type ConsentMode } from './consent';
 import { guardIntake, issueMessage } from '../privacy/intake-guard';
 import type { RoutingDecision } from './routing-decision';
+import type { LifecycleFields } from '../lifecycle/record';
 
 export const CHANNELS = ['phone', 'email', 'form', 'letter', 'imported-file'] as const;
 export const REQUESTER_LANGUAGES = ['fi', 'sv'] as const;
@@ -149,11 +150,16 @@ export const STAMPED_FIELDS = [
   'consent',
   'status',
   'routing',
+  'transitions',
+  'recommendation',
+  'closeOut',
+  'booking',
+  'followUpDoneAt',
 ] as const;
 export type StampedField = (typeof STAMPED_FIELDS)[number];
 
 /** A consultation as stored: the intake plus identity, derived index fields and per-field clocks. */
-export interface ConsultationRecord extends Omit<Intake, 'requestKind'> {
+export interface ConsultationRecord extends Omit<Intake, 'requestKind'>, Omit<LifecycleFields, 'status'> {
   /** UUID v7: time-ordered, unique across installations. */
   id: string;
   /** Human-readable code per centre and year, e.g. OTK-2026-0042. */

@@ -14,10 +14,10 @@ export const LIFECYCLE_MSG = {
   recommendationsRequired: 'lifecycle.recommendationsRequired',
 } as const;
 
-/** Prefixes of the label keys: `lifecycle.action.<action>`, `lifecycle.declineReason.<code>`, … */
+/** Prefixes of the label keys: `lifecycle.action.<action>`, `lifecycle.declineReasonCode.<code>`, … */
 export const LIFECYCLE_LABEL_PREFIX = {
   action: 'lifecycle.action.',
-  declineReason: 'lifecycle.declineReason.',
-  outcome: 'lifecycle.outcome.',
-  otherwiseSought: 'lifecycle.otherwiseSought.',
+  declineReason: 'lifecycle.declineReasonCode.',
+  outcome: 'closeOut.outcomeCode.',
+  otherwiseSought: 'closeOut.otherwiseSoughtCode.',
 } as const;

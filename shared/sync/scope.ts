@@ -12,7 +12,7 @@ import type { StampedField } from '../domain/consultation';
  *   a value relayed from a third installation can carry an older stamp than `since` and would be
  *   left out.
  * - `network`: only the cases currently routed to one expert network, only NETWORK_FIELDS;
- * - `requester`: only one requester's cases, only REQUESTER_FIELDS (and, later, the recommendation).
+ * - `requester`: only one requester's cases, only REQUESTER_FIELDS (status, meeting and recommendation included).
  *
  * The scope is written in the bundle header, which is readable without the passphrase: it holds
  * ids only. A requester is named by `requesterScopeId` (a hash), never by name or e-mail.
@@ -30,12 +30,12 @@ export type Scope = z.output<typeof scopeSchema>;
  * centre, which coordinates the meeting. Whole top-level fields only: a field is one stamped
  * unit, and a partial value sent back with a newer stamp would overwrite the full one.
  */
-export const NETWORK_FIELDS = ['received', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status', 'routing'] as const satisfies readonly StampedField[];
+export const NETWORK_FIELDS = ['received', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status', 'routing', 'booking', 'recommendation'] as const satisfies readonly StampedField[];
 /** Unstamped consultation fields a network receives: identity and what its list shows. */
 export const NETWORK_UNSTAMPED = ['id', 'caseCode', 'receivedAt', 'targetDate', 'region', 'area'] as const;
 
 /** Consultation fields a requester receives: their own request and its status, not the routing notes. */
-export const REQUESTER_FIELDS = ['received', 'requester', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status'] as const satisfies readonly StampedField[];
+export const REQUESTER_FIELDS = ['received', 'requester', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status', 'booking', 'recommendation'] as const satisfies readonly StampedField[];
 export const REQUESTER_UNSTAMPED = ['id', 'caseCode', 'receivedAt', 'targetDate'] as const;
 
 /** The network a case is currently routed to (the last routing), or null. */

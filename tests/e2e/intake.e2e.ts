@@ -8,7 +8,9 @@ let page: Page;
 
 beforeEach(async () => {
   page = browser.page();
-  await page.getByRole('heading', { name: 'Konsultaatiopyynnöt', exact: true }).waitFor();
+  // The app opens on the home screen; these tests start from the work list.
+  await page.getByRole('heading', { name: /^Tänään / }).waitFor();
+  await goToList(page);
 });
 
 describe('consultation intake in Chromium', () => {
@@ -37,6 +39,7 @@ describe('consultation intake in Chromium', () => {
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
 
     page = await browser.restart();
+    await goToList(page);
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
     expect(await listCount(page)).toBe('1 pyyntö');
   });

@@ -12,14 +12,26 @@ import { EditCaseScreen } from '../features/case/EditCaseScreen';
 import { NetworksScreen } from '../features/networks/NetworksScreen';
 import { WhatIfScreen } from '../features/routing/WhatIfScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
+import { AgendaScreen } from '../features/meetings/AgendaScreen';
+import { LetterScreen } from '../features/letter/LetterScreen';
 import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
 function Screen() {
   const route = parseRoute(useHash());
   switch (route.view) {
+    case 'home':
+      return <HomeScreen />;
     case 'worklist':
       return <WorklistScreen query={route.query} />;
+    case 'meetings':
+      return <MeetingsScreen query={route.query} />;
+    case 'meeting':
+      return <AgendaScreen id={route.id} />;
+    case 'letter':
+      return <LetterScreen id={route.id} />;
     case 'new':
       return <NewCaseScreen />;
     case 'case':
@@ -66,8 +78,8 @@ export function App() {
 
   return (
     <>
-      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
-      <Block variant="header" className="otk-header">
+      <SkipLink href="#main" className="otk-no-print">{t('app.skipToContent')}</SkipLink>
+      <Block variant="header" className="otk-header otk-no-print">
         <div>
           <Heading variant="h1">
             <a href="#/" className="otk-home-link">
@@ -88,7 +100,7 @@ export function App() {
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
         <Screen />
       </Block>
-      <Block variant="footer" className="otk-footer">
+      <Block variant="footer" className="otk-footer otk-no-print">
         {info && (
           <Paragraph>
             {t('app.dataLocation', { location: info.dataLocation })} · {t('app.version', { version: info.version })}

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
 
 const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
-  { href: '#/', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new'] },
+  { href: '#/', label: 'nav.home', views: ['home'] },
+  { href: '#/cases', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new', 'letter'] },
+  { href: '#/meetings', label: 'nav.meetings', views: ['meetings', 'meeting'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
   { href: '#/settings', label: 'nav.settings', views: ['settings'] },
@@ -12,7 +14,7 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
 export function MainNavigation({ view }: { view: Route['view'] }) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('nav.label')} className="otk-nav">
+    <nav aria-label={t('nav.label')} className="otk-nav otk-no-print">
       <ul>
         {ITEMS.map((item) => {
           const current = item.views.includes(view);

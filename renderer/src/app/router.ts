@@ -1,12 +1,17 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Routes live in the URL hash (`#/`, `#/new`, `#/case/<id>`, `#/case/<id>/edit`, with the work
- * list's filter as query parameters), so back/forward work in the browser and in Electron, and the
- * app:// protocol only ever serves index.html.
+ * Routes live in the URL hash (`#/` the home screen, `#/cases` the work list with its filter as
+ * query parameters, `#/new`, `#/case/<id>`, `#/case/<id>/edit`, `#/case/<id>/letter`, `#/meetings`,
+ * `#/meeting/<id>`, …), so back/forward work in the browser and in Electron, and the app://
+ * protocol only ever serves index.html.
  */
 export type Route =
+  | { view: 'home' }
   | { view: 'worklist'; query: URLSearchParams }
+  | { view: 'letter'; id: string }
+  | { view: 'meetings'; query: URLSearchParams }
+  | { view: 'meeting'; id: string }
   | { view: 'new' }
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
@@ -18,20 +23,38 @@ export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
   const [path = '/', query = ''] = raw.split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { view: 'home' };
+  if (parts[0] === 'cases') return { view: 'worklist', query: new URLSearchParams(query) };
+  if (parts[0] === 'meetings') return { view: 'meetings', query: new URLSearchParams(query) };
+  if (parts[0] === 'meeting' && parts[1]) return { view: 'meeting', id: parts[1] };
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
   if (parts[0] === 'settings') return { view: 'settings' };
-  if (parts[0] === 'case' && parts[1]) return parts[2] === 'edit' ? { view: 'edit', id: parts[1] } : { view: 'case', id: parts[1] };
-  return { view: 'worklist', query: new URLSearchParams(query) };
+  if (parts[0] === 'case' && parts[1]) {
+    if (parts[2] === 'edit') return { view: 'edit', id: parts[1] };
+    if (parts[2] === 'letter') return { view: 'letter', id: parts[1] };
+    return { view: 'case', id: parts[1] };
+  }
+  return { view: 'home' };
 }
 
 export function hrefFor(route: Route): string {
   switch (route.view) {
+    case 'home':
+      return '#/';
     case 'worklist': {
       const query = route.query.toString();
-      return query ? `#/?${query}` : '#/';
+      return query ? `#/cases?${query}` : '#/cases';
     }
+    case 'meetings': {
+      const query = route.query.toString();
+      return query ? `#/meetings?${query}` : '#/meetings';
+    }
+    case 'meeting':
+      return `#/meeting/${encodeURIComponent(route.id)}`;
+    case 'letter':
+      return `#/case/${encodeURIComponent(route.id)}/letter`;
     case 'new':
       return '#/new';
     case 'case':

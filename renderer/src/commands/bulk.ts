@@ -1,5 +1,6 @@
 import { STAMPED_FIELDS, type ConsultationRecord, type Intake, type IntakeInput } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
+import { initialLifecycle } from '../../../shared/lifecycle/record';
 import { formatCaseCode } from '../../../shared/domain/case-code';
 import { uuidv7 } from '../../../shared/ids';
 import type { CommandContext } from './context';
@@ -65,6 +66,7 @@ export async function createConsultationsInBulk(
           caseCode: formatCaseCode(settings.caseCodePrefix, year, sequence),
           status: 'received',
           routing: [],
+          ...initialLifecycle(),
           createdBy: ctx.actor,
           rev,
           stamps: Object.fromEntries(STAMPED_FIELDS.map((field) => [field, stamps[i]!])) as ConsultationRecord['stamps'],

@@ -7,6 +7,7 @@ import {
   type StampedField,
 } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
+import { initialLifecycle } from '../../../shared/lifecycle/record';
 import { formatCaseCode } from '../../../shared/domain/case-code';
 import { areaOfRegion } from '../../../shared/reference/regions';
 import { helsinkiInstant } from '../../../shared/calendar/helsinki-time';
@@ -80,6 +81,7 @@ export async function createConsultation(ctx: CommandContext, input: IntakeInput
       caseCode: formatCaseCode(settings.caseCodePrefix, year, counters[sequenceKey]!),
       status: 'received',
       routing: [],
+      ...initialLifecycle(),
       createdBy: ctx.actor,
       rev: counters[COUNTER_REV]!,
       stamps: Object.fromEntries(STAMPED_FIELDS.map((field) => [field, stamp!])) as ConsultationRecord['stamps'],
@@ -93,7 +95,8 @@ export async function createConsultation(ctx: CommandContext, input: IntakeInput
 }
 
 function changedFields(before: ConsultationRecord, after: ReturnType<typeof storedFields>): StampedField[] {
-  return STAMPED_FIELDS.filter((field) => field !== 'status' && field !== 'routing' && JSON.stringify(before[field]) !== JSON.stringify(after[field as keyof typeof after]));
+  // Only the intake's own fields: status, routing and the lifecycle change through their commands.
+  return STAMPED_FIELDS.filter((field) => field in after && JSON.stringify(before[field]) !== JSON.stringify(after[field as keyof typeof after]));
 }
 
 /**

@@ -19,10 +19,32 @@ export class ValidationError extends Error {
   }
 }
 
-/** A command could not run for a reason the user can act on; `code` names an i18n key under `commandError.`. */
+export const COMMAND_ERROR_CODES = [
+  'notFound',
+  'changedElsewhere',
+  'notRoutable',
+  /** The lifecycle refuses the action in the case's status; `detail` says what is allowed now. */
+  'notAllowed',
+  'meetingFull',
+  'alreadyBooked',
+  'meetingCancelled',
+  'meetingPast',
+  'recommendationSent',
+  'noFollowUp',
+] as const;
+export type CommandErrorCode = (typeof COMMAND_ERROR_CODES)[number];
+
+/**
+ * A command could not run for a reason the user can act on; `code` names an i18n key under
+ * `commandError.`. `detail`, when given, is an encoded message (shared/domain/messages) that
+ * says more, e.g. which actions are possible instead.
+ */
 export class CommandError extends Error {
-  constructor(readonly code: 'notFound' | 'changedElsewhere' | 'notRoutable') {
-    super(`command refused: ${code}`);
+  constructor(
+    readonly code: CommandErrorCode,
+    readonly detail?: string,
+  ) {
+    super(`command refused: ${code}${detail ? ` (${detail})` : ''}`);
     this.name = 'CommandError';
   }
 }

@@ -84,6 +84,11 @@ export class CaseIndex {
     return this.version;
   }
 
+  /** Every row, newest first (read-only; for one-pass views such as the home screen's lists). */
+  rows(): readonly CaseRow[] {
+    return this.ordered;
+  }
+
   /**
    * Reads every row newest first, LOAD_CHUNK rows per read along the `[receivedAt+id]` index, and
    * yields to the event loop between reads: the first page (already on screen) stays responsive

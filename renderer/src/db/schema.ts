@@ -4,6 +4,8 @@ import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Intake } from '../../../shared/domain/consultation';
 import type { Network } from '../../../shared/domain/network';
+import type { Meeting } from '../../../shared/meetings/schema';
+import { upgradeToLifecycle } from './upgrade-lifecycle';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -36,6 +38,8 @@ export type NetworkRecord = Network & {
   stamp: string;
 };
 
+export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamp: string };
+
 export const DATABASE_NAME = 'otk-consultation-desk';
 
 export class OtkDatabase extends Dexie {
@@ -46,6 +50,7 @@ export class OtkDatabase extends Dexie {
   audit!: EntityTable<AuditEvent, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   counters!: EntityTable<CounterRow, 'key'>;
+  meetings!: EntityTable<MeetingRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Live queries must not deep-clone cached results (handbook: performance design).
@@ -66,5 +71,13 @@ export class OtkDatabase extends Dexie {
       meta: 'key',
       counters: 'key',
     });
+    // Schema v2 (lifecycle): meetings by network and date for the week view (slots come from each
+    // network's meeting rhythm);
+    // every case gets the lifecycle fields and its list row the columns the home screen reads.
+    this.version(2)
+      .stores({
+        meetings: 'id, [networkId+date], date',
+      })
+      .upgrade(upgradeToLifecycle);
   }
 }

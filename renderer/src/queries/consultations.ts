@@ -16,9 +16,10 @@ export function consultationById(db: OtkDatabase, id: string): Promise<Consultat
   return db.consultations.get(id);
 }
 
-/** A case's timeline: its audit events, oldest first. */
-export function timelineOf(db: OtkDatabase, id: string): Promise<AuditEvent[]> {
-  return db.audit.where('[entityId+at]').between([id, ''], [id, '\uffff']).toArray();
+/** A case's timeline: its audit events, oldest first (events of the same millisecond in clock order). */
+export async function timelineOf(db: OtkDatabase, id: string): Promise<AuditEvent[]> {
+  const events = await db.audit.where('[entityId+at]').between([id, ''], [id, '\uffff']).toArray();
+  return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
 }
 
 /** Requesters seen before, most recently used first. */

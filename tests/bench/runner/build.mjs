@@ -96,7 +96,7 @@ export async function serveHarness(outDir, records) {
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('the preview server did not report its address');
   return {
-    appUrl: new URL('renderer/index.html#/', base).href,
+    appUrl: new URL('renderer/index.html#/cases', base).href,
     benchUrl: new URL('tests/bench/page/bench.html', base).href,
     close: () => server.close(),
   };

@@ -74,7 +74,7 @@ export function listTable(page: Page) {
 
 export async function goToList(page: Page, query = ''): Promise<void> {
   await page.evaluate((q) => {
-    window.location.hash = q ? `#/?${q}` : '#/';
+    window.location.hash = q ? `#/cases?${q}` : '#/cases';
   }, query);
   await page.getByRole('heading', { name: 'Konsultaatiopyynnöt', exact: true }).waitFor();
 }

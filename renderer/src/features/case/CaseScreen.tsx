@@ -15,6 +15,9 @@ import { recordView } from '../../commands/consultations';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { Timeline } from './Timeline';
 import { RoutingPanel } from '../routing/RoutingPanel';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
+import { RecommendationView } from '../lifecycle/RecommendationView';
+import { BookingPanel } from '../meetings/BookingPanel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -140,8 +143,11 @@ export function CaseScreen({ id }: { id: string }) {
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
-      <CaseDetails record={record} />
+      <LifecyclePanel record={record} />
       <RoutingPanel record={record} />
+      <BookingPanel record={record} />
+      <RecommendationView record={record} />
+      <CaseDetails record={record} />
       <Timeline id={id} record={record} />
     </Block>
   );

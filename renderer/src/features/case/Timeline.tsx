@@ -17,10 +17,14 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
   /** Sentence parameters: network names for routing events, the override reason from the case itself. */
   const paramsOf = (event: AuditEvent) => {
     const details = event.details ?? {};
+    if (event.action === 'consultation.transition') {
+      return { ...details, actionLabel: t(`lifecycle.action.${details.action}`), fromLabel: t(`status.${details.from}`), toLabel: t(`status.${details.to}`) };
+    }
     if (event.action !== 'consultation.route') return details;
     return { ...details, network: networkName(details.network), proposed: networkName(details.proposed) };
   };
   const noteOf = (event: AuditEvent) => {
+    if (event.action === 'consultation.transition') return transitionNote(record.transitions[Number(event.details?.transition)]);
     if (event.action !== 'consultation.route') return null;
     const details = event.details ?? {};
     const decision = record.routing[Number(details.decision)];
@@ -29,6 +33,17 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
     if (details.override === 'yes') parts.push(t('routing.timelineOverride'));
     if (details.reroute === 'yes') parts.push(t('routing.timelineReroute'));
     if (decision.reason) parts.push(`${t('routing.reasonWas')} “${decision.reason}”`);
+    return parts.length > 0 ? ` (${parts.join('; ')})` : null;
+  };
+  /** The free text a transition carried (a reason, what was asked, where to turn), from the case itself. */
+  const transitionNote = (transition: ConsultationRecord['transitions'][number] | undefined) => {
+    if (!transition) return null;
+    const data = transition.data as Record<string, unknown>;
+    const parts: string[] = [];
+    if (transition.action === 'decline') parts.push(t(`lifecycle.declineReasonCode.${String(data.reason)}`), `${t('lifecycle.whereToTurn')}: “${String(data.whereToTurn)}”`);
+    if (typeof data.reasonNote === 'string' && data.reasonNote) parts.push(`“${data.reasonNote}”`);
+    if (typeof data.reason === 'string' && data.reason && transition.action !== 'decline') parts.push(`${t('routing.reasonWas')} “${data.reason}”`);
+    if (typeof data.asked === 'string') parts.push(`“${data.asked}”`);
     return parts.length > 0 ? ` (${parts.join('; ')})` : null;
   };
   return (

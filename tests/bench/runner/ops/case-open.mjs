@@ -13,7 +13,7 @@ export default {
     const samples = await repeat({
       warmup: bench.warmup,
       runs: bench.runs,
-      before: () => bench.probe(page, 'goTo', '#/', { count: all.count }),
+      before: () => bench.probe(page, 'goTo', '#/cases', { count: all.count }),
       once: (i) => {
         const target = cases[i % cases.length];
         return bench.probe(page, 'timeHash', `#/case/${encodeURIComponent(target.id)}`, { heading: `Pyyntö ${target.caseCode}` });

@@ -1,7 +1,7 @@
 import { repeat, timing } from '../measure.mjs';
 
 /**
- * cold-start: a fresh tab navigates to the app (#/) with all cases stored. The headline figure,
+ * cold-start: a fresh tab navigates to the work list (#/cases) with all cases stored. The headline figure,
  * cold-start-…, is the issue's "first page of the work list rendered and interactive": the first
  * page is in the DOM and the total is shown; the page stays responsive while the rest of the index
  * loads (cold-start-…-longest-task reports the longest main-thread task in that time, i.e. the

@@ -12,10 +12,10 @@ export default {
     const samples = await repeat({
       warmup: bench.warmup,
       runs: bench.runs,
-      before: () => bench.probe(page, 'goTo', `#/?${countStart.query}`, { count: countStart.count }),
+      before: () => bench.probe(page, 'goTo', `#/cases?${countStart.query}`, { count: countStart.count }),
       once: (i) => {
         const target = counts[i % counts.length];
-        return bench.probe(page, 'timeHash', `#/?${target.query}`, { count: target.count });
+        return bench.probe(page, 'timeHash', `#/cases?${target.query}`, { count: target.count });
       },
     });
     return [timing(bench.name('list-count'), samples, { note: 'filter → another filter → new total shown' })];

@@ -2,7 +2,7 @@ import { repeat, timing } from '../measure.mjs';
 
 /**
  * list-filter: on the interactive, unfiltered work list, the filter changes (location.hash to
- * #/?area=…&theme=… — what the filter bar does) and the clock stops when the DOM shows the filtered
+ * #/cases?area=…&theme=… — what the filter bar does) and the clock stops when the DOM shows the filtered
  * first page: the first row is the expected case and the expected total is shown. A different filter
  * each run (tests/bench/page/harness.ts plan()).
  */
@@ -15,11 +15,11 @@ export default {
       warmup: bench.warmup,
       runs: bench.runs,
       before: async () => {
-        await bench.probe(page, 'goTo', '#/', { count: all.count, firstCode: all.firstCode });
+        await bench.probe(page, 'goTo', '#/cases', { count: all.count, firstCode: all.firstCode });
       },
       once: (i) => {
         const filter = filters[i % filters.length];
-        return bench.probe(page, 'timeHash', `#/?${filter.query}`, { count: filter.count, firstCode: filter.firstCode });
+        return bench.probe(page, 'timeHash', `#/cases?${filter.query}`, { count: filter.count, firstCode: filter.firstCode });
       },
     });
     return [timing(bench.name('list-filter'), samples, { note: 'unfiltered list → filter set → first filtered row shown' })];

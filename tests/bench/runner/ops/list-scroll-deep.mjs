@@ -14,7 +14,7 @@ export default {
       warmup: bench.warmup,
       runs: bench.runs,
       before: async () => {
-        await bench.probe(page, 'goTo', '#/', { count: all.count });
+        await bench.probe(page, 'goTo', '#/cases', { count: all.count });
         await bench.probe(page, 'scrollListToTop');
       },
       once: () => bench.probe(page, 'timeClick', 'Loppuun', { rowIndex: all.count + 1, rowCode: all.lastCode }),

@@ -45,7 +45,7 @@ describe('routeConsultation', () => {
     expect(await counterValue(db, statusCounter('routed'))).toBe(1);
     expect((await db.caseRows.get(created.id))?.status).toBe('routed');
     const event = (await timelineOf(db, created.id)).find((e) => e.action === 'consultation.route');
-    expect(event?.details).toEqual({ network: LANSI_NEPSY, proposed: LANSI_NEPSY, override: 'no', reroute: 'no', decision: '0' });
+    expect(event?.details).toEqual({ action: 'route', from: 'received', to: 'routed', network: LANSI_NEPSY, proposed: LANSI_NEPSY, override: 'no', reroute: 'no', decision: '0', transition: '0' });
   });
 
   it('requires a reason to override the proposal, and keeps the reason on the case, not in the log', async () => {

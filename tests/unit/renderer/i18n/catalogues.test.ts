@@ -8,6 +8,14 @@ import { CONSENT_MODES, CONSENTERS } from '../../../../shared/domain/consent';
 import { GUARD_MESSAGE_KEYS } from '../../../../shared/privacy/identifier-guard';
 import { AUDIT_ACTIONS } from '../../../../shared/domain/audit';
 import { AGE_BAND_CODES } from '../../../../shared/reference/themes';
+import { LIFECYCLE_ACTIONS } from '../../../../shared/lifecycle/transitions';
+import { DECLINE_REASONS } from '../../../../shared/lifecycle/transition-data';
+import { CLOSE_OUT_OUTCOMES, OTHERWISE_SOUGHT } from '../../../../shared/lifecycle/close-out';
+import { LIFECYCLE_LABEL_PREFIX, LIFECYCLE_MSG } from '../../../../shared/lifecycle/messages';
+import { MEETING_MSG } from '../../../../shared/meetings/messages';
+import { MEETING_MODES, PARTICIPANT_ROLES } from '../../../../shared/meetings/schema';
+import { HOME_LISTS } from '../../../../shared/worklist/home';
+import { COMMAND_ERROR_CODES } from '../../../../renderer/src/commands/errors';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -57,6 +65,16 @@ describe('i18n catalogues', () => {
       ...Object.values(GUARD_MESSAGE_KEYS),
       'guard.removeBeforeAnonymous',
       ...AUDIT_ACTIONS.map((a) => `audit.${a}`),
+      ...COMMAND_ERROR_CODES.map((c) => `commandError.${c}`),
+      ...LIFECYCLE_ACTIONS.flatMap((a) => [`${LIFECYCLE_LABEL_PREFIX.action}${a}`, `lifecycle.done.${a}`]),
+      ...DECLINE_REASONS.map((r) => `${LIFECYCLE_LABEL_PREFIX.declineReason}${r}`),
+      ...CLOSE_OUT_OUTCOMES.map((o) => `${LIFECYCLE_LABEL_PREFIX.outcome}${o}`),
+      ...OTHERWISE_SOUGHT.map((o) => `${LIFECYCLE_LABEL_PREFIX.otherwiseSought}${o}`),
+      ...Object.values(LIFECYCLE_MSG),
+      ...Object.values(MEETING_MSG),
+      ...MEETING_MODES.map((m) => `meetingMode.${m}`),
+      ...PARTICIPANT_ROLES.map((r) => `participantRole.${r}`),
+      ...HOME_LISTS.map((l) => `home.${l}`),
     ];
     for (const key of keys) expect(finnishKeys).toContain(key);
   });

@@ -1,0 +1,32 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../app/services';
+
+/** Meetings between two dates (inclusive), of one network or of all; live, in date and time order. */
+export function useMeetings(networkId: string | null, from: string, to: string) {
+  const { db } = useServices().commands;
+  return useLiveQuery(async () => {
+    const rows =
+      networkId === null
+        ? await db.meetings.where('date').between(from, to, true, true).toArray()
+        : await db.meetings.where('[networkId+date]').between([networkId, from], [networkId, to], true, true).toArray();
+    // Live-query results are frozen (cache: 'immutable'): sort a copy.
+    return [...rows].sort((a, b) => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : 0));
+  }, [db, networkId, from, to]);
+}
+
+/** One meeting, live; `null` when it does not exist. */
+export function useMeeting(id: string) {
+  const { db } = useServices().commands;
+  return useLiveQuery(async () => (await db.meetings.get(id)) ?? null, [db, id]);
+}
+
+/** The cases booked into a meeting, in booking order (at most its capacity: a handful of reads). */
+export function useMeetingCases(caseIds: readonly string[] | undefined) {
+  const { db } = useServices().commands;
+  const key = caseIds?.join(',') ?? '';
+  return useLiveQuery(async () => {
+    if (!caseIds) return undefined;
+    const rows = await db.consultations.bulkGet([...caseIds]);
+    return rows.filter((row) => row !== undefined);
+  }, [db, key]);
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import type { ConsultationRecord } from '../../../../shared/domain/consultation';
+import { allowedActions, type LifecycleAction } from '../../../../shared/lifecycle/transitions';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { transitionConsultation } from '../../commands/lifecycle';
+import { useCommand } from '../../forms/useCommand';
+import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';
+import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
+
+/** Actions taken with one click (nothing to record but the step itself). */
+const IMMEDIATE: ReadonlySet<LifecycleAction> = new Set(['accept', 'information-received', 'send-recommendation']);
+/** Actions with panels of their own on the case view. */
+const ELSEWHERE: ReadonlySet<LifecycleAction> = new Set(['route', 'schedule']);
+
+/**
+ * The case's next steps: what the lifecycle allows in its status, each as a button; actions that
+ * need data open their form here. Routing and booking have their own panels below.
+ */
+export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
+  const { t } = useTranslation();
+  const { commands } = useServices();
+  const flash = useUiStore((s) => s.flash);
+  const [open, setOpen] = useState<LifecycleAction | null>(null);
+  const { run, busy, error } = useCommand('lifecycle.failed');
+  const actions = allowedActions(record.status).filter((action) => !ELSEWHERE.has(action));
+  const hints = allowedActions(record.status).filter((action) => ELSEWHERE.has(action));
+
+  const take = async (action: LifecycleAction, data?: unknown) => {
+    await transitionConsultation(commands, record.id, action, data, record.rev);
+    setOpen(null);
+    flash(t(`lifecycle.done.${action}`, { code: record.caseCode }), window.location.hash);
+  };
+  const formProps = { headingId: 'lifecycle-form-heading', onSave: (data: unknown) => take(open!, data), onCancel: () => setOpen(null) };
+
+  return (
+    <section aria-labelledby="case-lifecycle" className="otk-section">
+      <Heading variant="h3" id="case-lifecycle">
+        {t('lifecycle.heading')}
+      </Heading>
+      <Paragraph>{t('lifecycle.statusNow', { status: t(`status.${record.status}`) })}</Paragraph>
+      {actions.length === 0 && hints.length === 0 && <Paragraph>{t('lifecycle.final')}</Paragraph>}
+      {hints.map((action) => (
+        <Paragraph key={action} className="otk-muted">
+          {t(`lifecycle.hint.${action}`)}
+        </Paragraph>
+      ))}
+      <div role="alert" className="otk-live">
+        {error && <Paragraph className="otk-error">{error}</Paragraph>}
+      </div>
+      {open === null && actions.length > 0 && (
+        <div className="otk-row-actions">
+          {actions.map((action) => (
+            <Button
+              key={action}
+              variant={action === 'cancel' || action === 'decline' ? 'secondary' : 'default'}
+              disabled={busy}
+              onClick={() => (IMMEDIATE.has(action) ? void run(() => take(action)) : setOpen(action))}
+            >
+              {t(`lifecycle.action.${action}`)}
+            </Button>
+          ))}
+        </div>
+      )}
+      {open !== null && (
+        <>
+          <Heading variant="h4" as="h4" id="lifecycle-form-heading">
+            {t(`lifecycle.formHeading.${open}`)}
+          </Heading>
+          {open === 'decline' && <DeclineForm {...formProps} />}
+          {(open === 'request-information' || open === 'cancel' || open === 'reopen') && <TextActionForm action={open} {...formProps} />}
+          {open === 'close' && <CloseOutForm {...formProps} />}
+          {open === 'consult' && (
+            <RecommendationForm
+              initial={toRecommendationValues(null, record.requester.language, '')}
+              headingId="lifecycle-form-heading"
+              submitLabel={t('lifecycle.action.consult')}
+              onSave={(recommendation) => take('consult', { recommendation })}
+              onCancel={() => setOpen(null)}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

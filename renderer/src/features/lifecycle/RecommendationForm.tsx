@@ -1,0 +1,126 @@
+import { useFieldArray } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'suomifi-ui-components';
+import { REQUESTER_LANGUAGES } from '../../../../shared/domain/consultation';
+import { recommendationDraftSchema, type RecommendationDraft, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
+import { FormDateInput, FormRadioGroup, FormTextarea, FormTextInput } from '../../forms/fields';
+import { FormErrorSummary } from '../../forms/ErrorList';
+import { Section } from '../intake/sections';
+import { ActionFormFrame, mappedResolver, summaryFields, useActionForm } from './form-kit';
+
+/** The form's shape: list items as objects, as react-hook-form's field arrays need. */
+interface RecommendationValues {
+  language: string;
+  questionSummary: string;
+  recommendations: Array<{ text: string }>;
+  nextSteps: Array<{ step: string; by: string }>;
+  followUpDate: string;
+}
+
+const toInput = (values: RecommendationValues): RecommendationDraftInput => ({
+  ...values,
+  language: values.language as RecommendationDraftInput['language'],
+  recommendations: values.recommendations.map((item) => item.text),
+});
+/** 'recommendations.2' (schema) → 'recommendations.2.text' (form); the list's own error stays on the list. */
+const toField = (path: string) => (/^recommendations\.\d+$/.test(path) ? `${path}.text` : path);
+
+export function toRecommendationValues(draft: RecommendationDraftInput | null, language: string, question: string): RecommendationValues {
+  return {
+    language: draft?.language ?? language,
+    questionSummary: draft?.questionSummary ?? question,
+    recommendations: (draft?.recommendations ?? ['']).map((text) => ({ text })),
+    nextSteps: draft?.nextSteps ?? [],
+    followUpDate: draft?.followUpDate ?? '',
+  };
+}
+
+/**
+ * The written recommendation, structured: the question as the experts understood it, their
+ * recommendations one per row, next steps with who takes them, and a follow-up date. Written in the
+ * requester's language (proposed from the request).
+ */
+export function RecommendationForm({
+  initial,
+  headingId,
+  submitLabel,
+  onSave,
+  onCancel,
+}: {
+  initial: RecommendationValues;
+  headingId: string;
+  submitLabel: string;
+  onSave: (draft: RecommendationDraft) => Promise<unknown>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { form, summaryHeading, failure, submit } = useActionForm<RecommendationValues>({
+    resolver: mappedResolver(recommendationDraftSchema, toInput, toField),
+    defaultValues: initial,
+    fallbackKey: 'lifecycle.failed',
+  });
+  const { control, formState } = form;
+  const items = useFieldArray({ control, name: 'recommendations' });
+  const steps = useFieldArray({ control, name: 'nextSteps' });
+  const fields = summaryFields([
+    ['language', t('recommendation.language'), 'first'],
+    ['questionSummary', t('recommendation.questionSummary')],
+    ['recommendations', t('recommendation.items')],
+    ...items.fields.map((_, i): [string, string] => [`recommendations.${i}.text`, t('recommendation.item', { n: i + 1 })]),
+    ...steps.fields.flatMap((_, i): Array<[string, string]> => [
+      [`nextSteps.${i}.step`, t('recommendation.step', { n: i + 1 })],
+      [`nextSteps.${i}.by`, t('recommendation.stepBy', { n: i + 1 })],
+    ]),
+    ['followUpDate', t('recommendation.followUpDate')],
+  ]);
+
+  return (
+    <ActionFormFrame
+      labelledBy={headingId}
+      failure={failure}
+      summary={<FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />}
+      onSubmit={(event) => void submit((values) => onSave(recommendationDraftSchema.parse(toInput(values))), toField)(event)}
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      busy={formState.isSubmitting}
+    >
+      <FormRadioGroup control={control} name="language" label={t('recommendation.language')} hint={t('recommendation.languageHint')} options={REQUESTER_LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))} />
+      <FormTextarea control={control} name="questionSummary" label={t('recommendation.questionSummary')} />
+      <Section title={t('recommendation.items')}>
+        {formState.errors.recommendations?.message && (
+          <p className="otk-error" id="field-recommendations">
+            {t(formState.errors.recommendations.message)}
+          </p>
+        )}
+        {items.fields.map((item, index) => (
+          <div key={item.id} className="otk-repeat">
+            <FormTextarea control={control} name={`recommendations.${index}.text`} label={t('recommendation.item', { n: index + 1 })} />
+            {items.fields.length > 1 && (
+              <Button variant="secondaryNoBorder" onClick={() => items.remove(index)}>
+                {t('recommendation.removeItem', { n: index + 1 })}
+              </Button>
+            )}
+          </div>
+        ))}
+        <Button variant="secondary" onClick={() => items.append({ text: '' })}>
+          {t('recommendation.addItem')}
+        </Button>
+      </Section>
+      <Section title={t('recommendation.nextSteps')}>
+        {steps.fields.map((step, index) => (
+          <div key={step.id} className="otk-grid otk-repeat">
+            <FormTextInput control={control} name={`nextSteps.${index}.step`} label={t('recommendation.step', { n: index + 1 })} />
+            <FormTextInput control={control} name={`nextSteps.${index}.by`} label={t('recommendation.stepBy', { n: index + 1 })} hint={t('recommendation.stepByHint')} />
+            <Button variant="secondaryNoBorder" onClick={() => steps.remove(index)}>
+              {t('recommendation.removeStep', { n: index + 1 })}
+            </Button>
+          </div>
+        ))}
+        <Button variant="secondary" onClick={() => steps.append({ step: '', by: '' })}>
+          {t('recommendation.addStep')}
+        </Button>
+      </Section>
+      <FormDateInput control={control} name="followUpDate" label={t('recommendation.followUpDate')} hint={t('recommendation.followUpHint')} />
+    </ActionFormFrame>
+  );
+}

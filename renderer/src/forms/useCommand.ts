@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CommandError, ValidationError } from '../commands/errors';
+import { useMessage } from './message';
+import { decodeMessage } from '../../../shared/domain/messages';
+
+/**
+ * Runs a command from a button and turns its refusal into text in the UI language: a command
+ * error with its detail ("what is allowed now"), validation issues joined. Other failures are
+ * logged and reported with `fallbackKey`.
+ */
+export function useCommand(fallbackKey: string) {
+  const { t } = useTranslation();
+  const translate = useMessage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  /** A lifecycle refusal names codes (action, status, what is allowed): give the reader their labels. */
+  const detailText = (detail: string): string => {
+    const { key, params } = decodeMessage(detail);
+    const labelled = {
+      ...params,
+      ...(params.action ? { actionLabel: t(`lifecycle.action.${params.action}`) } : {}),
+      ...(params.status ? { statusLabel: t(`status.${params.status}`) } : {}),
+      ...(params.allowed ? { allowedLabels: params.allowed.split(',').map((action) => t(`lifecycle.action.${action}`)).join(', ') } : {}),
+    };
+    return t(key, labelled);
+  };
+
+  const describe = (caught: unknown): string => {
+    if (caught instanceof CommandError) return caught.detail ? detailText(caught.detail) : t(`commandError.${caught.code}`);
+    if (caught instanceof ValidationError) return caught.issues.map((issue) => translate(issue.message)).join(' ');
+    console.error(fallbackKey, caught);
+    return t(fallbackKey);
+  };
+
+  async function run<T>(command: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      return await command();
+    } catch (caught) {
+      setError(describe(caught));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { run, busy, error, setError, describe };
+}

@@ -1,0 +1,144 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSession } from './support/session';
+import { choose, pick, recordRequest } from './support/intake-page';
+
+const browser = useBrowserSession();
+let page: Page;
+
+beforeEach(async () => {
+  page = browser.page();
+});
+
+async function homeCount(list: string): Promise<number> {
+  await page.evaluate(() => (window.location.hash = '#/'));
+  const badge = page.getByTestId(`home-count-${list}`);
+  await badge.waitFor();
+  return Number(await badge.innerText());
+}
+
+let caseHash = '';
+/** Opens the case recorded in this test (its address was kept when it was recorded). */
+async function openCase(code: string): Promise<void> {
+  await page.evaluate((hash) => (window.location.hash = hash), caseHash);
+  await page.locator('#case-heading', { hasText: code }).waitFor();
+}
+
+async function action(name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+async function notice(text: string | RegExp): Promise<void> {
+  await page.locator('.otk-notice', { hasText: text }).waitFor();
+}
+
+describe('from received to closed', () => {
+  it('accepts, routes, books into a slot (1/2), prints the agenda, records and sends the recommendation, closes — and the home screen follows', async () => {
+    const code = await recordRequest(page, { question: 'Miten tukea nuoren koulunkäyntiä?', region: 'Pohjanmaan hyvinvointialue', themes: ['Neuropsykiatrinen oireilu'] });
+    caseHash = await page.evaluate(() => window.location.hash);
+    expect(await homeCount('awaitingAcceptance')).toBe(1);
+    expect(await homeCount('toRoute')).toBe(0);
+
+    // An impossible step is not offered; the allowed ones are. The home screen's item opens the case.
+    await page.getByRole('link', { name: code }).first().click();
+    await page.locator('#case-heading', { hasText: code }).waitFor();
+    await page.getByText('Tila nyt: Vastaanotettu').waitFor();
+    expect(await page.getByRole('button', { name: 'Päätä tapaus' }).count()).toBe(0);
+    await action('Hyväksy pyyntö');
+    await notice(`Pyyntö ${code} hyväksytty.`);
+    expect(await homeCount('awaitingAcceptance')).toBe(0);
+    expect(await homeCount('toRoute')).toBe(1);
+
+    // Route to the proposed Länsi-Suomi network.
+    await openCase(code);
+    await page.getByRole('button', { name: /^Ohjaa: / }).click();
+    await page.getByRole('heading', { name: 'Kokousvaraus' }).waitFor();
+    expect(await homeCount('toRoute')).toBe(0);
+
+    // Book into the network's first free slot: the slot then shows 1/2 booked.
+    await openCase(code);
+    const firstOption = page.locator('.otk-booking-options li').first();
+    await firstOption.waitFor();
+    expect(await firstOption.innerText()).toContain('0/2 varattu');
+    await firstOption.getByRole('button', { name: /^Varaa/ }).click();
+    await page.locator('.otk-booking-options li', { hasText: 'Tapaus on varattu tähän' }).waitFor();
+    expect(await page.locator('.otk-booking-options li', { hasText: 'Tapaus on varattu tähän' }).innerText()).toContain('1/2 varattu');
+    await page.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
+
+    // The agenda lists the case as an anonymised card and prints through the bridge (the browser's print in the web shell).
+    await page.getByRole('link', { name: 'Avaa asialista' }).click();
+    await page.getByRole('heading', { name: /^Asialista:/ }).waitFor();
+    const card = page.locator('.otk-case-card');
+    await card.waitFor();
+    expect(await card.innerText()).toContain(code);
+    expect(await card.innerText()).toContain('Miten tukea nuoren koulunkäyntiä?');
+    expect(await card.innerText()).not.toContain('Testi Koulupsykologi');
+    await page.getByRole('button', { name: 'Tulosta tai tallenna PDF' }).click();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.otk-nav').isVisible()).toBe(false);
+    expect(await card.isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await homeCount('meetings')).toBeGreaterThanOrEqual(0);
+
+    // Record the recommendation (a required list item is checked), then send it.
+    await openCase(code);
+    await action('Kirjaa suositus');
+    await page.getByLabel('Kysymys asiantuntijoiden ymmärtämänä').fill('Koulunkäynnin tuki nepsy-oireilussa.');
+    await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).last().click();
+    await page.getByText('Korjaa seuraavat kohdat ennen tallennusta:').waitFor();
+    await page.getByLabel('Suositus 1').fill('Koulun ja perheen yhteinen palaveri kuukauden sisällä.');
+    await page.getByRole('button', { name: 'Lisää askel' }).click();
+    await page.getByLabel('Askel 1', { exact: true }).fill('Kutsu palaveri koolle');
+    await page.getByLabel('Askeleen 1 tekijä').fill('koulukuraattori');
+    await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).last().click();
+    await notice(`Suositus kirjattu tapaukseen ${code}.`);
+    expect(await homeCount('recommendationsUnsent')).toBe(1);
+
+    // The letter is in the requester's language, without the requester's name or the child's details.
+    await openCase(code);
+    await page.getByRole('link', { name: 'Avaa suosituskirje' }).click();
+    const letter = page.locator('.otk-letter');
+    await letter.waitFor();
+    expect(await letter.innerText()).toContain(`Konsultaation suositus – ${code}`);
+    expect(await letter.innerText()).toContain('Koulun ja perheen yhteinen palaveri kuukauden sisällä.');
+    expect(await letter.innerText()).toContain('Kutsu palaveri koolle (koulukuraattori)');
+    expect(await letter.innerText()).not.toContain('Testi Koulupsykologi');
+
+    await openCase(code);
+    await action('Merkitse suositus lähetetyksi');
+    await notice(`Tapauksen ${code} suositus merkitty lähetetyksi.`);
+    expect(await homeCount('recommendationsUnsent')).toBe(0);
+
+    // Close-out is mandatory: an empty close names both questions.
+    await openCase(code);
+    await action('Päätä tapaus');
+    await page.getByRole('button', { name: 'Päätä tapaus', exact: true }).last().click();
+    const summary = page.locator('.fi-error-summary').first();
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Konsultaation tulos');
+    await pick(page, 'Ohjaus riitti nykyisellä palvelutasolla');
+    await pick(page, 'Kyllä – vaativampi palvelu vältettiin');
+    await page.getByRole('button', { name: 'Päätä tapaus', exact: true }).last().click();
+    await notice(`Tapaus ${code} päätetty.`);
+    await page.getByText('Tila nyt: Suljettu').waitFor();
+    const history = await page.locator('.otk-timeline').innerText();
+    for (const step of ['Hyväksy pyyntö (Vastaanotettu → Hyväksytty)', 'Kirjaa suositus', 'Päätä tapaus']) expect(history).toContain(step);
+  });
+
+  it('declines with a reason and where to turn, and refuses what is no longer allowed', async () => {
+    const code = await recordRequest(page, { question: 'Kysymys, joka kuuluu muualle.' });
+    await action('Hylkää pyyntö');
+    await page.getByRole('button', { name: 'Hylkää pyyntö', exact: true }).last().click();
+    const summary = page.locator('.fi-error-summary').first();
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Mihin pyytäjä voi kääntyä');
+    await choose(page, 'Syy', 'Kuuluu toiselle palvelulle');
+    await page.getByLabel('Mihin pyytäjä voi kääntyä').fill('Alueen perheneuvola');
+    await page.getByRole('button', { name: 'Hylkää pyyntö', exact: true }).last().click();
+    await notice(`Pyyntö ${code} hylätty.`);
+    await page.getByText(/Tapaus on päättynyt/).waitFor();
+    expect(await page.locator('.otk-timeline').innerText()).toContain('Alueen perheneuvola');
+  });
+});
