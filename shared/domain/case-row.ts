@@ -1,5 +1,6 @@
 import type { ConsultationRecord } from './consultation';
 import { dueFollowUp } from '../lifecycle/record';
+import { summaryCaseOf, type SummaryCase } from '../summary/input';
 
 /**
  * The slim projection of a consultation that the work list holds in memory for 100 000 cases:
@@ -29,6 +30,8 @@ export interface CaseRow {
   recommendation: 'none' | 'unsent' | 'sent';
   /** The follow-up date still due ('' when none). */
   followUpDate: string;
+  /** The identity-free projection the activity summaries read (codes, flags, two measures). */
+  summary: SummaryCase;
   rev: number;
 }
 
@@ -51,6 +54,7 @@ export function caseRowOf(record: ConsultationRecord): CaseRow {
     meetingDate: record.booking?.date ?? '',
     recommendation: !record.recommendation ? 'none' : record.recommendation.sentAt ? 'sent' : 'unsent',
     followUpDate: dueFollowUp(record),
+    summary: summaryCaseOf(record, record.transitions),
     rev: record.rev,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CASE_CODE_PREFIX } from './case-code';
 import { MSG } from './validation';
+import { AREA_CODES } from '../reference/regions';
 
 const OUT_OF_RANGE = 'validation.outOfRange';
 const days = (fallback: number) =>
@@ -14,6 +15,8 @@ export const settingsSchema = z.object({
   normalCalendarDays: days(7),
   /** Urgent: within N Finnish working days. */
   urgentWorkingDays: days(2),
+  /** The yhteistyöalue whose OT-keskus this installation serves: names the producer of activity summaries ('' until chosen). */
+  centreArea: z.union([z.enum(AREA_CODES, { error: MSG.choose }), z.literal('')]).default(''),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;

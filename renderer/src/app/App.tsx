@@ -16,6 +16,8 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
 import { AgendaScreen } from '../features/meetings/AgendaScreen';
 import { LetterScreen } from '../features/letter/LetterScreen';
+import { SummaryScreen } from '../features/summary/SummaryScreen';
+import { NationalScreen } from '../features/summary/NationalScreen';
 import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
@@ -32,6 +34,10 @@ function Screen() {
       return <AgendaScreen id={route.id} />;
     case 'letter':
       return <LetterScreen id={route.id} />;
+    case 'summaries':
+      return <SummaryScreen />;
+    case 'national':
+      return <NationalScreen />;
     case 'new':
       return <NewCaseScreen />;
     case 'case':

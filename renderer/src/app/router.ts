@@ -12,6 +12,8 @@ export type Route =
   | { view: 'letter'; id: string }
   | { view: 'meetings'; query: URLSearchParams }
   | { view: 'meeting'; id: string }
+  | { view: 'summaries' }
+  | { view: 'national' }
   | { view: 'new' }
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'cases') return { view: 'worklist', query: new URLSearchParams(query) };
   if (parts[0] === 'meetings') return { view: 'meetings', query: new URLSearchParams(query) };
   if (parts[0] === 'meeting' && parts[1]) return { view: 'meeting', id: parts[1] };
+  if (parts[0] === 'summaries') return parts[1] === 'national' ? { view: 'national' } : { view: 'summaries' };
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
@@ -53,6 +56,10 @@ export function hrefFor(route: Route): string {
     }
     case 'meeting':
       return `#/meeting/${encodeURIComponent(route.id)}`;
+    case 'summaries':
+      return '#/summaries';
+    case 'national':
+      return '#/summaries/national';
     case 'letter':
       return `#/case/${encodeURIComponent(route.id)}/letter`;
     case 'new':

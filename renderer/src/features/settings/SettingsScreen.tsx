@@ -8,10 +8,12 @@ import { useServices } from '../../app/services';
 import { useSettings } from '../../data/useSettings';
 import { saveSettings } from '../../commands/settings';
 import { ValidationError } from '../../commands/errors';
-import { fieldId, FormNumberInput, FormTextInput } from '../../forms/fields';
+import { fieldId, FormDropdown, FormNumberInput, FormTextInput } from '../../forms/fields';
+import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
+import { useUiStore } from '../../state/uiStore';
 import { FormErrorSummary } from '../../forms/ErrorList';
 
-/** The installation's settings: case-code prefix and the target-date rules. */
+/** The installation's settings: case-code prefix, the target-date rules and the centre it serves. */
 export function SettingsScreen() {
   const settings = useSettings();
   const { t } = useTranslation();
@@ -21,6 +23,7 @@ export function SettingsScreen() {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   const { commands } = useServices();
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -30,6 +33,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
     ['caseCodePrefix', 'settings.caseCodePrefix'],
     ['normalCalendarDays', 'settings.normalCalendarDays'],
     ['urgentWorkingDays', 'settings.urgentWorkingDays'],
+    ['centreArea', 'settings.centreArea'],
   ].map(([name, label]) => ({ name: name!, label: t(label!), inputId: fieldId(name!) }));
   const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
 
@@ -64,6 +68,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <FormTextInput control={control} name="caseCodePrefix" label={t('settings.caseCodePrefix')} hint={t('settings.caseCodePrefixHint')} />
           <FormNumberInput control={control} name="normalCalendarDays" label={t('settings.normalCalendarDays')} hint={t('settings.daysHint')} />
           <FormNumberInput control={control} name="urgentWorkingDays" label={t('settings.urgentWorkingDays')} hint={t('settings.daysHint')} />
+          <FormDropdown control={control} name="centreArea" label={t('settings.centreArea')} hint={t('settings.centreAreaHint')} options={AREA_CODES.map((code) => ({ value: code, label: findArea(code)[language] }))} />
         </div>
         <Button type="submit" disabled={formState.isSubmitting}>
           {t('settings.save')}

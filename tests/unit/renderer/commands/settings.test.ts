@@ -16,10 +16,10 @@ function context() {
 }
 
 describe('settings', () => {
-  it('start from the defaults: OTK codes, 7 days, 2 working days', async () => {
+  it('start from the defaults: OTK codes, 7 days, 2 working days, no centre chosen', async () => {
     context();
     expect(await readSettings(db)).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toEqual({ caseCodePrefix: 'OTK', normalCalendarDays: 7, urgentWorkingDays: 2 });
+    expect(DEFAULT_SETTINGS).toEqual({ caseCodePrefix: 'OTK', normalCalendarDays: 7, urgentWorkingDays: 2, centreArea: '' });
   });
 
   it('change the case codes and target dates of new requests, and are audited by field', async () => {

@@ -15,6 +15,10 @@ import { LIFECYCLE_LABEL_PREFIX, LIFECYCLE_MSG } from '../../../../shared/lifecy
 import { MEETING_MSG } from '../../../../shared/meetings/messages';
 import { MEETING_MODES, PARTICIPANT_ROLES } from '../../../../shared/meetings/schema';
 import { HOME_LISTS } from '../../../../shared/worklist/home';
+import { SUMMARY_DIMENSIONS, SUMMARY_MEASURES } from '../../../../shared/summary/spec';
+import { SUMMARY_NOTES } from '../../../../shared/summary/tables';
+import { SUMMARY_ERROR_CODES } from '../../../../shared/summary/errors';
+import { SUMMARY_LABEL_PREFIX, SUMMARY_MSG, SUMMARY_TEXT } from '../../../../shared/summary/messages';
 import { COMMAND_ERROR_CODES } from '../../../../renderer/src/commands/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -75,6 +79,12 @@ describe('i18n catalogues', () => {
       ...MEETING_MODES.map((m) => `meetingMode.${m}`),
       ...PARTICIPANT_ROLES.map((r) => `participantRole.${r}`),
       ...HOME_LISTS.map((l) => `home.${l}`),
+      ...SUMMARY_DIMENSIONS.map((d) => `${SUMMARY_LABEL_PREFIX.dimension}${d}`),
+      ...SUMMARY_MEASURES.map((m) => `${SUMMARY_LABEL_PREFIX.measure}${m}`),
+      ...SUMMARY_NOTES.map((n) => `${SUMMARY_LABEL_PREFIX.note}${n}`),
+      ...SUMMARY_ERROR_CODES.map((c) => `${SUMMARY_LABEL_PREFIX.error}${c}`),
+      ...Object.values(SUMMARY_MSG),
+      ...Object.values(SUMMARY_TEXT),
     ];
     for (const key of keys) expect(finnishKeys).toContain(key);
   });

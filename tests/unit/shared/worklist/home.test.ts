@@ -6,6 +6,7 @@ let n = 0;
 function row(overrides: Partial<CaseRow>): CaseRow {
   n += 1;
   return {
+    summary: {} as CaseRow['summary'],
     id: `id-${n}`,
     caseCode: `OTK-2026-${String(n).padStart(4, '0')}`,
     receivedAt: `2026-11-${String(n).padStart(2, '0')}T08:00:00.000Z`,

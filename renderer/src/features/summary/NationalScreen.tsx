@@ -1,0 +1,120 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { parseSummaryFile, type SummaryFile } from '../../../../shared/summary/output';
+import { mergeSummaries } from '../../../../shared/summary/merge';
+import { isSummaryError } from '../../../../shared/summary/errors';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useCommand } from '../../forms/useCommand';
+import { SummaryTables } from './SummaryTables';
+import { useSummaryLabels } from './labels';
+import { periodText } from './SummaryScreen';
+import { saveSummaryCsv, saveSummaryJson } from './summary-files';
+
+interface Loaded {
+  name: string;
+  file: SummaryFile;
+}
+
+/**
+ * The national view: the otk-summary/1 files of several centres combined into one table, with the
+ * disclosure control applied again over the combination. Anything else — a case-level export, an
+ * encrypted bundle, a second file of the same centre, another period — is refused and says why.
+ */
+export function NationalScreen() {
+  const { t } = useTranslation();
+  const flash = useUiStore((s) => s.flash);
+  const notice = useUiStore((s) => s.notice);
+  const { bridge, commands } = useServices();
+  const labels = useSummaryLabels();
+  const [files, setFiles] = useState<Loaded[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const { run, busy, error } = useCommand('summary.exportFailed');
+
+  const merged = useMemo(() => {
+    if (files.length === 0) return { file: null, error: null };
+    try {
+      return { file: mergeSummaries(files.map((f) => f.file), commands.now().toISOString()), error: null };
+    } catch (caught) {
+      if (isSummaryError(caught)) return { file: null, error: t(caught.messageKey) };
+      throw caught;
+    }
+  }, [files, commands, t]);
+
+  const add = () =>
+    void run(async () => {
+      setRefusal(null);
+      const opened = await bridge.openFile({ filters: [{ name: 'otk-summary/1 (JSON)', extensions: ['json'] }], maxBytes: 10 * 1024 * 1024 });
+      if (opened.status !== 'opened') return;
+      try {
+        const file = parseSummaryFile(opened.bytes);
+        setFiles((list) => [...list, { name: opened.name, file }]);
+      } catch (caught) {
+        if (!isSummaryError(caught)) throw caught;
+        setRefusal(t('summary.refused', { name: opened.name, reason: t(caught.messageKey) }));
+      }
+    });
+  const save = (kind: 'csv' | 'json') =>
+    void run(async () => {
+      if (!merged.file) return;
+      const prefix = t('summary.nationalFilePrefix');
+      const saved = kind === 'csv' ? await saveSummaryCsv(bridge, merged.file, labels, prefix) : await saveSummaryJson(bridge, merged.file, prefix);
+      if (saved.status === 'saved') flash(t('summary.saved', { location: saved.location }), window.location.hash);
+      if (saved.status === 'failed') throw new Error(saved.code);
+    });
+
+  return (
+    <Block variant="section" aria-labelledby="national-heading" className="otk-panel otk-printable">
+      <Heading variant="h2" id="national-heading">
+        {t('summary.nationalHeading')}
+      </Heading>
+      <Paragraph className="otk-no-print">{t('summary.nationalIntro')}</Paragraph>
+      <div className="otk-row-actions otk-no-print">
+        <Button disabled={busy} onClick={add}>
+          {t('summary.addFile')}
+        </Button>
+        <Button variant="secondary" disabled={!merged.file || busy} onClick={() => save('csv')}>
+          {t('summary.exportCsv')}
+        </Button>
+        <Button variant="secondary" disabled={!merged.file || busy} onClick={() => save('json')}>
+          {t('summary.exportJson')}
+        </Button>
+        <a className="otk-button-link" href="#/summaries">
+          {t('summary.backToSummaries')}
+        </a>
+      </div>
+      <div role="alert" className="otk-live otk-no-print">
+        {(refusal ?? error ?? merged.error) && <Paragraph className="otk-error">{refusal ?? error ?? merged.error}</Paragraph>}
+      </div>
+      <div role="status" className="otk-live otk-no-print">
+        {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
+      </div>
+      {files.length > 0 && (
+        <ul className="otk-file-list" aria-label={t('summary.filesLabel')}>
+          {files.map((loaded, i) => (
+            <li key={`${loaded.name}-${i}`}>
+              {loaded.file.producer.kind === 'centre' ? loaded.file.producer.name : t('summary.csv.national')} · {periodText(loaded.file, labels, t)} · {loaded.name}{' '}
+              <Button variant="secondaryNoBorder" className="otk-no-print" onClick={() => setFiles((list) => list.filter((_, j) => j !== i))}>
+                {t('summary.removeFile', { name: loaded.name })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {merged.file && (
+        <section aria-labelledby="national-tables">
+          <Heading variant="h3" id="national-tables">
+            {t('summary.combinedHeading', { count: files.length, period: periodText(merged.file, labels, t) })}
+          </Heading>
+          <SummaryTables tables={merged.file.tables} labels={labels} caption={periodText(merged.file, labels, t)} />
+          {merged.file.notes.map((note) => (
+            <Paragraph key={note} className="otk-muted">
+              {t(`summary.note.${note}`)}
+            </Paragraph>
+          ))}
+        </section>
+      )}
+    </Block>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { findArea } from '../../../../shared/reference/regions';
+import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { summaryRequestSchema, type SummaryRequest } from '../../../../shared/summary/spec';
+import { buildSummary, type SummaryFile } from '../../../../shared/summary/output';
+import { headline } from '../../../../shared/summary/headline';
+import { trend } from '../../../../shared/summary/trend';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useSettings } from '../../data/useSettings';
+import { useMessage } from '../../forms/message';
+import { useCommand } from '../../forms/useCommand';
+import { SummaryControls, type SummaryChoice } from './SummaryControls';
+import { SummaryTables, CellText } from './SummaryTables';
+import { TrendChart } from './TrendChart';
+import { useSummaryLabels } from './labels';
+import { saveSummaryCsv, saveSummaryJson } from './summary-files';
+
+function requestOf(choice: SummaryChoice) {
+  const period =
+    choice.kind === 'year'
+      ? { kind: 'year', year: choice.year }
+      : choice.kind === 'quarter'
+        ? { kind: 'quarter', year: choice.year, quarter: choice.quarter }
+        : choice.kind === 'month'
+          ? { kind: 'month', month: choice.month.trim() }
+          : { kind: 'range', from: choice.from.trim(), to: choice.to.trim() };
+  const dimensions = [choice.rows, choice.columns].filter((d) => d !== '');
+  const parsed = summaryRequestSchema.safeParse({ period, dimensions, measures: choice.measures });
+  // A string key: the summary is recomputed only when the request really changes.
+  return parsed.success ? { key: JSON.stringify(parsed.data), issues: [] } : { key: '', issues: parsed.error.issues.map((issue) => issue.message) };
+}
+
+/**
+ * Anonymised activity summaries of this centre: choose the period and up to two breakdowns, read
+ * the headline numbers, the trend and the tables (suppressed: 1–4 shows as "<5", and what could
+ * reveal it as ".."), export CSV or otk-summary/1 JSON, or print the report. Computed in memory
+ * from the case index's identity-free projections — no case is read for it.
+ */
+export function SummaryScreen() {
+  const { t } = useTranslation();
+  const translate = useMessage();
+  const flash = useUiStore((s) => s.flash);
+  const notice = useUiStore((s) => s.notice);
+  const { caseIndex, commands, bridge } = useServices();
+  const settings = useSettings();
+  const labels = useSummaryLabels();
+  const today = helsinkiDate(commands.now());
+  const thisYear = Number(today.slice(0, 4));
+  const [choice, setChoice] = useState<SummaryChoice>({
+    kind: 'year',
+    year: thisYear,
+    quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4,
+    month: today.slice(0, 7),
+    from: `${thisYear}-01`,
+    to: today.slice(0, 7),
+    rows: 'theme',
+    columns: '',
+    measures: ['received', 'accepted', 'declined', 'consulted', 'closed', 'medianDaysToConsultation', 'p90DaysToConsultation', 'targetMetShare'],
+  });
+  const { run, busy, error } = useCommand('summary.exportFailed');
+
+  useEffect(() => void caseIndex.start(), [caseIndex]);
+  const version = useSyncExternalStore(
+    (listener) => caseIndex.subscribe(listener),
+    () => caseIndex.getVersion(),
+  );
+  const request = useMemo(() => requestOf(choice), [choice]);
+  const requestKey = request.key;
+  const issues = request.issues;
+  const area = settings?.centreArea ?? '';
+
+  const result = useMemo(() => {
+    if (version === 0 || requestKey === '') return null;
+    const request = JSON.parse(requestKey) as SummaryRequest;
+    const cases = caseIndex.rows().map((row) => row.summary);
+    const producer = { kind: 'centre' as const, area: area || 'etela', name: area ? `OT-keskus – ${findArea(area).fi}` : 'OT-keskus' };
+    const file: SummaryFile = buildSummary(cases, request, { producer, generatedAt: new Date(commands.now()).toISOString() });
+    return { file, headline: headline(cases, request.period), trend: trend(cases, { period: request.period, measure: 'received' }) };
+  }, [caseIndex, version, requestKey, area, commands]);
+
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+  const prefix = t('summary.filePrefix');
+  const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) =>
+    void run(async () => {
+      const saved = await save();
+      if (saved.status === 'saved') flash(t('summary.saved', { location: saved.location }), window.location.hash);
+      if (saved.status === 'failed') throw new Error(saved.code);
+    });
+
+  return (
+    <Block variant="section" aria-labelledby="summary-heading" className="otk-panel otk-printable">
+      <Heading variant="h2" id="summary-heading">
+        {t('summary.heading')}
+      </Heading>
+      <Paragraph className="otk-no-print">{t('summary.intro')}</Paragraph>
+      {area === '' && (
+        <Paragraph className="otk-notice otk-no-print">
+          {t('summary.chooseCentre')} <a href="#/settings">{t('nav.settings')}</a>
+        </Paragraph>
+      )}
+      <div className="otk-no-print">
+        <SummaryControls choice={choice} onChange={setChoice} years={years} labels={labels} />
+        {issues.length > 0 && (
+          <div role="alert" className="otk-error">
+            {issues.map((message, i) => (
+              <Paragraph key={i}>{translate(message)}</Paragraph>
+            ))}
+          </div>
+        )}
+        <div className="otk-row-actions">
+          <Button disabled={!result || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryCsv(bridge, result.file, labels, prefix))}>
+            {t('summary.exportCsv')}
+          </Button>
+          <Button variant="secondary" disabled={!result || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryJson(bridge, result.file, prefix))}>
+            {t('summary.exportJson')}
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={!result || busy}
+            onClick={() => result && exportWith(() => bridge.printToPdf({ suggestedName: `${prefix}.pdf`, landscape: true }))}
+          >
+            {t('summary.print')}
+          </Button>
+          <a className="otk-button-link" href="#/summaries/national">
+            {t('summary.national')}
+          </a>
+        </div>
+        <div role="status" className="otk-live">
+          {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
+        </div>
+        <div role="alert" className="otk-live">
+          {error && <Paragraph className="otk-error">{error}</Paragraph>}
+        </div>
+      </div>
+      {version === 0 && <Paragraph role="status">{t('home.loading')}</Paragraph>}
+      {result && (
+        <>
+          <section aria-labelledby="summary-headline" className="otk-section">
+            <Heading variant="h3" id="summary-headline">
+              {t('summary.headlineHeading', { period: periodText(result.file, labels, t) })}
+            </Heading>
+            <dl className="otk-headline">
+              <div>
+                <dt>{t('summary.measure.received')}</dt>
+                <dd>
+                  <CellText cell={result.headline.requests} measure="received" />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('summary.measure.medianDaysToConsultation')}</dt>
+                <dd>
+                  <CellText cell={result.headline.medianDaysToConsultation} measure="medianDaysToConsultation" />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('summary.measure.targetMetShare')}</dt>
+                <dd>
+                  <CellText cell={result.headline.targetMetShare} measure="targetMetShare" />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('summary.topThemes')}</dt>
+                <dd>{result.headline.topThemes.length === 0 ? '–' : result.headline.topThemes.map((theme) => `${labels.label('theme', theme.theme)} (${theme.requests})`).join(', ')}</dd>
+              </div>
+            </dl>
+          </section>
+          <TrendChart trend={result.trend} labels={labels} />
+          <section aria-labelledby="summary-tables" className="otk-section">
+            <Heading variant="h3" id="summary-tables">
+              {t('summary.tablesHeading')}
+            </Heading>
+            <SummaryTables tables={result.file.tables} labels={labels} caption={periodText(result.file, labels, t)} />
+            {result.file.notes.map((note) => (
+              <Paragraph key={note} className="otk-muted">
+                {t(`summary.note.${note}`)}
+              </Paragraph>
+            ))}
+            <Paragraph className="otk-muted">{t('summary.producedBy', { producer: result.file.producer.kind === 'centre' ? result.file.producer.name : '' })}</Paragraph>
+          </section>
+        </>
+      )}
+    </Block>
+  );
+}
+
+/** "1/2026 – 12/2026" style text of a summary's period. */
+export function periodText(file: SummaryFile, labels: ReturnType<typeof useSummaryLabels>, t: (key: string, params?: Record<string, unknown>) => string): string {
+  const period = file.period;
+  switch (period.kind) {
+    case 'year':
+      return t('summary.periodYear', { year: period.year });
+    case 'quarter':
+      return t('summary.periodQuarter', { year: period.year, quarter: period.quarter });
+    case 'month':
+      return labels.label('month', period.month);
+    case 'range':
+      return `${labels.label('month', period.from)} – ${labels.label('month', period.to)}`;
+  }
+}
