@@ -13,6 +13,8 @@ import type { CaseRow } from '../../../shared/domain/case-row';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import { filterFromQuery, rowMatcher } from '../../../shared/worklist/filter';
 import { generateIntakes } from './generate';
+import { summaryTables } from '../../../shared/summary/tables';
+import { SUMMARY_MEASURES } from '../../../shared/summary/spec';
 import { createRawDatabase, deleteDatabase, openExisting, putAll, RAW_DATABASE, readStore, request } from './raw-idb';
 
 /**
@@ -21,7 +23,7 @@ import { createRawDatabase, deleteDatabase, openExisting, putAll, RAW_DATABASE, 
  * from the same origin as the app, so it sees the app's IndexedDB database.
  *
  * One function per operation (or per step of one), each returning plain JSON. Later work fills in
- * the pending ones here (summaryOnce, exportOnce, importOnce, kdfOnce) and in tests/bench/runner/ops/.
+ * the pending ones here (exportOnce, importOnce) and in tests/bench/runner/ops/.
  */
 
 export const ACTOR = 'bench-coordinator';
@@ -226,6 +228,28 @@ async function kdfOnce(run: number): Promise<number> {
   return performance.now() - start;
 }
 
+let summaryIndex: CaseIndex | null = null;
+
+/**
+ * One timed summary, as the summaries screen computes it: the identity-free projections of every
+ * case from the work list's in-memory index (loaded once, untimed: the screen shares the index
+ * with the list) → a year × theme table of all eight measures with disclosure control.
+ */
+async function summaryOnce(year: number): Promise<{ ms: number; cells: number; suppressed: number }> {
+  if (!summaryIndex) {
+    summaryIndex = new CaseIndex(appDb());
+    await summaryIndex.start();
+    summaryIndex.stop();
+  }
+  const start = performance.now();
+  const cases = summaryIndex.rows().map((row) => row.summary);
+  const { tables } = summaryTables(cases, { period: { kind: 'year', year }, dimensions: ['theme'], measures: [...SUMMARY_MEASURES] });
+  const ms = performance.now() - start;
+  const cells = tables.flatMap((table) => table.rowTotals);
+  if (cells.length === 0) throw new Error('the summary has no rows');
+  return { ms, cells: cells.length, suppressed: cells.filter((cell) => typeof cell !== 'number').length };
+}
+
 export interface ListExpectation {
   query: string;
   count: number;
@@ -319,6 +343,7 @@ export const harness = {
   releaseRaw,
   sampleCases,
   caseSaveOnce,
+  summaryOnce,
   kdfOnce,
   indexLoadOnce,
   firstPageOnce,

@@ -1,9 +1,24 @@
+import { repeat, timing } from '../measure.mjs';
+
 /**
- * summary: the anonymised activity summary over all cases (counts and medians by month, YTA, region,
- * theme, … with small-cell suppression). To fill in: a summaryOnce() in tests/bench/page/harness.ts
- * (or a probe step in the app's summary screen) and a run() here returning timing(bench.name('summary'), samples).
+ * summary: a year × theme activity summary with all eight measures (counts, median and 90th
+ * percentile days to consultation, share within target) and disclosure control (<5 and secondary
+ * suppression), computed from the in-memory case index as the summaries screen does. The index is
+ * loaded once beforehand (the screen shares it with the work list). Timed in the harness page.
  */
 export default {
   id: 'summary',
-  pending: 'not built yet: the anonymised activity summary comes with the reporting work',
+  async run(bench) {
+    const year = new Date().getFullYear();
+    let shape = null;
+    const samples = await repeat({
+      warmup: bench.warmup,
+      runs: bench.runs,
+      once: async () => {
+        shape = await bench.call('summaryOnce', year);
+        return shape.ms;
+      },
+    });
+    return [timing(bench.name('summary'), samples, { note: `year ${year} × theme, 8 measures, suppressed (${shape.cells} row cells, ${shape.suppressed} hidden)` })];
+  },
 };
