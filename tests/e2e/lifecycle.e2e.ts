@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
@@ -73,6 +74,13 @@ describe('from received to closed', () => {
     expect(await card.innerText()).toContain(code);
     expect(await card.innerText()).toContain('Miten tukea nuoren koulunkäyntiä?');
     expect(await card.innerText()).not.toContain('Testi Koulupsykologi');
+    // The calendar file carries the meeting, not the case.
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vie kalenteriin (.ics)' }).click()]);
+    const icsText = await readFile((await ics.path())!, 'utf8');
+    expect(icsText).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(icsText).toContain('TZID=Europe/Helsinki');
+    expect(icsText).not.toContain(code);
+    expect(icsText).not.toContain('koulunkäyntiä');
     await page.getByRole('button', { name: 'Tulosta tai tallenna PDF' }).click();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.otk-nav').isVisible()).toBe(false);

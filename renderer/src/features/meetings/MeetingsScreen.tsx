@@ -10,6 +10,7 @@ import { navigate } from '../../app/router';
 import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../data/useNetworks';
 import { useMeetings } from '../../data/useMeetings';
+import { useSettings } from '../../data/useSettings';
 import { saveMeeting } from '../../commands/meetings';
 import { formatIsoDate } from '../../format/dates';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
@@ -27,7 +28,9 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
   const networks = useNetworks();
   const today = helsinkiDate(commands.now());
   const week = weekOf(query.get('week') ?? today);
-  const networkId = query.get('network') || networks?.[0]?.id || '';
+  const settings = useSettings();
+  // Without a choice in the address: the first network of this centre's own area.
+  const networkId = query.get('network') || networks?.find((n) => n.area === settings?.centreArea)?.id || networks?.[0]?.id || '';
   const meetings = useMeetings(networkId || null, week[0]!, week[6]!);
   const [adding, setAdding] = useState(false);
   const network = networks?.find((n) => n.id === networkId);
@@ -49,7 +52,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
         {t('meetings.heading')}
       </Heading>
       <div className="otk-filter-row">
-        <Dropdown labelText={t('meetings.network')} value={networkId || null} onChange={(value) => go({ network: value })}>
+        <Dropdown labelText={t('meetings.network')} value={networkId || null} onChange={(value) => go({ network: value })} fullWidth>
           {networks.map((n) => (
             <DropdownItem key={n.id} value={n.id}>
               {n.name[language]}
@@ -57,7 +60,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
           ))}
         </Dropdown>
       </div>
-      <nav className="otk-row-actions" aria-label={t('meetings.weekNavigation')}>
+      <nav className="otk-row-actions otk-week-nav" aria-label={t('meetings.weekNavigation')}>
         <Button variant="secondary" onClick={() => go({ week: addWeeks(week[0]!, -1) })}>
           {t('meetings.previousWeek')}
         </Button>
