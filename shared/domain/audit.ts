@@ -23,6 +23,12 @@ export const AUDIT_ACTIONS = [
   'network.update',
   'network.deactivate',
   'settings.update',
+  /** A bundle was written for another installation or a named recipient (details: recipient, scope, counts). */
+  'exchange.export',
+  /** A bundle was imported (details: sender, scope, counts of new/updated/conflicting/quarantined records). */
+  'exchange.import',
+  /** A coordinator resolved a sync conflict on a case (details: field, resolution). */
+  'conflict.resolve',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -33,7 +39,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings' | 'meeting';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

@@ -6,6 +6,14 @@ import type { Intake } from '../../../shared/domain/consultation';
 import type { Network } from '../../../shared/domain/network';
 import type { Meeting } from '../../../shared/meetings/schema';
 import { upgradeToLifecycle } from './upgrade-lifecycle';
+import type {
+  ConflictRow,
+  ExchangeLogRow,
+  ExchangePeerRow,
+  ImportedBundleRow,
+  QuarantineRow,
+  TombstoneRow,
+} from '../commands/exchange/rows';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -51,6 +59,12 @@ export class OtkDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   counters!: EntityTable<CounterRow, 'key'>;
   meetings!: EntityTable<MeetingRecord, 'id'>;
+  tombstones!: EntityTable<TombstoneRow, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
+  exchangeLog!: EntityTable<ExchangeLogRow, 'id'>;
+  exchangePeers!: EntityTable<ExchangePeerRow, 'id'>;
+  importedBundles!: EntityTable<ImportedBundleRow, 'id'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Live queries must not deep-clone cached results (handbook: performance design).
@@ -79,5 +93,24 @@ export class OtkDatabase extends Dexie {
         meetings: 'id, [networkId+date], date',
       })
       .upgrade(upgradeToLifecycle);
+    // Schema v3 (exchange between installations, renderer/src/commands/exchange):
+    // - audit gains a sparse `importRev` index: events that arrived in a bundle, numbered from the
+    //   list revision, so a delta bundle relays them even when their clocks are older than its base;
+    // - tombstones: deleted consultations (no values), by local revision for delta bundles;
+    // - conflicts: the values that lost a merge, by case (`recordId`) and open/resolved;
+    // - exchangeLog: every bundle sent or imported (ids, counts, clocks — no case data), by peer;
+    // - exchangePeers: per other installation or named recipient, what was received/acknowledged;
+    // - importedBundles: bundle ids already imported (re-import is a no-op);
+    // - quarantine: records whose clocks were more than 24 h ahead, kept aside, not applied.
+    // Records need no upgrade: a consultation without `seen` knows exactly its own stamps.
+    this.version(3).stores({
+      audit: 'id, [entityId+at], at, importRev',
+      tombstones: 'id, rev',
+      conflicts: 'id, recordId, state',
+      exchangeLog: 'id, peer, at',
+      exchangePeers: 'id',
+      importedBundles: 'id',
+      quarantine: 'id, recordId, bundleId',
+    });
   }
 }

@@ -1,0 +1,19 @@
+import { createWorkerHost } from './worker-host';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+/**
+ * The bundle worker: encodes and decodes .otk bundles (PBKDF2, deflate, AES-GCM, JSON, record
+ * checks) off the UI thread, posting progress. A module worker; Vite bundles it from
+ *   new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' })
+ * (see ./worker-client.ts). It never touches the database.
+ */
+
+/** The part of DedicatedWorkerGlobalScope used here (the renderer compiles against the DOM lib, not WebWorker). */
+interface WorkerScope {
+  postMessage(message: FromWorker, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const handle = createWorkerHost((message, transfer) => scope.postMessage(message, transfer ?? []));
+scope.addEventListener('message', (event) => handle(event.data));

@@ -1,0 +1,174 @@
+import { MIN_KDF_ITERATIONS, type BundleHeader, type BundleKey, type Recipient } from '../../../../shared/sync/bundle';
+import { formatStamp } from '../../../../shared/sync/hlc';
+import { NETWORK_FIELDS, REQUESTER_FIELDS, type Scope } from '../../../../shared/sync/scope';
+import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
+import type { OtkDatabase } from '../../db/schema';
+import type { CommandContext } from '../context';
+import { CommandError } from '../errors';
+import { auditEvent } from '../audit';
+import { COUNTER_REV } from '../counters';
+import { readInstallation, takeStamps } from '../installation';
+import { inlineCodec, type BundleCodec } from './codec';
+import { acknowledgementsFor, DELTA_AUDIT_MARGIN_MS, deltaBaseOf, peerKeyOf, readClock, readInstallationName } from './peers';
+import { countSelection, readSelection, type Selection } from './read';
+import type { ExchangeLogRow, ExchangePeerRow } from './rows';
+import type { ExportScope, ProgressListener } from './types';
+
+/**
+ * Export = choose scope and recipient → (the export screen shows what goes) → read page by page →
+ * encode (here or in the bundle worker) → record the export in the exchange log and the audit log
+ * in one transaction. Cancelling (AbortSignal) before that last step leaves nothing written.
+ */
+
+export interface ExportOptions {
+  scope: ExportScope;
+  recipient: Recipient;
+  /** The passphrase, or a key from deriveBundleKey (then its salt and iterations go into the header). */
+  passphrase: string | BundleKey;
+  /** PBKDF2 iterations (default 600 000). Fewer are for tests only; importers refuse them. */
+  kdfIterations?: number;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+  /** Where to encode (default: this thread). The UI passes createWorkerCodec(). */
+  codec?: BundleCodec;
+}
+
+export interface ExportResult {
+  /** The .otk file. */
+  bytes: Uint8Array;
+  /** What was written (scope — a delta without a base becomes full —, counts, bundle id). */
+  header: BundleHeader;
+  /** A suggested file name, e.g. otk-full-2026-11-23-3f9a1c.otk. */
+  fileName: string;
+}
+
+export interface ExportPlan {
+  /** The scope the bundle will have (a delta with no acknowledged base is written as full). */
+  scope: Scope;
+  /** Records per type (consultation includes deletions). */
+  counts: Record<string, number>;
+  /** For a network or requester scope: the case fields it carries (stamped fields; ids and dates too). */
+  fields: readonly string[] | null;
+}
+
+interface Resolved {
+  scope: Scope;
+  selection: Selection;
+  /** The local revision and clock when reading began (the base of later deltas). */
+  rev: number;
+  clockTo: string;
+  acknowledged: Record<string, string>;
+  peer: ExchangePeerRow | undefined;
+}
+
+/** Resolves the scope against what the recipient acknowledged; reads the revision and clock in one snapshot. */
+async function resolve(db: OtkDatabase, scope: ExportScope, recipient: Recipient): Promise<Resolved> {
+  const peerKey = peerKeyOf(recipient);
+  return db.transaction('r', [db.meta, db.counters, db.exchangePeers, db.exchangeLog, db.networks], async () => {
+    const rev = (await db.counters.get(COUNTER_REV))?.value ?? 0;
+    const clockTo = formatStamp(await readClock(db));
+    const peers = await db.exchangePeers.toArray();
+    const peer = peers.find((p) => p.id === peerKey);
+    const acknowledged = acknowledgementsFor(peers);
+    switch (scope.kind) {
+      case 'full':
+        return { scope: { kind: 'full' }, selection: { kind: 'full' }, rev, clockTo, acknowledged, peer };
+      case 'delta': {
+        const base = recipient.kind === 'installation' ? await deltaBaseOf(db, peerKey) : undefined;
+        if (!base) return { scope: { kind: 'full' }, selection: { kind: 'full' }, rev, clockTo, acknowledged, peer };
+        const baseAt = new Date(new Date(base.at).getTime() - DELTA_AUDIT_MARGIN_MS).toISOString();
+        return { scope: { kind: 'delta', since: base.clockTo }, selection: { kind: 'delta', baseRev: base.rev, baseAt }, rev, clockTo, acknowledged, peer };
+      }
+      case 'network':
+        if (!(await db.networks.get(scope.networkId))) throw new CommandError('notFound');
+        return { scope, selection: scope, rev, clockTo, acknowledged: {}, peer };
+      case 'requester':
+        return { scope, selection: scope, rev, clockTo, acknowledged: {}, peer };
+    }
+  });
+}
+
+const FIELDS: Record<Scope['kind'], readonly string[] | null> = { full: null, delta: null, network: NETWORK_FIELDS, requester: REQUESTER_FIELDS };
+
+/** What an export would carry, for the export screen (reads only; nothing is written). */
+export async function previewExport(ctx: CommandContext, options: Pick<ExportOptions, 'scope' | 'recipient'>): Promise<ExportPlan> {
+  const resolved = await resolve(ctx.db, options.scope, options.recipient);
+  return { scope: resolved.scope, counts: await countSelection(ctx.db, resolved.selection), fields: FIELDS[resolved.scope.kind] };
+}
+
+function fileNameOf(header: BundleHeader): string {
+  return `otk-${header.scope.kind}-${header.created.slice(0, 10)}-${header.bundleId.slice(-6)}.otk`;
+}
+
+/** Writes an encrypted .otk bundle for `recipient` and records that it was sent (no case content in the logs). */
+export async function exportBundle(ctx: CommandContext, options: ExportOptions): Promise<ExportResult> {
+  const { db } = ctx;
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const codec = options.codec ?? inlineCodec;
+  const installation = await readInstallation(db);
+  const name = await readInstallationName(db);
+  const resolved = await resolve(db, options.scope, options.recipient);
+  const startedAt = ctx.now();
+  const iterations = options.kdfIterations;
+  const { header, bytes } = await codec.encode(
+    {
+      input: {
+        schemaVersion: SYNC_SCHEMA_VERSION,
+        sender: { installationId: installation.id, name },
+        recipient: options.recipient,
+        scope: resolved.scope,
+        clock: { from: resolved.scope.kind === 'delta' ? resolved.scope.since : null, to: resolved.clockTo },
+        acknowledged: resolved.acknowledged,
+      },
+      passphrase: options.passphrase,
+      options: { now: startedAt, ...(iterations !== undefined ? { iterations, minIterations: Math.min(iterations, MIN_KDF_ITERATIONS) } : {}) },
+    },
+    readSelection(db, resolved.selection, signal),
+    { onProgress, signal },
+  );
+  signal?.throwIfAborted();
+
+  const now = ctx.now();
+  const peerKey = peerKeyOf(options.recipient);
+  await db.transaction('rw', [db.meta, db.audit, db.exchangeLog, db.exchangePeers], async () => {
+    const [stamp] = await takeStamps(db, now.getTime(), 1);
+    const log: ExchangeLogRow = {
+      id: header.bundleId,
+      direction: 'sent',
+      peer: peerKey,
+      peerName: options.recipient.name ?? (options.recipient.kind === 'installation' ? resolved.peer?.name : undefined),
+      scope: header.scope.kind,
+      ...(header.scope.kind === 'network' ? { networkId: header.scope.networkId } : {}),
+      counts: header.counts,
+      at: startedAt.toISOString(),
+      by: ctx.actor,
+      clockFrom: header.clock.from,
+      clockTo: header.clock.to,
+      rev: resolved.rev,
+    };
+    if (log.peerName === undefined) delete log.peerName;
+    await db.exchangeLog.add(log);
+    const peer: ExchangePeerRow = (await db.exchangePeers.get(peerKey)) ?? { id: peerKey, kind: options.recipient.kind, state: {} };
+    await db.exchangePeers.put({
+      ...peer,
+      ...(options.recipient.name ? { name: options.recipient.name } : {}),
+      lastSent: { bundleId: header.bundleId, at: now.toISOString(), scope: header.scope.kind },
+    });
+    const counts = Object.fromEntries(Object.entries(header.counts).map(([type, n]) => [type, String(n)]));
+    await db.audit.add(
+      auditEvent(ctx, now, stamp!, {
+        action: 'exchange.export',
+        entity: 'exchange',
+        entityId: header.bundleId,
+        details: {
+          recipient: peerKey,
+          scope: header.scope.kind,
+          ...(header.scope.kind === 'network' ? { network: header.scope.networkId } : {}),
+          ...counts,
+        },
+      }),
+    );
+  });
+  return { bytes, header, fileName: fileNameOf(header) };
+}

@@ -1,0 +1,24 @@
+/**
+ * Exchange between installations by explicit, encrypted `.otk` files (docs/bundle-format.md):
+ * export, import with preview, conflicts. The pure core is shared/sync; this is its database side.
+ */
+export { exportBundle, previewExport, type ExportOptions, type ExportPlan, type ExportResult } from './export';
+export {
+  applyImport,
+  previewImport,
+  COUNTER_OPEN_CONFLICTS,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportReady,
+  type ImportRefused,
+  type ImportResult,
+  type PreviewConflict,
+} from './import';
+export { resolveConflictCommand, type ConflictResolution } from './conflicts';
+export { readInstallationName, saveInstallationName, peerKeyOf } from './peers';
+export { conflictsOfCase, openConflicts, openConflictCount, exchangePeers, exchangeHistory, quarantinedRecords } from './queries';
+export { inlineCodec, type BundleCodec } from './codec';
+export { createWorkerCodec, type WorkerCodec } from './worker-client';
+export { requesterScopeIdOf } from './requester-scope';
+export type { ExportScope, ExchangeProgress, ImportRefusal, ImportRefusalCode, ProgressListener } from './types';
+export type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation } from './rows';

@@ -1,0 +1,97 @@
+import { receive, tick, type ClockState } from '../../../../shared/sync/hlc';
+import { acknowledgementsOf, noteAcknowledged, noteReceived, type ExchangeLog, type ExchangeState } from '../../../../shared/sync/exchange';
+import type { Recipient } from '../../../../shared/sync/bundle';
+import type { OtkDatabase } from '../../db/schema';
+import type { CommandContext } from '../context';
+import { ValidationError } from '../errors';
+import { auditEvent } from '../audit';
+import { readInstallation, takeStamps } from '../installation';
+import type { ExchangeLogRow, ExchangePeerRow } from './rows';
+
+/**
+ * What an installation remembers about the others: its own name (in every bundle header), each
+ * peer's exchange state (shared/sync/exchange), and the bases of delta bundles.
+ */
+
+const NAME_KEY = 'installationName';
+/** The meta row of the installation's hybrid logical clock (renderer/src/commands/installation.ts). */
+const CLOCK_KEY = 'clock';
+/** Local audit events of a delta bundle: written since its base export began, less this margin (clock adjustments). */
+export const DELTA_AUDIT_MARGIN_MS = 10 * 60 * 1000;
+
+/** The peer key of a recipient: its installation id, or `named:<name>`. */
+export function peerKeyOf(recipient: Recipient): string {
+  return recipient.kind === 'installation' ? recipient.installationId : `named:${recipient.name}`;
+}
+
+/** The name this installation gives itself in bundle headers (default: its id). */
+export async function readInstallationName(db: OtkDatabase): Promise<string> {
+  const row = await db.meta.get(NAME_KEY);
+  if (typeof row?.value === 'string' && row.value !== '') return row.value;
+  return (await readInstallation(db)).id;
+}
+
+/** Names this installation (e.g. "OT-keskus Itä, koordinaattori 2"); shown to the recipients of its bundles. */
+export async function saveInstallationName(ctx: CommandContext, name: string): Promise<string> {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 200) throw new ValidationError([{ path: 'name', message: trimmed === '' ? 'validation.required' : 'validation.tooLong' }]);
+  const { db } = ctx;
+  const now = ctx.now();
+  return db.transaction('rw', [db.meta, db.audit], async () => {
+    const [stamp] = await takeStamps(db, now.getTime(), 1);
+    await db.meta.put({ key: NAME_KEY, value: trimmed });
+    await db.audit.add(auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: 'settings', fields: ['installationName'] }));
+    return trimmed;
+  });
+}
+
+export async function readClock(db: OtkDatabase): Promise<ClockState> {
+  const row = await db.meta.get(CLOCK_KEY);
+  if (!row) throw new Error('the installation has no clock: database was not populated');
+  return row.value as ClockState;
+}
+
+/**
+ * Merges a remote stamp into the clock (HLC `receive`, on import) and then takes `count` fresh
+ * stamps. Runs inside the importing transaction (meta table included).
+ */
+export async function receiveAndTake(db: OtkDatabase, nowMs: number, remote: string | undefined, count: number): Promise<string[]> {
+  let state = await readClock(db);
+  if (remote !== undefined) state = receive(state, remote, nowMs);
+  const stamps: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = tick(state, nowMs);
+    state = next.state;
+    stamps.push(next.stamp);
+  }
+  await db.meta.put({ key: CLOCK_KEY, value: state });
+  return stamps;
+}
+
+/** The exchange states of the installations this one knows (named recipients have none). */
+export function exchangeLogOf(peers: readonly ExchangePeerRow[]): ExchangeLog {
+  return Object.fromEntries(peers.filter((peer) => peer.kind === 'installation').map((peer) => [peer.id, peer.state]));
+}
+
+export function acknowledgementsFor(peers: readonly ExchangePeerRow[]): Record<string, string> {
+  return acknowledgementsOf(exchangeLogOf(peers));
+}
+
+/** The state after importing a full/delta bundle from `peer` (clock.to) that acknowledges ours up to `ack`. */
+export function stateAfterImport(state: ExchangeState, peer: string, to: string | undefined, ack: string | undefined): ExchangeState {
+  let log: ExchangeLog = { [peer]: state };
+  if (to !== undefined) log = noteReceived(log, peer, to);
+  if (ack !== undefined) log = noteAcknowledged(log, peer, ack);
+  return log[peer]!;
+}
+
+/** The base of a delta bundle for `peer`: our full/delta export it acknowledged (the earliest with that clock). */
+export async function deltaBaseOf(db: OtkDatabase, peer: string): Promise<ExchangeLogRow | undefined> {
+  const row = await db.exchangePeers.get(peer);
+  const acknowledged = row?.state.acknowledged;
+  if (acknowledged === undefined) return undefined;
+  const sent = await db.exchangeLog.where('peer').equals(peer).toArray();
+  return sent
+    .filter((entry) => entry.direction === 'sent' && (entry.scope === 'full' || entry.scope === 'delta') && entry.clockTo === acknowledged)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
+}

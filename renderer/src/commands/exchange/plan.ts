@@ -1,0 +1,331 @@
+import type { AuditEvent } from '../../../../shared/domain/audit';
+import type { CaseRow } from '../../../../shared/domain/case-row';
+import { caseRowOf } from '../../../../shared/domain/case-row';
+import type { ConsultationStatus } from '../../../../shared/domain/consultation';
+import type { Settings } from '../../../../shared/domain/settings';
+import { mergeAuditEvent } from '../../../../shared/sync/audit-set';
+import type { FieldConflict } from '../../../../shared/sync/conflict';
+import { knowledgeOf, sameKnowledge } from '../../../../shared/sync/knowledge';
+import { mergeRecord } from '../../../../shared/sync/merge';
+import type { PreviewCounts } from '../../../../shared/sync/preview';
+import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
+import { checkClocks, type QuarantinedStamp } from '../../../../shared/sync/quarantine';
+import { isTombstone, type Tombstone } from '../../../../shared/sync/record';
+import { canonicalJson } from '../../../../shared/sync/value';
+import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
+import { COUNTER_REV } from '../counters';
+import type { SyncedConsultation, TombstoneRow } from './rows';
+import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireMeeting, type WireNetwork, type WireRecords } from './types';
+import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
+
+/**
+ * What importing a bundle would do, worked out against the database without writing anything:
+ * per record, merged with what is stored (shared/sync/merge), quarantined when a clock is more than
+ * 24 h ahead, and for every case written its new list row. Reads go page by page (one bulkGet of
+ * the stored copies per page, never one get per record). The same functions run again inside the
+ * applying transaction when the database changed since the preview.
+ */
+
+export const PLAN_PAGE = 2000;
+
+export type BeforeState = ConsultationStatus | 'deleted' | null;
+
+export interface ConsultationWrite {
+  /** The record to store (its `rev` is assigned when applied), or its tombstone. */
+  record: Omit<SyncedConsultation, 'rev'> | Tombstone;
+  /** Its state before the import: a status, deleted, or not held here. */
+  before: BeforeState;
+  /** The list row (its `rev` is assigned when applied); null for a tombstone. */
+  row: Omit<CaseRow, 'rev'> | null;
+}
+
+export interface QuarantineEntry {
+  type: EntryType;
+  recordId: string;
+  record: unknown;
+  stamps: QuarantinedStamp[];
+}
+
+export interface RecordPlan<W> {
+  counts: PreviewCounts;
+  writes: W[];
+  quarantined: QuarantineEntry[];
+}
+
+export interface ConsultationPlan extends RecordPlan<ConsultationWrite> {
+  conflicts: FieldConflict[];
+}
+
+export interface ImportPlan {
+  consultation: ConsultationPlan;
+  network: RecordPlan<NetworkRecord>;
+  meeting: RecordPlan<MeetingRecord>;
+  audit: RecordPlan<AuditEvent>;
+  /** The newest stamp among the records that will be applied (the clock receives it). */
+  maxStamp: string | undefined;
+  /** COUNTER_REV when planning began; when it differs at apply time, the plan is worked out again. */
+  snapshotRev: number;
+  /** The database changed while planning (the plan is worked out again when applied). */
+  stale: boolean;
+}
+
+export interface PlanEnv {
+  nowMs: number;
+  settings: Settings;
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+}
+
+/** A refusal found while planning (a record whose derived fields or list row cannot be computed). */
+export class PlanRefusal extends Error {
+  constructor(
+    readonly refusal: ImportRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(refusal.code, options);
+    this.name = 'PlanRefusal';
+  }
+}
+
+const emptyCounts = (): PreviewCounts => ({ new: 0, updated: 0, unchanged: 0, conflicts: 0, quarantined: 0 });
+
+class StampMax {
+  value: string | undefined;
+  add(stamp: string): void {
+    if (this.value === undefined || stamp > this.value) this.value = stamp;
+  }
+  addAll(stamps: Readonly<Record<string, string>> | undefined): void {
+    if (stamps) for (const stamp of Object.values(stamps)) this.add(stamp);
+  }
+}
+
+/** The first 15 characters (the wall time) of a stamp more than 24 h ahead of `nowMs` compare greater than this. */
+function aheadLimit(nowMs: number): string {
+  return String(Math.floor(nowMs) + MAX_DRIFT_MS).padStart(15, '0');
+}
+
+function quarantineCheck(stamps: Readonly<Record<string, string>>, seen: Readonly<Record<string, string>> | undefined, nowMs: number, limit: string): QuarantinedStamp[] {
+  // Fast path: stamps are fixed-width, so comparing the wall digits as strings finds any clock too far ahead.
+  let ahead = false;
+  for (const stamp of Object.values(stamps)) if (stamp.slice(0, 15) > limit) ahead = true;
+  if (seen) for (const stamp of Object.values(seen)) if (stamp.slice(0, 15) > limit) ahead = true;
+  if (!ahead) return [];
+  const all: Record<string, string> = { ...stamps };
+  if (seen) for (const [peer, stamp] of Object.entries(seen)) all[`seen.${peer}`] = stamp;
+  return checkClocks(all, nowMs).quarantined;
+}
+
+function pages<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += PLAN_PAGE) out.push(items.slice(start, start + PLAN_PAGE));
+  return out;
+}
+
+/**
+ * The ids this installation holds (cases and tombstones), read once per plan as keys only: a page
+ * of incoming records then reads only the stored copies that exist — along a key range when they
+ * lie close together (one request), else by bulkGet. Importing into an empty database reads nothing.
+ */
+class LocalIds {
+  private constructor(
+    private readonly live: string[],
+    private readonly liveSet: Set<string>,
+    private readonly dead: Set<string>,
+  ) {}
+
+  static async load(db: OtkDatabase): Promise<LocalIds> {
+    const [live, dead] = await Promise.all([db.consultations.toCollection().primaryKeys(), db.tombstones.toCollection().primaryKeys()]);
+    return new LocalIds(live as string[], new Set(live as string[]), new Set(dead as string[]));
+  }
+
+  /** How many stored case ids lie in [from, to] (the keys come sorted). */
+  private countBetween(from: string, to: string): number {
+    const at = (key: string, after: boolean) => {
+      let lo = 0;
+      let hi = this.live.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.live[mid]! < key || (after && this.live[mid] === key)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return at(to, true) - at(from, false);
+  }
+
+  async read(db: OtkDatabase, ids: readonly string[]): Promise<Map<string, SyncedConsultation | TombstoneRow>> {
+    const stored = new Map<string, SyncedConsultation | TombstoneRow>();
+    const live = ids.filter((id) => this.liveSet.has(id)).sort();
+    const dead = ids.filter((id) => this.dead.has(id));
+    if (live.length > 0) {
+      const from = live[0]!;
+      const to = live[live.length - 1]!;
+      if (this.countBetween(from, to) <= live.length * 2) {
+        const wanted = new Set(live);
+        for (const record of await db.consultations.where(':id').between(from, to, true, true).toArray()) if (wanted.has(record.id)) stored.set(record.id, record);
+      } else {
+        for (const record of await db.consultations.bulkGet(live)) if (record) stored.set(record.id, record);
+      }
+    }
+    if (dead.length > 0) for (const row of await db.tombstones.bulkGet(dead)) if (row) stored.set(row.id, row);
+    return stored;
+  }
+}
+
+export async function planConsultations(db: OtkDatabase, incoming: readonly WireConsultation[], env: PlanEnv, max: StampMax): Promise<ConsultationPlan> {
+  const counts = emptyCounts();
+  const pending = new Map<string, ConsultationWrite>();
+  const before = new Map<string, BeforeState>();
+  const conflicts: FieldConflict[] = [];
+  const quarantined: QuarantineEntry[] = [];
+  const localIds = await LocalIds.load(db);
+  const limit = aheadLimit(env.nowMs);
+  let index = 0;
+  for (const page of pages(incoming)) {
+    env.signal?.throwIfAborted();
+    const ids = [...new Set(page.map((record) => record.id))].filter((id) => !before.has(id));
+    const rows = await localIds.read(db, ids);
+    const stored = new Map<string, SyncedConsultation | Tombstone>();
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (row && isTombstone(row)) {
+        const { rev: _rev, entity: _entity, ...plain } = row as TombstoneRow;
+        stored.set(id, plain);
+        before.set(id, 'deleted');
+      } else if (row) {
+        stored.set(id, row);
+        before.set(id, row.status);
+      } else before.set(id, null);
+    }
+    for (const record of page) {
+      const position = index++;
+      const ahead = quarantineCheck(record.stamps, record.seen, env.nowMs, limit);
+      if (ahead.length > 0) {
+        counts.quarantined++;
+        quarantined.push({ type: 'consultation', recordId: record.id, record, stamps: ahead });
+        continue;
+      }
+      const local = pending.get(record.id)?.record ?? stored.get(record.id);
+      const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
+      if (result.conflicts.length > 0) {
+        counts.conflicts++;
+        conflicts.push(...result.conflicts);
+      } else counts[result.outcome]++;
+      max.addAll(record.stamps);
+      max.addAll(record.seen);
+      if (!result.write) continue;
+      const merged = result.record;
+      if (isTombstone(merged)) {
+        pending.set(record.id, { record: merged, before: before.get(record.id)!, row: null });
+        continue;
+      }
+      // Only the knowledge vector "grew" to what the stored record implies already: nothing to write.
+      if (local !== undefined && !isTombstone(local) && result.changedFields.length === 0 && sameKnowledge(knowledgeOf(local), knowledgeOf(merged))) continue;
+      try {
+        const completed = completeAndDerive(merged, result.changedFields, local === undefined, env.settings);
+        const { rev: _rev, ...row } = caseRowOf({ ...completed, rev: 0 });
+        const { rev: _recordRev, ...plain } = completed as SyncedConsultation & { rev?: number };
+        pending.set(record.id, { record: plain, before: before.get(record.id)!, row });
+      } catch (error) {
+        throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position }), { cause: error });
+      }
+    }
+    env.onProgress?.({ phase: 'planning', done: index, total: incoming.length });
+  }
+  return { counts, writes: [...pending.values()], conflicts, quarantined };
+}
+
+/** Networks and meetings: one stamp per record, the later stamp wins the whole record (ties: the greater content). */
+async function planWhole<W extends { id: string; stamp: string }, S extends W & { rev: number }>(
+  table: 'networks' | 'meetings',
+  type: 'network' | 'meeting',
+  db: OtkDatabase,
+  incoming: readonly W[],
+  env: PlanEnv,
+  max: StampMax,
+): Promise<RecordPlan<S>> {
+  const counts = emptyCounts();
+  const quarantined: QuarantineEntry[] = [];
+  const pending = new Map<string, S>();
+  for (const page of pages(incoming)) {
+    const storedRows = await db.table<S, string>(table).bulkGet(page.map((record) => record.id));
+    const stored = new Map(storedRows.filter((row): row is S => row !== undefined).map((row) => [row.id, row]));
+    for (const record of page) {
+      const ahead = checkClocks({ stamp: record.stamp }, env.nowMs).quarantined;
+      if (ahead.length > 0) {
+        counts.quarantined++;
+        quarantined.push({ type, recordId: record.id, record, stamps: ahead });
+        continue;
+      }
+      max.add(record.stamp);
+      const local = pending.get(record.id) ?? stored.get(record.id);
+      if (!local) {
+        counts.new++;
+        pending.set(record.id, { ...record, rev: 1 } as unknown as S);
+        continue;
+      }
+      const { rev, ...localWire } = local;
+      const localJson = canonicalJson(localWire);
+      const incomingJson = canonicalJson(record);
+      const wins = record.stamp !== local.stamp ? record.stamp > local.stamp : incomingJson > localJson;
+      if (!wins) {
+        counts.unchanged++;
+        continue;
+      }
+      const { stamp: _a, updatedAt: _b, ...localValue } = localWire as unknown as Record<string, unknown>;
+      const { stamp: _c, updatedAt: _d, ...incomingValue } = record as unknown as Record<string, unknown>;
+      // The same content under a later stamp is still written, so that every copy ends with the same stamp.
+      counts[canonicalJson(localValue) === canonicalJson(incomingValue) ? 'unchanged' : 'updated']++;
+      pending.set(record.id, { ...record, rev: rev + 1 } as unknown as S);
+    }
+  }
+  return { counts, writes: [...pending.values()], quarantined };
+}
+
+export async function planAudit(db: OtkDatabase, incoming: readonly AuditEvent[], env: PlanEnv, max: StampMax): Promise<RecordPlan<AuditEvent>> {
+  const counts = emptyCounts();
+  const quarantined: QuarantineEntry[] = [];
+  const pending = new Map<string, AuditEvent>();
+  for (const page of pages(incoming)) {
+    env.signal?.throwIfAborted();
+    const ids = page.map((event) => event.id);
+    const storedRows = (await db.audit.bulkGet(ids)) as Array<StoredAuditEvent | undefined>;
+    const stored = new Map(storedRows.filter((row): row is StoredAuditEvent => row !== undefined).map((row) => [row.id, wireAudit(row)]));
+    for (const event of page) {
+      const ahead = checkClocks({ clock: event.clock }, env.nowMs).quarantined;
+      if (ahead.length > 0) {
+        counts.quarantined++;
+        quarantined.push({ type: 'audit', recordId: event.id, record: event, stamps: ahead });
+        continue;
+      }
+      max.add(event.clock);
+      const result = mergeAuditEvent(pending.get(event.id) ?? stored.get(event.id), event);
+      counts[result.outcome]++;
+      if (result.outcome !== 'unchanged') pending.set(event.id, result.event);
+    }
+  }
+  return { counts, writes: [...pending.values()], quarantined };
+}
+
+async function revision(db: OtkDatabase): Promise<number> {
+  return (await db.counters.get(COUNTER_REV))?.value ?? 0;
+}
+
+/** Plans networks and meetings (small; planned again inside the applying transaction every time). */
+export async function planRegistry(db: OtkDatabase, records: WireRecords, env: PlanEnv, max: StampMax) {
+  const network = await planWhole<WireNetwork, NetworkRecord>('networks', 'network', db, records.network, env, max);
+  const meeting = await planWhole<WireMeeting, MeetingRecord>('meetings', 'meeting', db, records.meeting, env, max);
+  return { network, meeting };
+}
+
+export async function planImport(db: OtkDatabase, records: WireRecords, env: PlanEnv): Promise<ImportPlan> {
+  const snapshotRev = await revision(db);
+  const max = new StampMax();
+  const consultation = await planConsultations(db, records.consultation, env, max);
+  const { network, meeting } = await planRegistry(db, records, env, max);
+  const audit = await planAudit(db, records.audit, env, max);
+  const stale = (await revision(db)) !== snapshotRev;
+  return { consultation, network, meeting, audit, maxStamp: max.value, snapshotRev, stale };
+}
+
+export { StampMax };

@@ -1,0 +1,163 @@
+import type { BundleEntry } from '../../../../shared/sync/bundle';
+import { currentNetworkId, requesterScopeId } from '../../../../shared/sync/scope';
+import type { CaseRow } from '../../../../shared/domain/case-row';
+import type { MeetingRecord, OtkDatabase } from '../../db/schema';
+import { requesterKey } from '../requesters';
+import type { SyncedConsultation, TombstoneRow } from './rows';
+import { networkProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
+
+/**
+ * Reading what an export carries, page by page along a key (never offset(), never one getAll of
+ * everything): each page is one short read, turned into bundle entries and handed to the encoder,
+ * so an export of 100 000 cases never holds them all in memory on the main thread.
+ */
+
+export const READ_PAGE = 2000;
+
+/** What to read (resolved from the user's ExportScope by ./export). */
+export type Selection =
+  | { kind: 'full' }
+  | { kind: 'delta'; baseRev: number; baseAt: string }
+  | { kind: 'network'; networkId: string }
+  | { kind: 'requester'; requesterId: string };
+
+type Keyed = { id: string };
+
+/**
+ * Pages of a table in primary-key order. The next page is requested before the current one is
+ * handed on, so the database reads while the encoder compresses.
+ */
+async function* pagesById<T extends Keyed>(db: OtkDatabase, table: 'consultations' | 'caseRows' | 'tombstones' | 'meetings' | 'audit', signal?: AbortSignal): AsyncGenerator<T[]> {
+  const t = db.table<T, string>(table);
+  const query = (after: string | undefined) => (after === undefined ? t.orderBy(':id') : t.where(':id').above(after)).limit(READ_PAGE).toArray();
+  let next: Promise<T[]> | null = query(undefined);
+  while (next) {
+    signal?.throwIfAborted();
+    const page: T[] = await next;
+    next = page.length === READ_PAGE ? query(page[page.length - 1]!.id) : null;
+    next?.catch(() => undefined);
+    if (page.length > 0) yield page;
+  }
+}
+
+/** Pages of rows whose unique numeric index (`rev`, `importRev`) is above `from`, in that order (prefetching like pagesById). */
+async function* pagesAbove<T>(db: OtkDatabase, table: 'caseRows' | 'tombstones' | 'audit', index: 'rev' | 'importRev', from: number, signal?: AbortSignal): AsyncGenerator<T[]> {
+  const query = (after: number) => db.table<T>(table).where(index).above(after).limit(READ_PAGE).toArray();
+  let next: Promise<T[]> | null = query(from);
+  while (next) {
+    signal?.throwIfAborted();
+    const page: T[] = await next;
+    next = page.length === READ_PAGE ? query((page[page.length - 1] as Record<string, number>)[index]!) : null;
+    next?.catch(() => undefined);
+    if (page.length > 0) yield page;
+  }
+}
+
+/** Audit events with `at` ≥ from, paging along the (non-unique) `at` index: offset only within one instant. */
+async function* auditSince(db: OtkDatabase, from: string, signal?: AbortSignal): AsyncGenerator<StoredAuditEvent[]> {
+  let at = from;
+  let skip = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const page = await db.audit.where('at').aboveOrEqual(at).offset(skip).limit(READ_PAGE).toArray();
+    if (page.length > 0) yield page;
+    if (page.length < READ_PAGE) return;
+    const last = page[page.length - 1]!.at;
+    const sameInstant = page.filter((event) => event.at === last).length;
+    skip = last === at ? skip + sameInstant : sameInstant;
+    at = last;
+  }
+}
+
+const entries = (type: string, records: readonly unknown[]): BundleEntry[] => records.map((record) => ({ type, record }));
+
+async function* consultationsOf(db: OtkDatabase, ids: string[]): AsyncGenerator<BundleEntry[]> {
+  const records = (await db.consultations.bulkGet(ids)).filter((r): r is SyncedConsultation => r !== undefined);
+  if (records.length > 0) yield entries('consultation', records.map(wireConsultation));
+}
+
+async function* fullEntries(db: OtkDatabase, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) yield entries('consultation', page.map(wireConsultation));
+  for await (const page of pagesById<TombstoneRow>(db, 'tombstones', signal)) yield entries('consultation', page.map(wireTombstone));
+  yield entries('network', (await db.networks.toArray()).map(wireNetwork));
+  for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield entries('meeting', page.map(wireMeeting));
+  for await (const page of pagesById<StoredAuditEvent>(db, 'audit', signal)) yield entries('audit', page.map(wireAudit));
+}
+
+/**
+ * Since a base export: every case and tombstone written here after it began (by local revision, so
+ * records relayed from a third installation with older stamps are included), all networks and
+ * meetings (few and small), the audit events written here since it began (less a margin) and those
+ * that arrived in bundles since.
+ */
+async function* deltaEntries(db: OtkDatabase, baseRev: number, auditFrom: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  for await (const rows of pagesAbove<CaseRow>(db, 'caseRows', 'rev', baseRev, signal)) yield* consultationsOf(db, rows.map((row) => row.id));
+  for await (const page of pagesAbove<TombstoneRow>(db, 'tombstones', 'rev', baseRev, signal)) yield entries('consultation', page.map(wireTombstone));
+  yield entries('network', (await db.networks.toArray()).map(wireNetwork));
+  for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield entries('meeting', page.map(wireMeeting));
+  const sent = new Set<string>();
+  for await (const page of auditSince(db, auditFrom, signal)) {
+    for (const event of page) sent.add(event.id);
+    yield entries('audit', page.map(wireAudit));
+  }
+  for await (const page of pagesAbove<StoredAuditEvent>(db, 'audit', 'importRev', baseRev, signal)) {
+    const fresh = page.filter((event) => !sent.has(event.id));
+    if (fresh.length > 0) yield entries('audit', fresh.map(wireAudit));
+  }
+}
+
+/** The cases currently routed to one network (projected), that network's registry entry and its meetings. */
+async function* networkEntries(db: OtkDatabase, networkId: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  for await (const rows of pagesById<CaseRow>(db, 'caseRows', signal)) {
+    const ids = rows.filter((row) => row.networkId === networkId).map((row) => row.id);
+    if (ids.length === 0) continue;
+    const records = (await db.consultations.bulkGet(ids)).filter((r): r is SyncedConsultation => r !== undefined && currentNetworkId(r) === networkId);
+    if (records.length > 0) yield entries('consultation', records.map(networkProjection));
+  }
+  const network = await db.networks.get(networkId);
+  if (network) yield entries('network', [wireNetwork(network)]);
+  const meetings = await db.meetings.where('[networkId+date]').between([networkId, ''], [networkId, '\uffff']).toArray();
+  if (meetings.length > 0) yield entries('meeting', meetings.map(wireMeeting));
+}
+
+/** One requester's cases (projected). The requester is named by a hash; each distinct requester is hashed once. */
+async function* requesterEntries(db: OtkDatabase, requesterId: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  const hashes = new Map<string, string>();
+  for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) {
+    const matching: SyncedConsultation[] = [];
+    for (const record of page) {
+      const key = requesterKey(record.requester);
+      let hash = hashes.get(key);
+      if (hash === undefined) {
+        hash = await requesterScopeId(key);
+        hashes.set(key, hash);
+      }
+      if (hash === requesterId) matching.push(record);
+    }
+    if (matching.length > 0) yield entries('consultation', matching.map(requesterProjection));
+  }
+}
+
+export function readSelection(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  switch (selection.kind) {
+    case 'full':
+      return fullEntries(db, signal);
+    case 'delta':
+      return deltaEntries(db, selection.baseRev, selection.baseAt, signal);
+    case 'network':
+      return networkEntries(db, selection.networkId, signal);
+    case 'requester':
+      return requesterEntries(db, selection.requesterId, signal);
+  }
+}
+
+/** Records per type that a selection carries (for the export screen, before anything is written). */
+export async function countSelection(db: OtkDatabase, selection: Selection): Promise<Record<string, number>> {
+  if (selection.kind === 'full') {
+    const [consultation, tombstones, network, meeting, audit] = await Promise.all([db.consultations.count(), db.tombstones.count(), db.networks.count(), db.meetings.count(), db.audit.count()]);
+    return { consultation: consultation + tombstones, network, meeting, audit };
+  }
+  const counts: Record<string, number> = {};
+  for await (const batch of readSelection(db, selection)) for (const entry of batch) counts[entry.type] = (counts[entry.type] ?? 0) + 1;
+  return counts;
+}

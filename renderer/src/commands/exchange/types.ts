@@ -1,0 +1,69 @@
+import type { AuditEvent } from '../../../../shared/domain/audit';
+import type { BundleErrorCode } from '../../../../shared/sync/bundle';
+import type { Tombstone } from '../../../../shared/sync/record';
+import type { MeetingRecord, NetworkRecord } from '../../db/schema';
+import type { SyncedConsultation } from './rows';
+
+/**
+ * Types shared by the exchange commands, the pure codec (./codec) and the bundle worker. Nothing
+ * here imports Dexie at run time, so the worker bundle stays small.
+ */
+
+/** The record types a bundle of this app carries (payload line `type`). */
+export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+/** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
+export type WireConsultation = Omit<SyncedConsultation, 'rev'> | Tombstone;
+/** Networks and meetings travel whole with their one clock stamp (last writer wins), without the local `rev`. */
+export type WireNetwork = Omit<NetworkRecord, 'rev'>;
+export type WireMeeting = Omit<MeetingRecord, 'rev'>;
+
+/** A decoded, validated bundle's records by type. */
+export interface WireRecords {
+  consultation: WireConsultation[];
+  network: WireNetwork[];
+  meeting: WireMeeting[];
+  audit: AuditEvent[];
+}
+
+/**
+ * What the user asks to export. `delta` needs no base: it is the last full/delta bundle the
+ * recipient acknowledged (with none, a full bundle is written instead). A requester is named by
+ * `requesterScopeId(requesterKey(requester))` (a hash; see shared/sync/scope).
+ */
+export type ExportScope = { kind: 'full' } | { kind: 'delta' } | { kind: 'network'; networkId: string } | { kind: 'requester'; requesterId: string };
+
+/**
+ * Why an import was refused; nothing was written. The codec's reasons (BundleErrorCode, shown as
+ * `bundle.error.<code>`) and the importer's own (shown as `exchange.refusal.<code>`):
+ * - already-imported: this bundle id was imported before (nothing new);
+ * - own-bundle: this installation wrote the bundle;
+ * - out-of-scope: a network or requester bundle holds records outside its scope (e.g. cases of
+ *   another network, fields the scope does not carry);
+ * - invalid-record: a record does not have the shape of its type.
+ */
+export const IMPORT_REFUSAL_CODES = ['already-imported', 'own-bundle', 'out-of-scope', 'invalid-record'] as const;
+export type ImportRefusalCode = BundleErrorCode | (typeof IMPORT_REFUSAL_CODES)[number];
+
+export interface ImportRefusal {
+  code: ImportRefusalCode;
+  /** i18n key of the message. */
+  messageKey: string;
+  /** Where it was found (no values): record type, position in the bundle, field. */
+  detail?: { type?: string; index?: number; field?: string };
+}
+
+export function refusal(code: ImportRefusalCode, detail?: ImportRefusal['detail']): ImportRefusal {
+  const own = (IMPORT_REFUSAL_CODES as readonly string[]).includes(code);
+  return { code, messageKey: own ? `exchange.refusal.${code}` : `bundle.error.${code}`, ...(detail ? { detail } : {}) };
+}
+
+/** Progress of a long exchange step, for a progress bar. `total` when known. */
+export interface ExchangeProgress {
+  phase: 'reading' | 'encoding' | 'decoding' | 'validating' | 'planning' | 'writing';
+  done: number;
+  total?: number;
+}
+
+export type ProgressListener = (progress: ExchangeProgress) => void;

@@ -1,0 +1,224 @@
+import { CONSULTATION_STATUSES, STAMPED_FIELDS, URGENCIES } from '../../../../shared/domain/consultation';
+import { CONSENT_MODES } from '../../../../shared/domain/consent';
+import { networkSchema } from '../../../../shared/domain/network';
+import { meetingSchema } from '../../../../shared/meetings/schema';
+import type { BundleHeader } from '../../../../shared/sync/bundle';
+import { STAMP_PATTERN } from '../../../../shared/sync/stamp';
+import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../../../../shared/sync/scope';
+import { requesterKey } from '../requesters';
+import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type WireRecords } from './types';
+
+/**
+ * Checks every record of an authenticated bundle before anything is merged: the shape of each type
+ * (structural checks — cheap enough for 100 000 records; the bundle is authenticated, so this
+ * catches a sender's bug or an incompatible app, not an attacker) and the scope's need-to-know
+ * rules (a network bundle holds only that network's cases and only its fields). Pure: runs in the
+ * bundle worker as well as on the main thread.
+ */
+
+type Loose = Record<string, unknown>;
+type Check = (value: unknown) => boolean;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStamp = (value: unknown) => isString(value) && STAMP_PATTERN.test(value);
+const isStringArray = (value: unknown) => Array.isArray(value) && value.every(isString);
+const oneOf = (list: readonly string[]): Check => (value) => isString(value) && list.includes(value);
+const nullOr = (check: Check): Check => (value) => value === null || check(value);
+const ID = /^[A-Za-z0-9-]{1,64}$/;
+const isId = (value: unknown) => isString(value) && ID.test(value);
+
+/** The shape of each stamped consultation field (values were validated by the sender's app). */
+const FIELD_CHECKS: Record<(typeof STAMPED_FIELDS)[number], Check> = {
+  received: (v) => isObject(v) && isString(v.date) && isString(v.time) && isString(v.channel),
+  requester: (v) => isObject(v) && ['name', 'title', 'organisation', 'sector', 'region', 'phone', 'email', 'language'].every((key) => isString(v[key])),
+  subject: (v) =>
+    isObject(v) &&
+    isString(v.ageBand) &&
+    isStringArray(v.themes) &&
+    isString(v.serviceLevel) &&
+    isStringArray(v.servicesTried) &&
+    isString(v.servicesTriedNote) &&
+    isString(v.serviceLanguage) &&
+    typeof v.interpreterNeeded === 'boolean',
+  question: isString,
+  hopedOutcome: isString,
+  hopedOutcomeNote: isString,
+  urgency: oneOf(URGENCIES),
+  consent: (v) => isObject(v) && oneOf(CONSENT_MODES)(v.mode),
+  status: oneOf(CONSULTATION_STATUSES),
+  routing: (v) => Array.isArray(v) && v.every((d) => isObject(d) && isId(d.networkId)),
+  transitions: (v) => Array.isArray(v) && v.every((t) => isObject(t) && isString(t.action) && isString(t.from) && isString(t.to) && isString(t.at)),
+  recommendation: nullOr(isObject),
+  closeOut: nullOr(isObject),
+  booking: nullOr((v) => isObject(v) && isId(v.meetingId) && isString(v.date) && isString(v.time)),
+  followUpDoneAt: nullOr(isString),
+};
+
+/** Every live consultation carries these, whatever the scope (the list row and the merge need them). */
+const CORE_STAMPED = ['received', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status'] as const;
+const CORE_UNSTAMPED = ['caseCode', 'receivedAt', 'targetDate'] as const;
+const ALL_STAMPED: ReadonlySet<string> = new Set(STAMPED_FIELDS);
+const FULL_UNSTAMPED = new Set(['id', 'caseCode', 'receivedAt', 'targetDate', 'region', 'area', 'createdBy', 'stamps', 'seen']);
+
+interface ScopeRules {
+  types: ReadonlySet<EntryType>;
+  stamped: ReadonlySet<string>;
+  /** Top-level members a consultation may have (null: any, as a full record may carry more). */
+  members: ReadonlySet<string> | null;
+  tombstones: boolean;
+  audit: boolean;
+}
+
+function rulesOf(scope: BundleHeader['scope']): ScopeRules {
+  switch (scope.kind) {
+    case 'full':
+    case 'delta':
+      return { types: new Set(ENTRY_TYPES), stamped: new Set(STAMPED_FIELDS), members: null, tombstones: true, audit: true };
+    case 'network':
+      return {
+        types: new Set(['consultation', 'network', 'meeting']),
+        stamped: new Set(NETWORK_FIELDS),
+        members: new Set([...NETWORK_FIELDS, ...NETWORK_UNSTAMPED, 'stamps']),
+        tombstones: false,
+        audit: false,
+      };
+    case 'requester':
+      return {
+        types: new Set(['consultation']),
+        stamped: new Set(REQUESTER_FIELDS),
+        members: new Set([...REQUESTER_FIELDS, ...REQUESTER_UNSTAMPED, 'stamps']),
+        tombstones: false,
+        audit: false,
+      };
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly refusal: ImportRefusal) {
+    super(refusal.code);
+  }
+}
+
+const invalid = (type: string, index: number, field?: string): never => {
+  throw new Refused(refusal('invalid-record', { type, index, ...(field ? { field } : {}) }));
+};
+const outOfScope = (type: string, index: number, field?: string): never => {
+  throw new Refused(refusal('out-of-scope', { type, index, ...(field ? { field } : {}) }));
+};
+
+function checkSeen(seen: unknown, type: string, index: number): void {
+  if (seen === undefined) return;
+  if (!isObject(seen)) invalid(type, index, 'seen');
+  for (const [peer, stamp] of Object.entries(seen as Loose)) if (!ID.test(peer) || !isStamp(stamp)) invalid(type, index, 'seen');
+}
+
+function checkConsultation(record: unknown, index: number, rules: ScopeRules, scope: BundleHeader['scope']): void {
+  const type = 'consultation';
+  if (!isObject(record) || !isId(record.id) || !isObject(record.stamps)) return invalid(type, index);
+  const stamps = record.stamps;
+  if (record.deleted !== undefined) {
+    if (!rules.tombstones) return outOfScope(type, index, 'deleted');
+    const keys = Object.keys(record);
+    if (record.deleted !== true || !isStamp(stamps.deleted) || Object.keys(stamps).length !== 1 || keys.some((key) => !['id', 'deleted', 'stamps', 'seen'].includes(key))) {
+      return invalid(type, index, 'deleted');
+    }
+    return checkSeen(record.seen, type, index);
+  }
+  for (const [field, stamp] of Object.entries(stamps)) {
+    if (!ALL_STAMPED.has(field)) return invalid(type, index, `stamps.${field}`);
+    if (!rules.stamped.has(field)) return outOfScope(type, index, field);
+    if (!isStamp(stamp)) return invalid(type, index, `stamps.${field}`);
+    if (!(field in record) || !FIELD_CHECKS[field as keyof typeof FIELD_CHECKS](record[field])) return invalid(type, index, field);
+  }
+  for (const field of CORE_STAMPED) if (stamps[field] === undefined) return invalid(type, index, field);
+  for (const field of CORE_UNSTAMPED) if (!isString(record[field])) return invalid(type, index, field);
+  for (const field of ['region', 'area', 'createdBy'] as const) if (record[field] !== undefined && !isString(record[field])) return invalid(type, index, field);
+  if (rules.members) {
+    for (const key of Object.keys(record)) if (!rules.members.has(key)) return outOfScope(type, index, key);
+  } else {
+    // Unstamped members named like stamped fields are the neutral values of a copy that came in a partial bundle.
+    for (const key of Object.keys(record)) if (!(key in stamps) && !FULL_UNSTAMPED.has(key) && !ALL_STAMPED.has(key)) return invalid(type, index, key);
+    checkSeen(record.seen, type, index);
+  }
+  if (scope.kind === 'network' && currentNetworkId(record as { routing?: Array<{ networkId: string }> }) !== scope.networkId) return outOfScope(type, index, 'routing');
+}
+
+function checkNetwork(record: unknown, index: number, scope: BundleHeader['scope']): void {
+  if (!isObject(record) || !isStamp(record.stamp) || !isString(record.updatedAt)) return invalid('network', index);
+  const { stamp: _stamp, updatedAt: _updatedAt, ...fields } = record;
+  if (!networkSchema.safeParse(fields).success) return invalid('network', index);
+  if (scope.kind === 'network' && record.id !== scope.networkId) return outOfScope('network', index, 'id');
+}
+
+function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope']): void {
+  if (!isObject(record) || !isStamp(record.stamp) || !isString(record.updatedAt)) return invalid('meeting', index);
+  const { stamp: _stamp, updatedAt: _updatedAt, ...fields } = record;
+  if (!meetingSchema.safeParse(fields).success) return invalid('meeting', index);
+  if (scope.kind === 'network' && record.networkId !== scope.networkId) return outOfScope('meeting', index, 'networkId');
+}
+
+function checkAudit(record: unknown, index: number): void {
+  const ok =
+    isObject(record) &&
+    isId(record.id) &&
+    isString(record.at) &&
+    isString(record.actor) &&
+    isString(record.action) &&
+    /^[a-z-]+\.[a-z-]+$/.test(record.action) &&
+    isString(record.entity) &&
+    isString(record.entityId) &&
+    isStringArray(record.fields) &&
+    (record.details === undefined || (isObject(record.details) && Object.values(record.details).every(isString))) &&
+    isStamp(record.clock);
+  if (!ok) invalid('audit', index);
+}
+
+/** Ids of the requesters named by a requester bundle's cases must hash to the scope's requester id. */
+async function checkRequesterScope(records: readonly unknown[], requesterId: string): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (let index = 0; index < records.length; index++) {
+    const requester = (records[index] as Loose).requester;
+    if (requester === undefined) continue;
+    const key = requesterKey(requester as Parameters<typeof requesterKey>[0]);
+    let hash = hashes.get(key);
+    if (hash === undefined) {
+      hash = await requesterScopeId(key);
+      hashes.set(key, hash);
+    }
+    if (hash !== requesterId) outOfScope('consultation', index, 'requester');
+  }
+}
+
+/**
+ * Groups the bundle's entries by type and checks them. Returns the records, or the refusal naming
+ * the first record that is not acceptable (type, position, field — never a value).
+ */
+export async function validateEntries(header: BundleHeader, byType: Readonly<Record<string, unknown[]>>): Promise<{ ok: true; records: WireRecords } | { ok: false; refusal: ImportRefusal }> {
+  const rules = rulesOf(header.scope);
+  try {
+    for (const type of Object.keys(byType)) {
+      if (!(ENTRY_TYPES as readonly string[]).includes(type)) invalid(type, 0);
+      if (!rules.types.has(type as EntryType)) outOfScope(type, 0);
+    }
+    const consultations = byType.consultation ?? [];
+    consultations.forEach((record, index) => checkConsultation(record, index, rules, header.scope));
+    (byType.network ?? []).forEach((record, index) => checkNetwork(record, index, header.scope));
+    (byType.meeting ?? []).forEach((record, index) => checkMeeting(record, index, header.scope));
+    if (!rules.audit && (byType.audit?.length ?? 0) > 0) outOfScope('audit', 0);
+    (byType.audit ?? []).forEach((record, index) => checkAudit(record, index));
+    if (header.scope.kind === 'requester') await checkRequesterScope(consultations, header.scope.requesterId);
+    return {
+      ok: true,
+      records: {
+        consultation: consultations as WireRecords['consultation'],
+        network: (byType.network ?? []) as WireRecords['network'],
+        meeting: (byType.meeting ?? []) as WireRecords['meeting'],
+        audit: (byType.audit ?? []) as WireRecords['audit'],
+      },
+    };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    throw error;
+  }
+}

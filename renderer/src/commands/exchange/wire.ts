@@ -1,0 +1,122 @@
+import type { AuditEvent } from '../../../../shared/domain/audit';
+import type { ConsultationRecord, StampedField } from '../../../../shared/domain/consultation';
+import type { Settings } from '../../../../shared/domain/settings';
+import { helsinkiInstant } from '../../../../shared/calendar/helsinki-time';
+import { targetDate } from '../../../../shared/calendar/target-date';
+import { areaOfRegion } from '../../../../shared/reference/regions';
+import type { Tombstone } from '../../../../shared/sync/record';
+import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUESTER_FIELDS, REQUESTER_UNSTAMPED } from '../../../../shared/sync/scope';
+import type { MeetingRecord, NetworkRecord } from '../../db/schema';
+import type { SyncedConsultation, TombstoneRow } from './rows';
+import type { WireConsultation, WireMeeting, WireNetwork } from './types';
+
+/**
+ * Stored records ↔ the records a bundle carries. Local bookkeeping (`rev`, an audit event's
+ * `importRev`, a tombstone's `entity`) never travels; partial scopes carry projections
+ * (shared/sync/scope); a record that arrives without some fields (a network's copy has no
+ * requester) is completed with neutral, unstamped values so the app can show it — unstamped, they
+ * lose to any real value that arrives later.
+ */
+
+/**
+ * Consultation fields whose concurrent changes are reported as conflicts rather than settled
+ * silently: the free texts (and the objects holding free text) and the histories. Codes and dates
+ * (received, hoped outcome, urgency, status, booking, follow-up) are settled by the later stamp.
+ */
+export const CONFLICT_FIELDS = ['requester', 'subject', 'question', 'hopedOutcomeNote', 'consent', 'routing', 'transitions', 'recommendation', 'closeOut'] as const satisfies readonly StampedField[];
+
+/** An audit event as stored after an import: the event and the list revision it arrived with. */
+export type StoredAuditEvent = AuditEvent & { importRev?: number };
+
+export function wireConsultation(record: SyncedConsultation): WireConsultation {
+  const { rev: _rev, ...wire } = record;
+  return wire;
+}
+
+export function wireTombstone(row: TombstoneRow): Tombstone {
+  const { rev: _rev, entity: _entity, ...tombstone } = row;
+  return tombstone;
+}
+
+export function wireNetwork(record: NetworkRecord): WireNetwork {
+  const { rev: _rev, ...wire } = record;
+  return wire;
+}
+
+export function wireMeeting(record: MeetingRecord): WireMeeting {
+  const { rev: _rev, ...wire } = record;
+  return wire;
+}
+
+export function wireAudit(event: StoredAuditEvent): AuditEvent {
+  if (event.importRev === undefined) return event;
+  const { importRev: _importRev, ...wire } = event;
+  return wire;
+}
+
+/** What an expert network receives of a case: NETWORK_FIELDS, no requester contact, no knowledge vector. */
+export function networkProjection(record: SyncedConsultation): WireConsultation {
+  return projectFields(record, NETWORK_FIELDS, NETWORK_UNSTAMPED) as unknown as WireConsultation;
+}
+
+/** What a requester receives of their own case: REQUESTER_FIELDS. */
+export function requesterProjection(record: SyncedConsultation): WireConsultation {
+  return projectFields(record, REQUESTER_FIELDS, REQUESTER_UNSTAMPED) as unknown as WireConsultation;
+}
+
+type Loose = Record<string, unknown>;
+
+/** Neutral values for fields a partial bundle does not carry (never stamped: a real value always wins). */
+function defaults(record: Loose): Loose {
+  return {
+    requester: { name: '', title: '', organisation: '', sector: '', region: typeof record.region === 'string' ? record.region : '', phone: '', email: '', language: 'fi' },
+    routing: [],
+    transitions: [],
+    recommendation: null,
+    closeOut: null,
+    booking: null,
+    followUpDoneAt: null,
+    createdBy: '',
+    region: '',
+    area: '',
+  };
+}
+
+function regionFields(record: Loose): { region?: string; area?: string } {
+  const region = (record.requester as { region?: unknown } | undefined)?.region;
+  if (typeof region !== 'string' || region === '') return {};
+  return { region, area: areaOfRegion(region) };
+}
+
+/**
+ * Fills what a merged record lacks and recomputes its derived, unstamped fields where the fields
+ * they derive from changed: `receivedAt` (received), `targetDate` (received, urgency — with this
+ * installation's rules, as a local edit would), `region`/`area` (requester). A new record keeps the
+ * sender's derived values. Mutates and returns `record` (a fresh object from mergeRecord). May
+ * throw on values that do not derive (a sender's bug): the caller refuses the bundle.
+ */
+export function completeAndDerive(record: SyncedConsultation, changedFields: readonly string[], isNew: boolean, settings: Settings): SyncedConsultation {
+  const loose = record as unknown as Loose;
+  for (const [field, value] of Object.entries(defaults(loose))) if (loose[field] === undefined) loose[field] = value;
+  const changed = new Set(changedFields);
+  if (isNew) {
+    if (record.stamps.requester !== undefined && (loose.region === '' || loose.area === '')) Object.assign(loose, regionFields(loose));
+    return record;
+  }
+  if (changed.has('received')) {
+    const instant = helsinkiInstant(record.received.date, record.received.time);
+    if (Number.isNaN(instant.getTime())) throw new RangeError('received does not make an instant');
+    record.receivedAt = instant.toISOString();
+  }
+  if (changed.has('received') || changed.has('urgency')) {
+    record.targetDate = targetDate(record.received.date, record.urgency, { normalCalendarDays: settings.normalCalendarDays, urgentWorkingDays: settings.urgentWorkingDays });
+  }
+  if (changed.has('requester') && record.stamps.requester !== undefined) Object.assign(loose, regionFields(loose));
+  return record;
+}
+
+/** A stored consultation with its local revision. */
+export function withRev(record: Omit<SyncedConsultation, 'rev'>, rev: number): ConsultationRecord {
+  (record as SyncedConsultation).rev = rev;
+  return record as SyncedConsultation;
+}

@@ -1,0 +1,146 @@
+import { BundleError, type BundleEntry, type BundleErrorCode, type EncodedBundle } from '../../../../shared/sync/bundle';
+import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from './codec';
+import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
+
+/**
+ * A BundleCodec that runs in the bundle worker, so that encoding or decoding 100 000 cases never
+ * freezes the UI: progress arrives as messages, and cancelling (the AbortSignal) terminates the
+ * worker at once — whatever it was doing stops, and the next job starts a fresh worker. The
+ * database is read and written on the main thread by the commands; only plain data crosses.
+ *
+ *   const codec = createWorkerCodec();
+ *   await exportBundle(ctx, { …, codec, onProgress, signal });
+ */
+
+/** What the client needs of a Worker (tests pass an in-process stand-in). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: { data: FromWorker }) => void): void;
+  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  terminate(): void;
+}
+
+export function defaultBundleWorker(): WorkerLike {
+  return new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module', name: 'otk-bundle' }) as unknown as WorkerLike;
+}
+
+interface Pending {
+  resolve: (message: FromWorker) => void;
+  reject: (error: unknown) => void;
+  onProgress?: CodecCallOptions['onProgress'];
+}
+
+function abortError(): DOMException {
+  return new DOMException('The exchange was cancelled', 'AbortError');
+}
+
+function revive(error: SerializedError): Error {
+  if (error.name === 'BundleError' && error.code) return new BundleError(error.code as BundleErrorCode, error.message);
+  if (error.name === 'AbortError') return abortError();
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  return revived;
+}
+
+export interface WorkerCodec extends BundleCodec {
+  /** Terminates the worker (pending jobs are rejected with an AbortError). */
+  dispose(): void;
+}
+
+export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundleWorker): WorkerCodec {
+  let worker: WorkerLike | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (error: unknown) => {
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  };
+
+  const stop = (error: unknown) => {
+    worker?.terminate();
+    worker = null;
+    failAll(error);
+  };
+
+  const current = (): WorkerLike => {
+    if (worker) return worker;
+    const created = createWorker();
+    created.addEventListener('message', (event: { data: FromWorker }) => {
+      const message = event.data;
+      const job = pending.get(message.id);
+      if (!job) return;
+      if (message.kind === 'progress') return job.onProgress?.(message.progress);
+      pending.delete(message.id);
+      if (message.kind === 'failed') job.reject(revive(message.error));
+      else job.resolve(message);
+    });
+    created.addEventListener('error', () => stop(new Error('the bundle worker failed')));
+    worker = created;
+    return created;
+  };
+
+  /** Starts a job: its result message, rejected with an AbortError when `signal` fires. */
+  const run = (id: number, options: CodecCallOptions): Promise<FromWorker> => {
+    return new Promise<FromWorker>((resolve, reject) => {
+      const onAbort = () => stop(abortError());
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => options.signal?.removeEventListener('abort', onAbort);
+      pending.set(id, {
+        resolve: (message) => {
+          done();
+          resolve(message);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+        onProgress: options.onProgress,
+      });
+    });
+  };
+
+  return {
+    async encode(job: EncodeJob, entries: AsyncIterable<readonly BundleEntry[]>, options: CodecCallOptions = {}): Promise<EncodedBundle> {
+      options.signal?.throwIfAborted();
+      const id = nextId++;
+      const target = current();
+      const result = run(id, options);
+      result.catch(() => undefined);
+      target.postMessage({ kind: 'encode-start', id, job });
+      let sent = 0;
+      try {
+        for await (const batch of entries) {
+          options.signal?.throwIfAborted();
+          if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
+          target.postMessage({ kind: 'encode-batch', id, batch });
+          sent += batch.length;
+          options.onProgress?.({ phase: 'reading', done: sent });
+        }
+      } catch (error) {
+        // Reading failed or was cancelled: stop the worker's half-done job too.
+        stop(error);
+        throw error;
+      }
+      if (pending.has(id)) target.postMessage({ kind: 'encode-end', id });
+      const message = await result;
+      if (message.kind !== 'encoded') throw new Error(`unexpected worker answer ${message.kind}`);
+      return { header: message.header, bytes: message.bytes };
+    },
+
+    async decode(job: DecodeJob, options: CodecCallOptions = {}): Promise<DecodeOutcome> {
+      options.signal?.throwIfAborted();
+      const id = nextId++;
+      const target = current();
+      const result = run(id, options);
+      target.postMessage({ kind: 'decode', id, job });
+      const message = await result;
+      if (message.kind !== 'decoded') throw new Error(`unexpected worker answer ${message.kind}`);
+      return message.outcome;
+    },
+
+    dispose() {
+      stop(abortError());
+    },
+  };
+}

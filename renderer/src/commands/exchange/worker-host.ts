@@ -1,0 +1,83 @@
+import type { BundleEntry } from '../../../../shared/sync/bundle';
+import { decodeJob, encodeJob } from './codec';
+import type { ExchangeProgress } from './types';
+import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
+
+/**
+ * The bundle worker's logic, apart from the worker global so that tests can drive it in-process.
+ * `post(message, transfer)` sends a message back to the client.
+ */
+
+/** An async queue of batches: filled by messages, drained by the encoder. */
+class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
+  private batches: Array<readonly BundleEntry[]> = [];
+  private ended = false;
+  private wake: (() => void) | null = null;
+
+  push(batch: readonly BundleEntry[]): void {
+    this.batches.push(batch);
+    this.notify();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<readonly BundleEntry[]> {
+    for (;;) {
+      const batch = this.batches.shift();
+      if (batch) {
+        yield batch;
+        continue;
+      }
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+function serialize(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+export function createWorkerHost(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
+  const queues = new Map<number, BatchQueue>();
+  const progress = (id: number) => (p: ExchangeProgress) => post({ kind: 'progress', id, progress: p });
+
+  return (message) => {
+    switch (message.kind) {
+      case 'encode-start': {
+        const queue = new BatchQueue();
+        queues.set(message.id, queue);
+        encodeJob(message.job, queue, { onProgress: progress(message.id) }).then(
+          ({ header, bytes }) => post({ kind: 'encoded', id: message.id, header, bytes }, [bytes.buffer as ArrayBuffer]),
+          (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
+        ).finally(() => queues.delete(message.id));
+        break;
+      }
+      case 'encode-batch':
+        queues.get(message.id)?.push(message.batch);
+        break;
+      case 'encode-end':
+        queues.get(message.id)?.end();
+        break;
+      case 'decode':
+        decodeJob(message.job, { onProgress: progress(message.id) }).then(
+          (outcome) => post({ kind: 'decoded', id: message.id, outcome }),
+          (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
+        );
+        break;
+    }
+  };
+}

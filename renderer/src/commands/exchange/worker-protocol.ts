@@ -1,0 +1,27 @@
+import type { BundleEntry, BundleHeader } from '../../../../shared/sync/bundle';
+import type { DecodeJob, DecodeOutcome, EncodeJob } from './codec';
+import type { ExchangeProgress } from './types';
+
+/**
+ * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client
+ * (./worker-client.ts). Every job has an id; records of an export arrive in batches, so the main
+ * thread never has to hold a whole export at once.
+ */
+export type ToWorker =
+  | { kind: 'encode-start'; id: number; job: EncodeJob }
+  | { kind: 'encode-batch'; id: number; batch: readonly BundleEntry[] }
+  | { kind: 'encode-end'; id: number }
+  | { kind: 'decode'; id: number; job: DecodeJob };
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  /** BundleError's code. */
+  code?: string;
+}
+
+export type FromWorker =
+  | { kind: 'progress'; id: number; progress: ExchangeProgress }
+  | { kind: 'encoded'; id: number; header: BundleHeader; bytes: Uint8Array }
+  | { kind: 'decoded'; id: number; outcome: DecodeOutcome }
+  | { kind: 'failed'; id: number; error: SerializedError };

@@ -1,0 +1,110 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDatabase } from '../../../../../renderer/src/db/open';
+import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
+import type { CommandContext } from '../../../../../renderer/src/commands/context';
+import { readInstallation } from '../../../../../renderer/src/commands/installation';
+import { createConsultation } from '../../../../../renderer/src/commands/consultations';
+import { transitionConsultation } from '../../../../../renderer/src/commands/lifecycle';
+import { routeConsultation } from '../../../../../renderer/src/commands/routing';
+import { exportBundle, previewImport, applyImport, type ExportOptions, type ImportReady } from '../../../../../renderer/src/commands/exchange';
+import type { Recipient } from '../../../../../shared/sync/bundle';
+import type { IntakeInput } from '../../../../../shared/domain/consultation';
+import { NOW, validIntake } from '../../../../fixtures/intake';
+
+/** Test-only key derivation: the codec's explicit lower minimum (real bundles use 600 000). */
+export const FAST_KDF = 1000;
+export const PASS = 'kolme sanaa ja numero 7';
+export const NEPSY = '00000000-0000-7000-8000-000000000042';
+export const MULTI = '00000000-0000-7000-8000-000000000041';
+
+export interface Installation {
+  name: string;
+  db: OtkDatabase;
+  ctx: CommandContext;
+  id: string;
+  advance(ms: number): void;
+  setNow(ms: number): void;
+}
+
+const open: OtkDatabase[] = [];
+
+export async function installation(name: string): Promise<Installation> {
+  const db = createDatabase(`otk-exchange-${name}-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  open.push(db);
+  let clock = NOW.getTime();
+  const ctx: CommandContext = { db, actor: `koordinaattori-${name}`, now: () => new Date(clock) };
+  const { id } = await readInstallation(db);
+  return { name, db, ctx, id, advance: (ms) => (clock += ms), setNow: (ms) => (clock = ms) };
+}
+
+export function closeAll(): void {
+  for (const db of open.splice(0)) db.close();
+}
+
+export const to = (target: Installation): Recipient => ({ kind: 'installation', installationId: target.id, name: target.name });
+
+export async function send(from: Installation, target: Installation | Recipient, options: Partial<ExportOptions> = {}) {
+  return exportBundle(from.ctx, {
+    scope: { kind: 'full' },
+    recipient: 'db' in target ? to(target) : target,
+    passphrase: PASS,
+    kdfIterations: FAST_KDF,
+    ...options,
+  });
+}
+
+export async function preview(target: Installation, bytes: Uint8Array, passphrase = PASS) {
+  return previewImport(target.ctx, bytes, passphrase, { minIterations: FAST_KDF });
+}
+
+export async function receive(target: Installation, bytes: Uint8Array): Promise<ImportReady> {
+  const ready = await preview(target, bytes);
+  if (!ready.ok) throw new Error(`refused: ${ready.refusal.code} ${JSON.stringify(ready.refusal.detail)}`);
+  await applyImport(target.ctx, ready);
+  return ready;
+}
+
+/** Full bundle from → target, imported. */
+export async function exchange(from: Installation, target: Installation, options: Partial<ExportOptions> = {}) {
+  const { bytes, header } = await send(from, target, options);
+  const ready = await receive(target, bytes);
+  return { bytes, header, ready };
+}
+
+export async function createCase(inst: Installation, overrides: Partial<IntakeInput> = {}) {
+  return createConsultation(inst.ctx, validIntake(overrides));
+}
+
+export async function routedCase(inst: Installation, networkId: string, overrides: Partial<IntakeInput> = {}) {
+  const created = await createCase(inst, overrides);
+  await transitionConsultation(inst.ctx, created.id, 'accept');
+  return routeConsultation(inst.ctx, created.id, { networkId, proposedNetworkId: networkId });
+}
+
+/** Every table's rows, for "nothing was written" checks. */
+export async function snapshot(db: OtkDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+const strip = <T extends object>(row: T, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The synced content of an installation: cases, list rows, networks and meetings without local revisions, the audit set. */
+export async function content(db: OtkDatabase) {
+  return {
+    consultations: (await db.consultations.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen'])),
+    caseRows: (await db.caseRows.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
+    tombstones: (await db.tombstones.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen'])),
+    networks: (await db.networks.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
+    meetings: (await db.meetings.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
+    audit: (await db.audit.toArray()).sort(byId).map((r) => strip(r, ['importRev'])),
+  };
+}
+
+/** Totals and per-status counters (not the local revision or case-code sequences). */
+export async function caseCounters(db: OtkDatabase) {
+  const rows = await db.counters.toArray();
+  return Object.fromEntries(rows.filter((row) => row.key === 'consultations:total' || row.key.startsWith('consultations:status:')).filter((row) => row.value !== 0).map((row) => [row.key, row.value]));
+}
