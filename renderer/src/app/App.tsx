@@ -18,6 +18,7 @@ import { AgendaScreen } from '../features/meetings/AgendaScreen';
 import { LetterScreen } from '../features/letter/LetterScreen';
 import { SummaryScreen } from '../features/summary/SummaryScreen';
 import { NationalScreen } from '../features/summary/NationalScreen';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
@@ -38,6 +39,8 @@ function Screen() {
       return <SummaryScreen />;
     case 'national':
       return <NationalScreen />;
+    case 'exchange':
+      return <ExchangeScreen />;
     case 'new':
       return <NewCaseScreen />;
     case 'case':

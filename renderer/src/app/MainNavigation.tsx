@@ -6,6 +6,7 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
   { href: '#/cases', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new', 'letter'] },
   { href: '#/meetings', label: 'nav.meetings', views: ['meetings', 'meeting'] },
   { href: '#/summaries', label: 'nav.summaries', views: ['summaries', 'national'] },
+  { href: '#/exchange', label: 'nav.exchange', views: ['exchange'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
   { href: '#/settings', label: 'nav.settings', views: ['settings'] },

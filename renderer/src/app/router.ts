@@ -14,6 +14,7 @@ export type Route =
   | { view: 'meeting'; id: string }
   | { view: 'summaries' }
   | { view: 'national' }
+  | { view: 'exchange' }
   | { view: 'new' }
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'meetings') return { view: 'meetings', query: new URLSearchParams(query) };
   if (parts[0] === 'meeting' && parts[1]) return { view: 'meeting', id: parts[1] };
   if (parts[0] === 'summaries') return parts[1] === 'national' ? { view: 'national' } : { view: 'summaries' };
+  if (parts[0] === 'exchange') return { view: 'exchange' };
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
@@ -60,6 +62,8 @@ export function hrefFor(route: Route): string {
       return '#/summaries';
     case 'national':
       return '#/summaries/national';
+    case 'exchange':
+      return '#/exchange';
     case 'letter':
       return `#/case/${encodeURIComponent(route.id)}/letter`;
     case 'new':

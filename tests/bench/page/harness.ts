@@ -14,6 +14,9 @@ import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import { filterFromQuery, rowMatcher } from '../../../shared/worklist/filter';
 import { generateIntakes } from './generate';
 import { summaryTables } from '../../../shared/summary/tables';
+import { applyImport, exportBundle, inlineCodec, previewImport } from '../../../renderer/src/commands/exchange';
+import type { BundleKey } from '../../../shared/sync/bundle';
+import { Dexie } from 'dexie';
 import { SUMMARY_MEASURES } from '../../../shared/summary/spec';
 import { createRawDatabase, deleteDatabase, openExisting, putAll, RAW_DATABASE, readStore, request } from './raw-idb';
 
@@ -23,7 +26,7 @@ import { createRawDatabase, deleteDatabase, openExisting, putAll, RAW_DATABASE, 
  * from the same origin as the app, so it sees the app's IndexedDB database.
  *
  * One function per operation (or per step of one), each returning plain JSON. Later work fills in
- * the pending ones here (exportOnce, importOnce) and in tests/bench/runner/ops/.
+ * new operations here and in tests/bench/runner/ops/.
  */
 
 export const ACTOR = 'bench-coordinator';
@@ -250,6 +253,53 @@ async function summaryOnce(year: number): Promise<{ ms: number; cells: number; s
   return { ms, cells: cells.length, suppressed: cells.filter((cell) => typeof cell !== 'number').length };
 }
 
+// ---- exchange -----------------------------------------------------------------------------------
+
+const BUNDLE_PASSPHRASE = 'synthetic passphrase for the benchmark bundle';
+let bundleKey: BundleKey | null = null;
+let lastBundle: Uint8Array | null = null;
+
+/**
+ * One timed full export through the app's command (read every record in keyset chunks, encode,
+ * compress, encrypt), with a key derived beforehand (key derivation is `kdf`). Encoded on this
+ * thread (the screen uses the worker; the work is the same). Keeps the bundle for importOnce.
+ */
+async function exportOnce(): Promise<{ ms: number; bytes: number; records: number }> {
+  bundleKey ??= await deriveBundleKey(BUNDLE_PASSPHRASE);
+  const start = performance.now();
+  const result = await exportBundle(context(), { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'Benchmark' }, passphrase: bundleKey, codec: inlineCodec });
+  const ms = performance.now() - start;
+  lastBundle = result.bytes;
+  return { ms, bytes: result.bytes.length, records: result.header.counts.consultation ?? 0 };
+}
+
+/**
+ * One timed import of the last exported bundle into a fresh, empty installation (its own
+ * database): open and check the bundle, plan the merge, write everything in one transaction.
+ * Key derivation excluded (the key is the export's). The database is deleted afterwards.
+ */
+async function importOnce(run: number): Promise<{ ms: number; written: number }> {
+  if (!lastBundle || !bundleKey) throw new Error('importOnce needs exportOnce first');
+  const name = `otk-bench-import-${run}`;
+  await Dexie.delete(name);
+  const target = createDatabase(name);
+  await target.open();
+  const ctx: CommandContext = { db: target, actor: ACTOR, now: () => new Date() };
+  try {
+    const start = performance.now();
+    const preview = await previewImport(ctx, lastBundle, bundleKey, { codec: inlineCodec });
+    if (!preview.ok) throw new Error(`the bundle was refused: ${preview.refusal.code}`);
+    const result = await applyImport(ctx, preview);
+    const ms = performance.now() - start;
+    const written = (await target.counters.get(COUNTER_TOTAL))?.value ?? 0;
+    if (!result.applied || written !== result.counts.consultation.new) throw new Error(`import wrote ${written} of ${result.counts.consultation.new}`);
+    return { ms, written };
+  } finally {
+    target.close();
+    await Dexie.delete(name);
+  }
+}
+
 export interface ListExpectation {
   query: string;
   count: number;
@@ -344,6 +394,8 @@ export const harness = {
   sampleCases,
   caseSaveOnce,
   summaryOnce,
+  exportOnce,
+  importOnce,
   kdfOnce,
   indexLoadOnce,
   firstPageOnce,

@@ -18,6 +18,8 @@ import { RoutingPanel } from '../routing/RoutingPanel';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { RecommendationView } from '../lifecycle/RecommendationView';
 import { BookingPanel } from '../meetings/BookingPanel';
+import { ConflictList } from '../exchange/ConflictList';
+import { useCaseConflicts } from '../../data/useExchange';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -111,6 +113,7 @@ export function CaseScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const { commands } = useServices();
   const record = useConsultation(id);
+  const conflicts = useCaseConflicts(id);
   const notice = useUiStore((s) => s.notice);
 
   // Who viewed what and when (tiedonhallintalaki): one audit event per opening of the case.
@@ -143,6 +146,7 @@ export function CaseScreen({ id }: { id: string }) {
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
+      {conflicts && <ConflictList conflicts={conflicts} headingId="case-conflicts" title={t('exchange.caseConflictsHeading')} />}
       <LifecyclePanel record={record} />
       <RoutingPanel record={record} />
       <BookingPanel record={record} />

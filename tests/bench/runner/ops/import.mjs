@@ -1,9 +1,24 @@
+import { repeat, timing } from '../measure.mjs';
+
 /**
- * import: the full bundle read back into an empty database, key derivation excluded; target
- * ≤ 1.3 × raw-put. To fill in: importOnce() in tests/bench/page/harness.ts (fresh database per run)
- * and a run() here. (seed is today's bulk path; the bundle import will be a different command.)
+ * import: the full bundle from `export` read into a fresh, empty installation through the app's
+ * commands (previewImport: decrypt, check, plan; applyImport: one transaction), key derivation
+ * excluded; target ≤ 1.3 × raw-put. A new database per run, deleted afterwards.
  */
 export default {
   id: 'import',
-  pending: 'not built yet: importing an encrypted bundle comes with the sync-by-file work',
+  async run(bench) {
+    const samples = await repeat({
+      warmup: bench.warmup,
+      runs: bench.runs,
+      log: bench.log,
+      label: 'import',
+      once: async (i) => {
+        const result = await bench.call('importOnce', i);
+        if (result.written !== bench.records) throw new Error(`import wrote ${result.written} of ${bench.records}`);
+        return result.ms;
+      },
+    });
+    return [timing(bench.name('import'), samples, { note: 'full bundle into an empty installation: decrypt, check, plan and one transaction' })];
+  },
 };

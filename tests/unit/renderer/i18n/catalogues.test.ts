@@ -19,6 +19,9 @@ import { SUMMARY_DIMENSIONS, SUMMARY_MEASURES } from '../../../../shared/summary
 import { SUMMARY_NOTES } from '../../../../shared/summary/tables';
 import { SUMMARY_ERROR_CODES } from '../../../../shared/summary/errors';
 import { SUMMARY_LABEL_PREFIX, SUMMARY_MSG, SUMMARY_TEXT } from '../../../../shared/summary/messages';
+import { BUNDLE_ERROR_CODES } from '../../../../shared/sync/bundle/errors';
+import { PASSPHRASE_MSG } from '../../../../shared/sync/passphrase';
+import { IMPORT_REFUSAL_CODES } from '../../../../renderer/src/commands/exchange/types';
 import { COMMAND_ERROR_CODES } from '../../../../renderer/src/commands/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -85,6 +88,9 @@ describe('i18n catalogues', () => {
       ...SUMMARY_ERROR_CODES.map((c) => `${SUMMARY_LABEL_PREFIX.error}${c}`),
       ...Object.values(SUMMARY_MSG),
       ...Object.values(SUMMARY_TEXT),
+      ...BUNDLE_ERROR_CODES.map((c) => `bundle.error.${c}`),
+      ...IMPORT_REFUSAL_CODES.map((c) => `exchange.refusal.${c}`),
+      ...Object.values(PASSPHRASE_MSG),
     ];
     for (const key of keys) expect(finnishKeys).toContain(key);
   });

@@ -1,0 +1,236 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
+import type { Recipient } from '../../../../shared/sync/bundle';
+import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useNetworks } from '../../data/useNetworks';
+import { useRecentRequesters } from '../../data/useConsultations';
+import { useExchangePeers } from '../../data/useExchange';
+import { createWorkerCodec, exportBundle, previewExport, requesterScopeIdOf, type ExchangeProgress, type ExportPlan, type ExportScope } from '../../commands/exchange';
+import { useCommand } from '../../forms/useCommand';
+import { PassphraseFields } from './PassphraseFields';
+import { ProgressView } from './ProgressView';
+
+type ScopeKind = ExportScope['kind'];
+type RecipientKind = Recipient['kind'];
+
+/**
+ * Writing a bundle: what goes (full, changes since the recipient's last acknowledged bundle, one
+ * network's cases, one requester's cases), to whom (another installation, or a named recipient who
+ * gets the passphrase by another channel), what it will carry (counts before writing), then the
+ * encrypted file — encoded in a worker with progress and Cancel, saved through the bridge.
+ */
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const flash = useUiStore((s) => s.flash);
+  const { commands, bridge } = useServices();
+  const networks = useNetworks();
+  const requesters = useRecentRequesters();
+  const peers = useExchangePeers();
+  const [scope, setScope] = useState<ScopeKind>('full');
+  const [networkId, setNetworkId] = useState('');
+  const [requesterKey, setRequesterKey] = useState('');
+  const [recipientKind, setRecipientKind] = useState<RecipientKind>('installation');
+  const [installationId, setInstallationId] = useState('');
+  const [recipientName, setRecipientName] = useState('');
+  const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [plan, setPlan] = useState<ExportPlan | null>(null);
+  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const { run, busy, error, setError } = useCommand('exchange.exportFailed');
+
+  const installationPeers = (peers ?? []).filter((p) => p.kind === 'installation');
+
+  const exportScope = async (): Promise<ExportScope | null> => {
+    if (scope === 'network') return networkId ? { kind: 'network', networkId } : null;
+    if (scope === 'requester') {
+      const requester = requesters?.find((r) => r.key === requesterKey);
+      return requester ? { kind: 'requester', requesterId: await requesterScopeIdOf(requester) } : null;
+    }
+    return { kind: scope };
+  };
+  const recipient = (): Recipient | null => {
+    if (recipientKind === 'installation') {
+      const id = installationId.trim();
+      return id ? { kind: 'installation', installationId: id, ...(recipientName.trim() ? { name: recipientName.trim() } : {}) } : null;
+    }
+    return recipientName.trim() ? { kind: 'named', name: recipientName.trim() } : null;
+  };
+
+  // What the bundle would carry, recomputed when the choice changes (reads only).
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const chosen = await exportScope();
+      const to = recipient();
+      if (!chosen || !to) return setPlan(null);
+      try {
+        const next = await previewExport(commands, { scope: chosen, recipient: to });
+        if (live) setPlan(next);
+      } catch {
+        if (live) setPlan(null);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the inputs below are what the preview depends on
+  }, [commands, scope, networkId, requesterKey, recipientKind, installationId, recipientName]);
+
+  const submit = () =>
+    void run(async () => {
+      const next: Record<string, string | undefined> = {};
+      const chosen = await exportScope();
+      const to = recipient();
+      if (!chosen) next[scope === 'network' ? 'network' : 'requester'] = 'validation.choose';
+      if (!to) next[recipientKind === 'installation' ? 'installationId' : 'recipientName'] = 'validation.required';
+      const secretCheck = bundlePassphraseSchema.safeParse(secret);
+      if (!secretCheck.success) for (const issue of secretCheck.error.issues) next[issue.path.join('.')] = issue.message;
+      setErrors(next);
+      if (Object.keys(next).length > 0 || !chosen || !to) {
+        setError(t('exchange.fixFields'));
+        return;
+      }
+      const controller = new AbortController();
+      abort.current = controller;
+      const codec = createWorkerCodec();
+      try {
+        const result = await exportBundle(commands, { scope: chosen, recipient: to, passphrase: secret.passphrase, codec, onProgress: setProgress, signal: controller.signal });
+        const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
+        if (saved.status === 'saved') {
+          flash(t('exchange.exported', { location: saved.location, count: result.header.counts?.consultation ?? 0 }), window.location.hash);
+          setSecret({ passphrase: '', confirm: '' });
+        } else if (saved.status === 'failed') throw new Error(saved.code);
+      } catch (caught) {
+        if (caught instanceof DOMException && caught.name === 'AbortError') {
+          flash(t('exchange.cancelled'), window.location.hash);
+          return;
+        }
+        throw caught;
+      } finally {
+        codec.dispose();
+        abort.current = null;
+        setProgress(null);
+      }
+    });
+
+  return (
+    <section aria-labelledby="export-heading" className="otk-section">
+      <Heading variant="h3" id="export-heading">
+        {t('exchange.exportHeading')}
+      </Heading>
+      <RadioButtonGroup labelText={t('exchange.scope')} name="export-scope" value={scope} onChange={(value) => setScope(value as ScopeKind)}>
+        {(['full', 'delta', 'network', 'requester'] as const).map((kind) => (
+          <RadioButton key={kind} value={kind} hintText={t(`exchange.scopeHint.${kind}`)}>
+            {t(`exchange.scopeLabel.${kind}`)}
+          </RadioButton>
+        ))}
+      </RadioButtonGroup>
+      {scope === 'network' && (
+        <Dropdown
+          labelText={t('exchange.network')}
+          visualPlaceholder={t('intake.choose')}
+          value={networkId || null}
+          onChange={setNetworkId}
+          fullWidth
+          {...(errors.network ? { status: 'error' as const, statusText: t(errors.network) } : {})}
+        >
+          {(networks ?? []).map((n) => (
+            <DropdownItem key={n.id} value={n.id}>
+              {n.name[language]}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
+      {scope === 'requester' && (
+        <Dropdown
+          labelText={t('exchange.requester')}
+          visualPlaceholder={t('intake.choose')}
+          value={requesterKey || null}
+          onChange={setRequesterKey}
+          fullWidth
+          {...(errors.requester ? { status: 'error' as const, statusText: t(errors.requester) } : {})}
+        >
+          {(requesters ?? []).map((r) => (
+            <DropdownItem key={r.key} value={r.key}>
+              {`${r.name}, ${r.organisation}`}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
+      <RadioButtonGroup labelText={t('exchange.recipient')} name="export-recipient" value={recipientKind} onChange={(value) => setRecipientKind(value as RecipientKind)}>
+        <RadioButton value="installation" hintText={t('exchange.recipientHint.installation')}>
+          {t('exchange.recipientLabel.installation')}
+        </RadioButton>
+        <RadioButton value="named" hintText={t('exchange.recipientHint.named')}>
+          {t('exchange.recipientLabel.named')}
+        </RadioButton>
+      </RadioButtonGroup>
+      {recipientKind === 'installation' && installationPeers.length > 0 && (
+        <Dropdown
+          labelText={t('exchange.knownInstallation')}
+          visualPlaceholder={t('intake.choose')}
+          value={installationPeers.some((p) => p.id === installationId) ? installationId : null}
+          onChange={(id) => {
+            setInstallationId(id);
+            setRecipientName(installationPeers.find((p) => p.id === id)?.name ?? '');
+          }}
+          fullWidth
+        >
+          {installationPeers.map((p) => (
+            <DropdownItem key={p.id} value={p.id}>
+              {p.name ? `${p.name} (${p.id})` : p.id}
+            </DropdownItem>
+          ))}
+        </Dropdown>
+      )}
+      <div className="otk-grid">
+        {recipientKind === 'installation' && (
+          <TextInput
+            id="export-installation-id"
+            labelText={t('exchange.installationId')}
+            hintText={t('exchange.installationIdHint')}
+            value={installationId}
+            onChange={(value) => setInstallationId(String(value ?? ''))}
+            fullWidth
+            {...(errors.installationId ? { status: 'error' as const, statusText: t(errors.installationId) } : {})}
+          />
+        )}
+        <TextInput
+          id="export-recipient-name"
+          labelText={recipientKind === 'installation' ? t('exchange.recipientNameOptional') : t('exchange.recipientName')}
+          value={recipientName}
+          onChange={(value) => setRecipientName(String(value ?? ''))}
+          fullWidth
+          {...(errors.recipientName ? { status: 'error' as const, statusText: t(errors.recipientName) } : {})}
+        />
+      </div>
+      <PassphraseFields idPrefix="export" value={secret.passphrase} confirm={secret.confirm} onChange={setSecret} errors={errors} withConfirm />
+      {plan && (
+        <Paragraph className="otk-notice" data-testid="export-plan">
+          {t('exchange.planLine', {
+            scope: t(`exchange.scopeLabel.${plan.scope.kind}`),
+            consultations: plan.counts.consultation ?? 0,
+            networks: plan.counts.network ?? 0,
+            meetings: plan.counts.meeting ?? 0,
+            audit: plan.counts.audit ?? 0,
+          })}
+          {plan.fields && ` ${t('exchange.planFields', { count: plan.fields.length })}`}
+        </Paragraph>
+      )}
+      <div role="alert" className="otk-live">
+        {error && <Paragraph className="otk-error">{error}</Paragraph>}
+      </div>
+      <ProgressView progress={progress} onCancel={() => abort.current?.abort()} />
+      <div className="otk-row-actions">
+        <Button disabled={busy} onClick={submit}>
+          {t('exchange.export')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { applyImport, createWorkerCodec, previewImport, type ExchangeProgress, type ImportPreview } from '../../commands/exchange';
+import { ENTRY_TYPES } from '../../commands/exchange/types';
+import { useCommand } from '../../forms/useCommand';
+import { useMessage } from '../../forms/message';
+import { formatDateTime } from '../../format/dates';
+import { PassphraseFields } from './PassphraseFields';
+import { ProgressView } from './ProgressView';
+
+/**
+ * Reading a bundle: choose the .otk file, give its passphrase, see what it would do (new, updated,
+ * unchanged, conflicts kept aside, clocks quarantined) — or why it is refused — and only then
+ * apply it, in one transaction. Nothing is written before "Import".
+ */
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const translate = useMessage();
+  const language = useUiStore((s) => s.language);
+  const flash = useUiStore((s) => s.flash);
+  const { commands, bridge } = useServices();
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const { run, busy, error } = useCommand('exchange.importFailed');
+
+  const choose = () =>
+    void run(async () => {
+      const opened = await bridge.openFile({ filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
+      if (opened.status === 'opened') {
+        setFile({ name: opened.name, bytes: opened.bytes });
+        setPreview(null);
+      } else if (opened.status === 'failed') throw new Error(opened.code);
+    });
+
+  const withWorker = async <T,>(job: (codec: ReturnType<typeof createWorkerCodec>, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+    const controller = new AbortController();
+    abort.current = controller;
+    const codec = createWorkerCodec();
+    try {
+      return await job(codec, controller.signal);
+    } catch (caught) {
+      if (caught instanceof DOMException && caught.name === 'AbortError') {
+        flash(t('exchange.cancelled'), window.location.hash);
+        return undefined;
+      }
+      throw caught;
+    } finally {
+      codec.dispose();
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const check = () =>
+    void run(async () => {
+      if (!file) return setErrors({ file: 'validation.required' });
+      if (passphrase === '') return setErrors({ passphrase: 'validation.required' });
+      setErrors({});
+      const result = await withWorker((codec, signal) => previewImport(commands, file.bytes, passphrase, { codec, onProgress: setProgress, signal }));
+      if (result) setPreview(result);
+    });
+
+  const apply = () =>
+    void run(async () => {
+      if (!preview?.ok) return;
+      const result = await applyImport(commands, preview, { onProgress: setProgress });
+      setProgress(null);
+      setPreview(null);
+      setFile(null);
+      setPassphrase('');
+      flash(
+        result.applied
+          ? t('exchange.imported', { new: result.counts.consultation.new, updated: result.counts.consultation.updated, conflicts: result.newConflicts, quarantined: result.quarantined })
+          : t('exchange.refusal.already-imported'),
+        window.location.hash,
+      );
+    });
+
+  return (
+    <section aria-labelledby="import-heading" className="otk-section">
+      <Heading variant="h3" id="import-heading">
+        {t('exchange.importHeading')}
+      </Heading>
+      <div className="otk-row-actions">
+        <Button variant="secondary" onClick={choose} disabled={busy}>
+          {t('exchange.chooseFile')}
+        </Button>
+        <span aria-live="polite">{file ? t('exchange.chosenFile', { name: file.name }) : t('exchange.noFile')}</span>
+      </div>
+      {errors.file && <Paragraph className="otk-error">{translate(errors.file)}</Paragraph>}
+      <PassphraseFields idPrefix="import" value={passphrase} onChange={(next) => setPassphrase(next.passphrase)} errors={errors} withConfirm={false} />
+      <div className="otk-row-actions">
+        <Button onClick={check} disabled={busy || !file}>
+          {t('exchange.check')}
+        </Button>
+      </div>
+      <ProgressView progress={progress} onCancel={progress?.phase === 'writing' ? undefined : () => abort.current?.abort()} />
+      <div role="alert" className="otk-live">
+        {error && <Paragraph className="otk-error">{error}</Paragraph>}
+        {preview && !preview.ok && <Paragraph className="otk-error">{t('exchange.refused', { reason: t(preview.refusal.messageKey) })}</Paragraph>}
+      </div>
+      {preview?.ok && (
+        <div className="otk-import-preview" data-testid="import-preview">
+          <Paragraph>
+            {t('exchange.previewFrom', {
+              sender: preview.header.sender.name,
+              scope: t(`exchange.scopeLabel.${preview.header.scope.kind}`),
+              date: formatDateTime(preview.header.created, language),
+            })}
+          </Paragraph>
+          <table className="otk-table">
+            <caption>{t('exchange.previewCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('exchange.recordType')}</th>
+                {(['new', 'updated', 'unchanged', 'conflicts', 'quarantined'] as const).map((key) => (
+                  <th scope="col" key={key}>
+                    {t(`exchange.count.${key}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {ENTRY_TYPES.map((type) => (
+                <tr key={type}>
+                  <th scope="row">{t(`exchange.type.${type}`)}</th>
+                  {(['new', 'updated', 'unchanged', 'conflicts', 'quarantined'] as const).map((key) => (
+                    <td key={key}>{preview.counts[type][key]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.conflicts.length > 0 && <Paragraph>{t('exchange.previewConflicts', { count: preview.conflicts.length })}</Paragraph>}
+          {preview.quarantined.length > 0 && <Paragraph>{t('exchange.previewQuarantined', { count: preview.quarantined.length })}</Paragraph>}
+          {preview.nothingNew ? (
+            <Paragraph>{t('exchange.nothingNew')}</Paragraph>
+          ) : (
+            <div className="otk-row-actions">
+              <Button onClick={apply} disabled={busy}>
+                {t('exchange.import')}
+              </Button>
+              <Button variant="secondary" onClick={() => setPreview(null)}>
+                {t('exchange.discard')}
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
