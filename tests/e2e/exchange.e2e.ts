@@ -35,6 +35,40 @@ async function previewBundle(page: Page, file: { name: string; bytes: Buffer }, 
   await page.getByRole('button', { name: 'Avaa ja esikatsele' }).click();
 }
 
+/** Exports everything for the installation `receiverId` from the sender's Exchange screen; returns the file. */
+async function exportFull(page: Page, receiverId: string): Promise<{ name: string; bytes: Buffer }> {
+  await openExchange(page);
+  await pick(page, 'Kaikki tiedot');
+  await pick(page, 'Toinen asennus');
+  await page.locator('#export-installation-id').fill(receiverId);
+  await page.locator('#export-passphrase').fill(PASSPHRASE);
+  await page.locator('#export-confirm').fill(PASSPHRASE);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tee salattu tiedosto' }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+async function importBundle(page: Page, bundle: { name: string; bytes: Buffer }): Promise<void> {
+  await openExchange(page);
+  await previewBundle(page, bundle, PASSPHRASE);
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+  await page.getByText(/^Tuotu: /).waitFor();
+}
+
+async function openFromList(page: Page, code: string): Promise<void> {
+  await goToList(page);
+  await listTable(page).getByRole('link', { name: code }).click();
+  await page.locator('#case-heading', { hasText: code }).waitFor();
+}
+
+async function editQuestion(page: Page, code: string, question: string): Promise<void> {
+  await openFromList(page, code);
+  await page.getByRole('button', { name: 'Muokkaa' }).click();
+  await page.getByLabel('Kysymys asiantuntijoille').fill(question);
+  await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+  await page.locator('#case-heading', { hasText: code }).waitFor();
+}
+
 describe('exchange between two installations by encrypted file', () => {
   it('exports a full bundle for a colleague, who previews and imports it; a wrong passphrase and a repeat change nothing', async () => {
     await openExchange(receiver);
@@ -80,5 +114,32 @@ describe('exchange between two installations by encrypted file', () => {
     await openExchange(receiver);
     await previewBundle(receiver, bundle, PASSPHRASE);
     await receiver.getByText(/Tiedostoa ei tuotu, eikä mitään muutettu: Tämä tiedosto on jo tuotu\./).waitFor();
+  });
+
+  it('keeps the losing text when both sides edited the same question, flags the case and lets the coordinator resolve it', async () => {
+    await openExchange(receiver);
+    const receiverId = (await receiver.getByTestId('installation-id').innerText()).trim();
+    const code = await recordRequest(sender, { question: 'Alkuperäinen kysymys.' });
+    await importBundle(receiver, await exportFull(sender, receiverId));
+
+    await editQuestion(sender, code, 'Versio A: tarkennus lähettäjältä.');
+    await editQuestion(receiver, code, 'Versio B: tarkennus vastaanottajalta.');
+
+    const second = await exportFull(sender, receiverId);
+    await openExchange(receiver);
+    await previewBundle(receiver, second, PASSPHRASE);
+    await receiver.getByText(/^1 tekstikenttää on muutettu molemmissa päissä/).waitFor();
+    await receiver.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await receiver.getByText(/^Tuotu: .*1 ristiriitaa/).waitFor();
+
+    // The case is flagged, with the text that lost; nothing was dropped.
+    await openFromList(receiver, code);
+    const flag = receiver.locator('.otk-conflicts');
+    await flag.getByRole('heading', { name: 'Tapauksessa on ratkaisematon ristiriita' }).waitFor();
+    expect(await flag.innerText()).toContain('Versio A: tarkennus lähettäjältä.');
+    await flag.getByRole('button', { name: 'Pidä nykyinen' }).click();
+    await receiver.getByText('Ristiriita ratkaistu.').waitFor();
+    expect(await receiver.locator('.otk-conflicts').count()).toBe(0);
+    expect(await receiver.locator('.otk-timeline').innerText()).toContain('Ristiriita ratkaistu');
   });
 });

@@ -219,7 +219,7 @@ export function ExportPanel() {
             meetings: plan.counts.meeting ?? 0,
             audit: plan.counts.audit ?? 0,
           })}
-          {plan.fields && ` ${t('exchange.planFields', { count: plan.fields.length })}`}
+          {plan.fields && ` ${t('exchange.planFields', { fields: plan.fields.map((field) => t(`auditField.${field}`, { defaultValue: field })).join(', ') })}`}
         </Paragraph>
       )}
       <div role="alert" className="otk-live">
