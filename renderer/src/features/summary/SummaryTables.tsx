@@ -112,7 +112,8 @@ export function SummaryTables({ tables, labels, caption }: { tables: SummaryTabl
   const crossed = tables[0]!.columns !== null;
   return (
     <div className="otk-summary-tables">
-      <div className="otk-table-scroll">
+      {/* Wide tables scroll sideways; the region takes focus so the keyboard can scroll it too. */}
+      <div className="otk-table-scroll" role="region" aria-label={caption} tabIndex={0}>
         {crossed ? tables.map((table) => <CrossTable key={table.measure} table={table} labels={labels} />) : <MeasureColumns tables={tables} labels={labels} caption={caption} />}
       </div>
       <p className="otk-muted">
