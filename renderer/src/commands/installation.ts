@@ -1,4 +1,4 @@
-import { initialClock, tick, type ClockState } from '../../../shared/sync/hlc';
+import { initialClock, receive, tick, type ClockState } from '../../../shared/sync/hlc';
 import { uuidv7 } from '../../../shared/ids';
 import type { Table } from 'dexie';
 import type { MetaRow, NetworkRecord, OtkDatabase } from '../db/schema';
@@ -38,14 +38,21 @@ export async function readInstallation(db: OtkDatabase): Promise<Installation> {
   return row.value as Installation;
 }
 
+/** The installation's hybrid logical clock as stored. */
+export async function readClock(db: OtkDatabase): Promise<ClockState> {
+  const row = await db.meta.get(CLOCK_KEY);
+  if (!row) throw new Error('the installation has no clock: database was not populated');
+  return row.value as ClockState;
+}
+
 /**
  * Takes `count` fresh HLC stamps for a local write. Must run inside the command's transaction,
  * which must include the meta table, so the clock advances exactly when the write commits.
  */
-export async function takeStamps(db: OtkDatabase, nowMs: number, count: number): Promise<string[]> {
-  const row = await db.meta.get(CLOCK_KEY);
-  if (!row) throw new Error('the installation has no clock: database was not populated');
-  let state = row.value as ClockState;
+export async function takeStamps(db: OtkDatabase, nowMs: number, count: number, remote?: string): Promise<string[]> {
+  let state = await readClock(db);
+  // An import first takes in the newest stamp it applies (HLC receive), so later local stamps sort after it.
+  if (remote !== undefined) state = receive(state, remote, nowMs);
   const stamps: string[] = [];
   for (let i = 0; i < count; i++) {
     const next = tick(state, nowMs);

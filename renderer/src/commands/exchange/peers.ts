@@ -1,11 +1,12 @@
-import { receive, tick, type ClockState } from '../../../../shared/sync/hlc';
 import { acknowledgementsOf, noteAcknowledged, noteReceived, type ExchangeLog, type ExchangeState } from '../../../../shared/sync/exchange';
 import type { Recipient } from '../../../../shared/sync/bundle';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { ValidationError } from '../errors';
 import { auditEvent } from '../audit';
-import { readInstallation, takeStamps } from '../installation';
+import { readClock, readInstallation, takeStamps } from '../installation';
+
+export { readClock };
 import type { ExchangeLogRow, ExchangePeerRow } from './rows';
 
 /**
@@ -14,8 +15,6 @@ import type { ExchangeLogRow, ExchangePeerRow } from './rows';
  */
 
 const NAME_KEY = 'installationName';
-/** The meta row of the installation's hybrid logical clock (renderer/src/commands/installation.ts). */
-const CLOCK_KEY = 'clock';
 /** Local audit events of a delta bundle: written since its base export began, less this margin (clock adjustments). */
 export const DELTA_AUDIT_MARGIN_MS = 10 * 60 * 1000;
 
@@ -45,27 +44,12 @@ export async function saveInstallationName(ctx: CommandContext, name: string): P
   });
 }
 
-export async function readClock(db: OtkDatabase): Promise<ClockState> {
-  const row = await db.meta.get(CLOCK_KEY);
-  if (!row) throw new Error('the installation has no clock: database was not populated');
-  return row.value as ClockState;
-}
-
 /**
  * Merges a remote stamp into the clock (HLC `receive`, on import) and then takes `count` fresh
  * stamps. Runs inside the importing transaction (meta table included).
  */
-export async function receiveAndTake(db: OtkDatabase, nowMs: number, remote: string | undefined, count: number): Promise<string[]> {
-  let state = await readClock(db);
-  if (remote !== undefined) state = receive(state, remote, nowMs);
-  const stamps: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const next = tick(state, nowMs);
-    state = next.state;
-    stamps.push(next.stamp);
-  }
-  await db.meta.put({ key: CLOCK_KEY, value: state });
-  return stamps;
+export function receiveAndTake(db: OtkDatabase, nowMs: number, remote: string | undefined, count: number): Promise<string[]> {
+  return takeStamps(db, nowMs, count, remote);
 }
 
 /** The exchange states of the installations this one knows (named recipients have none). */

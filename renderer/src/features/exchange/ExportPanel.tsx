@@ -10,6 +10,7 @@ import { useRecentRequesters } from '../../data/useConsultations';
 import { useExchangePeers } from '../../data/useExchange';
 import { createWorkerCodec, exportBundle, previewExport, requesterScopeIdOf, type ExchangeProgress, type ExportPlan, type ExportScope } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
+import { useFileOutcome } from '../../forms/useFileOutcome';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
 
@@ -42,6 +43,7 @@ export function ExportPanel() {
   const [progress, setProgress] = useState<ExchangeProgress | null>(null);
   const abort = useRef<AbortController | null>(null);
   const { run, busy, error, setError } = useCommand('exchange.exportFailed');
+  const reportFile = useFileOutcome();
 
   const installationPeers = (peers ?? []).filter((p) => p.kind === 'installation');
 
@@ -101,10 +103,8 @@ export function ExportPanel() {
       try {
         const result = await exportBundle(commands, { scope: chosen, recipient: to, passphrase: secret.passphrase, codec, onProgress: setProgress, signal: controller.signal });
         const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
-        if (saved.status === 'saved') {
-          flash(t('exchange.exported', { location: saved.location, count: result.header.counts?.consultation ?? 0 }), window.location.hash);
-          setSecret({ passphrase: '', confirm: '' });
-        } else if (saved.status === 'failed') throw new Error(saved.code);
+        reportFile(saved, 'exchange.exported', { count: result.header.counts.consultation ?? 0 });
+        if (saved.status === 'saved') setSecret({ passphrase: '', confirm: '' });
       } catch (caught) {
         if (caught instanceof DOMException && caught.name === 'AbortError') {
           flash(t('exchange.cancelled'), window.location.hash);

@@ -6,6 +6,8 @@ import { useUiStore } from '../../state/uiStore';
 import { useConsultation } from '../../data/useConsultations';
 import { recordDisclosure } from '../../commands/recommendation';
 import { useCommand } from '../../forms/useCommand';
+import { useFileOutcome } from '../../forms/useFileOutcome';
+import { LiveRegions } from '../../forms/LiveRegions';
 import { formatIsoDate } from '../../format/dates';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 
@@ -18,11 +20,10 @@ import { helsinkiDate } from '../../../../shared/calendar/target-date';
 export function LetterScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = useUiStore((s) => s.language);
-  const notice = useUiStore((s) => s.notice);
-  const flash = useUiStore((s) => s.flash);
   const { commands, bridge } = useServices();
   const record = useConsultation(id);
   const { run, busy, error } = useCommand('letter.printFailed');
+  const reportFile = useFileOutcome();
 
   if (record === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
   const recommendation = record?.recommendation;
@@ -35,8 +36,7 @@ export function LetterScreen({ id }: { id: string }) {
     void run(async () => {
       await recordDisclosure(commands, 'consultation.print', record.id, { document: 'letter', language: lang });
       const result = await bridge.printToPdf({ suggestedName: `${l('letter.file')}-${record.caseCode}.pdf` });
-      if (result.status === 'saved') flash(t('letter.saved', { location: result.location }), window.location.hash);
-      if (result.status === 'failed') throw new Error(result.code);
+      reportFile(result, 'letter.saved');
     });
 
   return (
@@ -49,12 +49,7 @@ export function LetterScreen({ id }: { id: string }) {
           {t('letter.backToCase')}
         </a>
       </div>
-      <div role="status" className="otk-live otk-no-print">
-        {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
-      </div>
-      <div role="alert" className="otk-live otk-no-print">
-        {error && <Paragraph className="otk-error">{error}</Paragraph>}
-      </div>
+      <LiveRegions error={error} className="otk-no-print" />
       <article lang={lang} className="otk-letter" aria-labelledby="letter-heading">
         <p>
           {l('letter.sender', { area: findArea(record.area)[lang] })}

@@ -12,6 +12,8 @@ import { useMeeting, useMeetingCases } from '../../data/useMeetings';
 import { saveMeeting } from '../../commands/meetings';
 import { recordDisclosure } from '../../commands/recommendation';
 import { useCommand } from '../../forms/useCommand';
+import { useFileOutcome } from '../../forms/useFileOutcome';
+import { LiveRegions } from '../../forms/LiveRegions';
 import { APP_NAME, APP_VERSION } from '../../app/appMeta';
 import { meetingWhen } from './meeting-label';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
@@ -54,13 +56,13 @@ export function AgendaScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const flash = useUiStore((s) => s.flash);
-  const notice = useUiStore((s) => s.notice);
   const { commands, bridge } = useServices();
   const meeting = useMeeting(id);
   const cases = useMeetingCases(meeting?.caseIds);
   const networks = useNetworks();
   const [editing, setEditing] = useState(false);
   const { run, busy, error } = useCommand('meetings.exportFailed');
+  const reportFile = useFileOutcome();
 
   if (meeting === undefined || !networks) return <Paragraph>{t('app.loading')}</Paragraph>;
   if (meeting === null) return <Paragraph>{t('meetings.notFound')}</Paragraph>;
@@ -73,8 +75,7 @@ export function AgendaScreen({ id }: { id: string }) {
     void run(async () => {
       await recordDisclosure(commands, 'meeting.print', meeting.id, { cases: String(meeting.caseIds.length) });
       const result = await bridge.printToPdf({ suggestedName: `${t('meetings.agendaFile')}-${meeting.date}.pdf` });
-      if (result.status === 'saved') flash(t('meetings.pdfSaved', { location: result.location }), window.location.hash);
-      if (result.status === 'failed') throw new Error(result.code);
+      reportFile(result, 'meetings.pdfSaved');
     });
   const exportIcs = () =>
     void run(async () => {
@@ -90,8 +91,7 @@ export function AgendaScreen({ id }: { id: string }) {
       });
       await recordDisclosure(commands, 'meeting.export-ics', meeting.id);
       const result = await bridge.saveFile({ suggestedName: `${t('meetings.icsFile')}-${meeting.date}.ics`, bytes: icsBytes(text), filters: [{ name: 'iCalendar', extensions: ['ics'] }] });
-      if (result.status === 'saved') flash(t('meetings.icsSaved', { location: result.location }), window.location.hash);
-      if (result.status === 'failed') throw new Error(result.code);
+      reportFile(result, 'meetings.icsSaved');
     });
 
   return (
@@ -105,12 +105,7 @@ export function AgendaScreen({ id }: { id: string }) {
       </Paragraph>
       {participants && <Paragraph>{t('meetings.participantsLine', { participants })}</Paragraph>}
       {meeting.location && <Paragraph>{t('meetings.locationLine', { location: meeting.location })}</Paragraph>}
-      <div role="status" className="otk-live otk-no-print">
-        {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
-      </div>
-      <div role="alert" className="otk-live otk-no-print">
-        {error && <Paragraph className="otk-error">{error}</Paragraph>}
-      </div>
+      <LiveRegions error={error} className="otk-no-print" />
       <div className="otk-row-actions otk-no-print">
         <Button disabled={busy} onClick={printAgenda}>
           {t('meetings.printAgenda')}

@@ -5,8 +5,9 @@ import { parseSummaryFile, type SummaryFile } from '../../../../shared/summary/o
 import { mergeSummaries } from '../../../../shared/summary/merge';
 import { isSummaryError } from '../../../../shared/summary/errors';
 import { useServices } from '../../app/services';
-import { useUiStore } from '../../state/uiStore';
 import { useCommand } from '../../forms/useCommand';
+import { useFileOutcome } from '../../forms/useFileOutcome';
+import { LiveRegions } from '../../forms/LiveRegions';
 import { SummaryTables } from './SummaryTables';
 import { useSummaryLabels } from './labels';
 import { periodText } from './SummaryScreen';
@@ -24,13 +25,12 @@ interface Loaded {
  */
 export function NationalScreen() {
   const { t } = useTranslation();
-  const flash = useUiStore((s) => s.flash);
-  const notice = useUiStore((s) => s.notice);
   const { bridge, commands } = useServices();
   const labels = useSummaryLabels();
   const [files, setFiles] = useState<Loaded[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { run, busy, error } = useCommand('summary.exportFailed');
+  const reportFile = useFileOutcome();
 
   const merged = useMemo(() => {
     if (files.length === 0) return { file: null, error: null };
@@ -59,9 +59,7 @@ export function NationalScreen() {
     void run(async () => {
       if (!merged.file) return;
       const prefix = t('summary.nationalFilePrefix');
-      const saved = kind === 'csv' ? await saveSummaryCsv(bridge, merged.file, labels, prefix) : await saveSummaryJson(bridge, merged.file, prefix);
-      if (saved.status === 'saved') flash(t('summary.saved', { location: saved.location }), window.location.hash);
-      if (saved.status === 'failed') throw new Error(saved.code);
+      reportFile(kind === 'csv' ? await saveSummaryCsv(bridge, merged.file, labels, prefix) : await saveSummaryJson(bridge, merged.file, prefix), 'summary.saved');
     });
 
   return (
@@ -84,12 +82,7 @@ export function NationalScreen() {
           {t('summary.backToSummaries')}
         </a>
       </div>
-      <div role="alert" className="otk-live otk-no-print">
-        {(refusal ?? error ?? merged.error) && <Paragraph className="otk-error">{refusal ?? error ?? merged.error}</Paragraph>}
-      </div>
-      <div role="status" className="otk-live otk-no-print">
-        {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
-      </div>
+      <LiveRegions error={refusal ?? error ?? merged.error} className="otk-no-print" />
       {files.length > 0 && (
         <ul className="otk-file-list" aria-label={t('summary.filesLabel')}>
           {files.map((loaded, i) => (

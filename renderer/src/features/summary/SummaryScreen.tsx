@@ -8,10 +8,11 @@ import { buildSummary, type SummaryFile } from '../../../../shared/summary/outpu
 import { headline } from '../../../../shared/summary/headline';
 import { trend } from '../../../../shared/summary/trend';
 import { useServices } from '../../app/services';
-import { useUiStore } from '../../state/uiStore';
 import { useSettings } from '../../data/useSettings';
 import { useMessage } from '../../forms/message';
 import { useCommand } from '../../forms/useCommand';
+import { useFileOutcome } from '../../forms/useFileOutcome';
+import { LiveRegions } from '../../forms/LiveRegions';
 import { SummaryControls, type SummaryChoice } from './SummaryControls';
 import { SummaryTables, CellText } from './SummaryTables';
 import { TrendChart } from './TrendChart';
@@ -42,8 +43,6 @@ function requestOf(choice: SummaryChoice) {
 export function SummaryScreen() {
   const { t } = useTranslation();
   const translate = useMessage();
-  const flash = useUiStore((s) => s.flash);
-  const notice = useUiStore((s) => s.notice);
   const { caseIndex, commands, bridge } = useServices();
   const settings = useSettings();
   const labels = useSummaryLabels();
@@ -61,6 +60,7 @@ export function SummaryScreen() {
     measures: ['received', 'accepted', 'declined', 'consulted', 'closed', 'medianDaysToConsultation', 'p90DaysToConsultation', 'targetMetShare'],
   });
   const { run, busy, error } = useCommand('summary.exportFailed');
+  const reportFile = useFileOutcome();
 
   useEffect(() => void caseIndex.start(), [caseIndex]);
   const version = useSyncExternalStore(
@@ -83,12 +83,7 @@ export function SummaryScreen() {
 
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   const prefix = t('summary.filePrefix');
-  const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) =>
-    void run(async () => {
-      const saved = await save();
-      if (saved.status === 'saved') flash(t('summary.saved', { location: saved.location }), window.location.hash);
-      if (saved.status === 'failed') throw new Error(saved.code);
-    });
+  const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) => void run(async () => reportFile(await save(), 'summary.saved'));
 
   return (
     <Block variant="section" aria-labelledby="summary-heading" className="otk-panel otk-printable">
@@ -128,12 +123,7 @@ export function SummaryScreen() {
             {t('summary.national')}
           </a>
         </div>
-        <div role="status" className="otk-live">
-          {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
-        </div>
-        <div role="alert" className="otk-live">
-          {error && <Paragraph className="otk-error">{error}</Paragraph>}
-        </div>
+        <LiveRegions error={error} />
       </div>
       {version === 0 && <Paragraph role="status">{t('home.loading')}</Paragraph>}
       {result && (
