@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/services';
 import { consultationById, counterValue, newestCaseRows, recentRequesters, timelineOf } from '../queries/consultations';
-import { COUNTER_TOTAL } from '../commands/counters';
+import { COUNTER_TOTAL, statusCounter } from '../commands/counters';
 
 /** The newest list rows straight from the index: the first page while the case index loads. */
 export function useNewestCaseRows(limit: number) {
@@ -12,6 +12,12 @@ export function useNewestCaseRows(limit: number) {
 export function useConsultationTotal() {
   const { db } = useServices().commands;
   return useLiveQuery(() => counterValue(db, COUNTER_TOTAL), [db]);
+}
+
+/** How many cases are in a status now (a maintained counter: no index is counted). */
+export function useStatusCount(status: string) {
+  const { db } = useServices().commands;
+  return useLiveQuery(() => counterValue(db, statusCounter(status)), [db, status]);
 }
 
 /** One case, live; `null` when it does not exist. */

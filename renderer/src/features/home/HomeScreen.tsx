@@ -9,6 +9,7 @@ import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../data/useNetworks';
 import { useMeetings } from '../../data/useMeetings';
+import { useStatusCount } from '../../data/useConsultations';
 import { formatIsoDate } from '../../format/dates';
 import { meetingWhen } from '../meetings/meeting-label';
 
@@ -57,6 +58,8 @@ export function HomeScreen() {
   );
   const lists = useMemo(() => (version === 0 ? null : homeLists(caseIndex.rows(), today, week[6]!)), [caseIndex, version, today, week]);
   const meetings = useMeetings(null, week[0]!, week[6]!);
+  const received = useStatusCount('received');
+  const accepted = useStatusCount('accepted');
   const networks = useNetworks();
   const networkName = (id: string) => networks?.find((n) => n.id === id)?.name[language] ?? '';
 
@@ -82,7 +85,20 @@ export function HomeScreen() {
         </a>
       </div>
       {!lists ? (
-        <Paragraph role="status">{t('home.loading')}</Paragraph>
+        <>
+          {/* While 100 000 list rows load, the counters already tell the two numbers that matter first. */}
+          <dl className="otk-headline">
+            <div>
+              <dt>{t('home.awaitingAcceptance')}</dt>
+              <dd data-testid="home-early-awaitingAcceptance">{received ?? '…'}</dd>
+            </div>
+            <div>
+              <dt>{t('home.toRoute')}</dt>
+              <dd>{accepted ?? '…'}</dd>
+            </div>
+          </dl>
+          <Paragraph role="status">{t('home.loading')}</Paragraph>
+        </>
       ) : (
         <div className="otk-home-grid">
           {HOME_LISTS.slice(0, 2).map((id) => (
