@@ -3,6 +3,7 @@ import { uuidv7 } from '../../../shared/ids';
 import type { Table } from 'dexie';
 import type { MetaRow, NetworkRecord, OtkDatabase } from '../db/schema';
 import { DEFAULT_NETWORKS } from '../../../shared/reference/networks';
+import { fieldStamps } from './field-stamps';
 
 const INSTALLATION_KEY = 'installation';
 const CLOCK_KEY = 'clock';
@@ -23,7 +24,7 @@ export function populateInstallation(meta: Table<MetaRow, string>, networks: Tab
   const rows = DEFAULT_NETWORKS.map((network) => {
     const next = tick(clock, now.getTime());
     clock = next.state;
-    return { ...network, rev: 0, updatedAt: now.toISOString(), stamp: next.stamp };
+    return { ...network, rev: 0, updatedAt: now.toISOString(), stamps: fieldStamps(network, Object.keys(network), next.stamp) };
   });
   void meta.bulkAdd([
     { key: INSTALLATION_KEY, value: installation },

@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 import { CommandError, ValidationError, type CommandErrorCode } from './errors';
 import { takeStamps } from './installation';
 import { auditEvent } from './audit';
+import { fieldStamps } from './field-stamps';
 import { caseForWrite, planOrThrow, transitionTables, writeTransition } from './lifecycle';
 
 const REFUSAL: Record<BookingRefusalCode, CommandErrorCode> = {
@@ -26,9 +27,9 @@ function changedKeys<T extends object>(before: T, after: T): string[] {
 /** Writes a meeting with its revision and clock stamp, and audits it (ids and field names only). */
 async function putMeeting(ctx: CommandContext, meeting: Meeting, before: MeetingRecord | undefined, now: Date, action: 'meeting.create' | 'meeting.update' | 'meeting.book' | 'meeting.unbook', details?: Record<string, string>): Promise<MeetingRecord> {
   const [stamp, auditStamp] = await takeStamps(ctx.db, now.getTime(), 2);
-  const record: MeetingRecord = { ...meeting, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamp: stamp! };
-  await ctx.db.meetings.put(record);
   const fields = before ? changedKeys<Meeting>(before, meeting) : Object.keys(meeting);
+  const record: MeetingRecord = { ...before, ...meeting, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamps: fieldStamps(meeting, fields, stamp!, before?.stamps) };
+  await ctx.db.meetings.put(record);
   await ctx.db.audit.add(auditEvent(ctx, now, auditStamp!, { action, entity: 'meeting', entityId: meeting.id, fields, ...(details ? { details } : {}) }));
   return record;
 }

@@ -5,6 +5,7 @@ import type { NetworkRecord } from '../db/schema';
 import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { auditEvent } from './audit';
+import { fieldStamps } from './field-stamps';
 
 /** Active on a Finnish calendar date: started, and not yet deactivated (activeTo is the last day). */
 export function isNetworkActiveOn(network: Network, date: string): boolean {
@@ -31,7 +32,7 @@ export async function saveNetwork(ctx: CommandContext, input: NetworkInput, expe
     const fields = before ? changedKeys(before, network) : Object.keys(network);
     if (before && fields.length === 0) return before;
     const [stamp, auditStamp] = await takeStamps(db, now.getTime(), 2);
-    const record: NetworkRecord = { ...network, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamp: stamp! };
+    const record: NetworkRecord = { ...before, ...network, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamps: fieldStamps(network, fields, stamp!, before?.stamps) };
     await db.networks.put(record);
     await db.audit.add(
       auditEvent(ctx, now, auditStamp!, { action: before ? 'network.update' : 'network.create', entity: 'network', entityId: record.id, fields }),
@@ -51,7 +52,7 @@ export async function deactivateNetwork(ctx: CommandContext, id: string): Promis
     const yesterday = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)) - 1)).toISOString().slice(0, 10);
     const activeTo = yesterday < before.activeFrom ? before.activeFrom : yesterday;
     const [stamp, auditStamp] = await takeStamps(db, now.getTime(), 2);
-    const record: NetworkRecord = { ...before, activeTo, rev: before.rev + 1, updatedAt: now.toISOString(), stamp: stamp! };
+    const record: NetworkRecord = { ...before, activeTo, rev: before.rev + 1, updatedAt: now.toISOString(), stamps: fieldStamps(before, ['activeTo'], stamp!, before.stamps) };
     await db.networks.put(record);
     await db.audit.add(auditEvent(ctx, now, auditStamp!, { action: 'network.deactivate', entity: 'network', entityId: id, fields: ['activeTo'] }));
     return record;

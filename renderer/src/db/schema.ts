@@ -6,6 +6,7 @@ import type { Intake } from '../../../shared/domain/consultation';
 import type { Network } from '../../../shared/domain/network';
 import type { Meeting } from '../../../shared/meetings/schema';
 import { upgradeToLifecycle } from './upgrade-lifecycle';
+import { upgradeToFieldStamps } from './upgrade-field-stamps';
 import type {
   ConflictRow,
   ExchangeLogRow,
@@ -38,15 +39,23 @@ export type RequesterRecord = Intake['requester'] & {
   uses: number;
 };
 
-/** An expert network in the registry, with its local revision and per-field clock stamp. */
+/**
+ * Per-field clock stamps of a registry record (network, meeting): every field except the id and the
+ * local bookkeeping (`rev`, `updatedAt`, `stamps`, `seen`), each with the HLC stamp of its last write,
+ * so that two installations changing different fields of the same record both keep their change.
+ */
+export type FieldStamps = Record<string, string>;
+
+/** An expert network in the registry, with its local revision and per-field clock stamps. */
 export type NetworkRecord = Network & {
   rev: number;
   updatedAt: string;
-  /** HLC stamp of the last write (networks are small: one stamp for the record). */
-  stamp: string;
+  stamps: FieldStamps;
+  /** What this copy has seen of each installation's writes (shared/sync/knowledge), after a merge. */
+  seen?: Record<string, string>;
 };
 
-export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamp: string };
+export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamps: FieldStamps; seen?: Record<string, string> };
 
 export const DATABASE_NAME = 'otk-consultation-desk';
 
@@ -112,5 +121,7 @@ export class OtkDatabase extends Dexie {
       importedBundles: 'id',
       quarantine: 'id, recordId, bundleId',
     });
+    // Schema v4: networks and meetings get per-field stamps (they had one stamp per record).
+    this.version(4).upgrade(upgradeToFieldStamps);
   }
 }

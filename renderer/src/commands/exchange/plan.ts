@@ -11,7 +11,6 @@ import type { PreviewCounts } from '../../../../shared/sync/preview';
 import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import { checkClocks, type QuarantinedStamp } from '../../../../shared/sync/quarantine';
 import { isTombstone, type Tombstone } from '../../../../shared/sync/record';
-import { canonicalJson } from '../../../../shared/sync/value';
 import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
@@ -235,8 +234,14 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
   return { counts, writes: [...pending.values()], conflicts, quarantined };
 }
 
-/** Networks and meetings: one stamp per record, the later stamp wins the whole record (ties: the greater content). */
-async function planWhole<W extends { id: string; stamp: string }, S extends W & { rev: number }>(
+/**
+ * Networks and meetings merge field by field like cases (shared/sync/merge: the later stamp of each
+ * field wins), so two installations that changed different fields of the same record both keep
+ * their change. Their free text (a network's note, a meeting's location) is short practical text:
+ * the later edit wins without a conflict copy. A record whose stamps run more than 24 h ahead is
+ * quarantined. The local revision and `updatedAt` stay local.
+ */
+async function planWhole<W extends { id: string; stamps: Record<string, string> }, S extends W & { rev: number }>(
   table: 'networks' | 'meetings',
   type: 'network' | 'meeting',
   db: OtkDatabase,
@@ -251,32 +256,22 @@ async function planWhole<W extends { id: string; stamp: string }, S extends W & 
     const storedRows = await db.table<S, string>(table).bulkGet(page.map((record) => record.id));
     const stored = new Map(storedRows.filter((row): row is S => row !== undefined).map((row) => [row.id, row]));
     for (const record of page) {
-      const ahead = checkClocks({ stamp: record.stamp }, env.nowMs).quarantined;
+      const ahead = checkClocks(record.stamps, env.nowMs).quarantined;
       if (ahead.length > 0) {
         counts.quarantined++;
         quarantined.push({ type, recordId: record.id, record, stamps: ahead });
         continue;
       }
-      max.add(record.stamp);
+      for (const stamp of Object.values(record.stamps)) max.add(stamp);
       const local = pending.get(record.id) ?? stored.get(record.id);
-      if (!local) {
-        counts.new++;
-        pending.set(record.id, { ...record, rev: 1 } as unknown as S);
-        continue;
-      }
-      const { rev, ...localWire } = local;
-      const localJson = canonicalJson(localWire);
-      const incomingJson = canonicalJson(record);
-      const wins = record.stamp !== local.stamp ? record.stamp > local.stamp : incomingJson > localJson;
-      if (!wins) {
+      const merged = mergeRecord(local, { ...record, rev: local?.rev ?? 0 } as unknown as S);
+      if (!merged.write) {
         counts.unchanged++;
         continue;
       }
-      const { stamp: _a, updatedAt: _b, ...localValue } = localWire as unknown as Record<string, unknown>;
-      const { stamp: _c, updatedAt: _d, ...incomingValue } = record as unknown as Record<string, unknown>;
-      // The same content under a later stamp is still written, so that every copy ends with the same stamp.
-      counts[canonicalJson(localValue) === canonicalJson(incomingValue) ? 'unchanged' : 'updated']++;
-      pending.set(record.id, { ...record, rev: rev + 1 } as unknown as S);
+      counts[merged.outcome === 'new' ? 'new' : merged.outcome === 'updated' ? 'updated' : 'unchanged']++;
+      const next = merged.record as unknown as S;
+      pending.set(record.id, { ...next, rev: (local?.rev ?? 0) + 1, ...(local && merged.outcome === 'updated' ? { updatedAt: (record as unknown as { updatedAt: string }).updatedAt } : {}) } as S);
     }
   }
   return { counts, writes: [...pending.values()], quarantined };

@@ -144,16 +144,26 @@ function checkConsultation(record: unknown, index: number, rules: ScopeRules, sc
   if (scope.kind === 'network' && currentNetworkId(record as { routing?: Array<{ networkId: string }> }) !== scope.networkId) return outOfScope(type, index, 'routing');
 }
 
+/** A registry record's per-field stamps: an object of valid stamps, one per field it holds. */
+function checkFieldStamps(record: Loose, type: string, index: number): void {
+  const stamps = record.stamps;
+  if (!isObject(stamps) || Object.keys(stamps).length === 0) return invalid(type, index, 'stamps');
+  for (const [field, stamp] of Object.entries(stamps)) if (!isStamp(stamp) || !(field in record)) return invalid(type, index, `stamps.${field}`);
+  if (record.seen !== undefined) checkSeen(record.seen, type, index);
+}
+
 function checkNetwork(record: unknown, index: number, scope: BundleHeader['scope']): void {
-  if (!isObject(record) || !isStamp(record.stamp) || !isString(record.updatedAt)) return invalid('network', index);
-  const { stamp: _stamp, updatedAt: _updatedAt, ...fields } = record;
+  if (!isObject(record) || !isString(record.updatedAt)) return invalid('network', index);
+  checkFieldStamps(record, 'network', index);
+  const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
   if (!networkSchema.safeParse(fields).success) return invalid('network', index);
   if (scope.kind === 'network' && record.id !== scope.networkId) return outOfScope('network', index, 'id');
 }
 
 function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope']): void {
-  if (!isObject(record) || !isStamp(record.stamp) || !isString(record.updatedAt)) return invalid('meeting', index);
-  const { stamp: _stamp, updatedAt: _updatedAt, ...fields } = record;
+  if (!isObject(record) || !isString(record.updatedAt)) return invalid('meeting', index);
+  checkFieldStamps(record, 'meeting', index);
+  const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
   if (!meetingSchema.safeParse(fields).success) return invalid('meeting', index);
   if (scope.kind === 'network' && record.networkId !== scope.networkId) return outOfScope('meeting', index, 'networkId');
 }

@@ -174,7 +174,7 @@ describe('meetings and booking', () => {
     const routed = await routedCase(ctx);
     const adhoc = await saveMeeting(ctx, { networkId: NEPSY, date: '2026-11-26', time: '10:00', durationMinutes: 60, mode: 'on-site', capacity: 3, participants: [{ role: 'expert', count: 2 }], location: 'Neuvotteluhuone 2', notes: '' });
     await bookConsultation(ctx, routed.id, { meetingId: adhoc.id });
-    const { rev: _rev, updatedAt: _u, stamp: _s, id, caseIds: _c, ...input } = (await db.meetings.get(adhoc.id))!;
+    const { rev: _rev, updatedAt: _u, stamps: _s, seen: _seen, id, caseIds: _c, ...input } = (await db.meetings.get(adhoc.id))!;
     await saveMeeting(ctx, { ...input, date: '2026-11-27', time: '12:30' }, id);
     const moved = await db.consultations.get(routed.id);
     expect(moved?.booking).toEqual({ meetingId: id, date: '2026-11-27', time: '12:30' });
