@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'exchange.import',
   /** A coordinator resolved a sync conflict on a case (details: field, resolution). */
   'conflict.resolve',
+  /** The audit log was exported for the data protection officer (details: events). */
+  'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

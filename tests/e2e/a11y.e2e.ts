@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
@@ -63,6 +64,15 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     await check('networks');
     await visit('#/what-if', 'Mihin pyyntö ohjautuisi?');
     await check('what-if');
+    await visit('#/audit', 'Tapahtumaloki');
+    await page.getByTestId('audit-table').getByRole('row').nth(1).waitFor();
+    await check('audit log');
+    // The log lists this case's events and exports them as JSON lines with codes only.
+    expect(await page.getByTestId('audit-table').innerText()).toContain(code);
+    const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vie loki (JSON Lines)' }).click()]);
+    const lines = (await readFile((await log.path())!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { action: string });
+    expect(lines.some((event) => event.action === 'consultation.create')).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain('Saavutettavuustestin');
     await visit('#/settings', 'Asetukset');
     await check('settings');
     expect(found).toEqual({});

@@ -19,6 +19,7 @@ import { LetterScreen } from '../features/letter/LetterScreen';
 import { SummaryScreen } from '../features/summary/SummaryScreen';
 import { NationalScreen } from '../features/summary/NationalScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
 import { MainNavigation } from './MainNavigation';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
@@ -41,6 +42,8 @@ function Screen() {
       return <NationalScreen />;
     case 'exchange':
       return <ExchangeScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'new':
       return <NewCaseScreen />;
     case 'case':

@@ -9,6 +9,7 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
   { href: '#/exchange', label: 'nav.exchange', views: ['exchange'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
+  { href: '#/audit', label: 'nav.audit', views: ['audit'] },
   { href: '#/settings', label: 'nav.settings', views: ['settings'] },
 ];
 

@@ -15,6 +15,7 @@ export type Route =
   | { view: 'summaries' }
   | { view: 'national' }
   | { view: 'exchange' }
+  | { view: 'audit' }
   | { view: 'new' }
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'meeting' && parts[1]) return { view: 'meeting', id: parts[1] };
   if (parts[0] === 'summaries') return parts[1] === 'national' ? { view: 'national' } : { view: 'summaries' };
   if (parts[0] === 'exchange') return { view: 'exchange' };
+  if (parts[0] === 'audit') return { view: 'audit' };
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
@@ -64,6 +66,8 @@ export function hrefFor(route: Route): string {
       return '#/summaries/national';
     case 'exchange':
       return '#/exchange';
+    case 'audit':
+      return '#/audit';
     case 'letter':
       return `#/case/${encodeURIComponent(route.id)}/letter`;
     case 'new':
