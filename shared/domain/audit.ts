@@ -49,4 +49,11 @@ export interface AuditEvent {
   details?: Record<string, string>;
   /** HLC stamp of the write, so audit events merge as a set across installations. */
   clock: string;
+  /**
+   * The hash chain of the installation that wrote the event (shared/protection/audit-chain):
+   * `prev` is the hash of its previous event, `hash` covers this one. Events written before the
+   * chain existed have neither.
+   */
+  prev?: string;
+  hash?: string;
 }

@@ -73,6 +73,8 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     const lines = (await readFile((await log.path())!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { action: string });
     expect(lines.some((event) => event.action === 'consultation.create')).toBe(true);
     expect(JSON.stringify(lines)).not.toContain('Saavutettavuustestin');
+    await page.getByRole('button', { name: 'Tarkista lokin eheys' }).click();
+    await page.getByTestId('audit-verification').filter({ hasText: /^Loki on ehjä: \d+ tapahtumaa, 1 asennuksen ketjua\.$/ }).waitFor();
     await visit('#/settings', 'Asetukset');
     await check('settings');
     expect(found).toEqual({});

@@ -1,12 +1,12 @@
 import type { CommandContext } from './context';
 import { takeStamps } from './installation';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 
 /** Logs that the audit log was exported (how many events; who and when are the event's own). */
 export async function recordAuditExport(ctx: CommandContext, count: number): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction('rw', [ctx.db.audit, ctx.db.meta], async () => {
     const [stamp] = await takeStamps(ctx.db, now.getTime(), 1);
-    await ctx.db.audit.add(auditEvent(ctx, now, stamp!, { action: 'audit.export', entity: 'settings', entityId: 'audit', details: { events: String(count) } }));
+    await addAudit(ctx.db, auditEvent(ctx, now, stamp!, { action: 'audit.export', entity: 'settings', entityId: 'audit', details: { events: String(count) } }));
   });
 }

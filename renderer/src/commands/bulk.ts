@@ -9,7 +9,7 @@ import { takeStamps } from './installation';
 import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
 import { readSettings } from './settings';
 import { requesterKey } from './requesters';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 import { derivedFields, parseIntake, storedFields } from './consultations';
 
 export const BULK_CHUNK = 2000;
@@ -79,7 +79,7 @@ export async function createConsultationsInBulk(
       await db.requesters.bulkPut(
         [...requesters].map(([key, requester], i) => ({ ...requester, key, lastUsedAt: now.toISOString(), uses: (known[i]?.uses ?? 0) + 1 })),
       );
-      await db.audit.add({
+      await addAudit(db, {
         ...auditEvent(ctx, now, stamps[chunk.length]!, { action: 'consultation.import', entityId: `bulk:${records[0]!.id}` }),
         details: { count: String(records.length) },
       });

@@ -21,7 +21,7 @@ import { takeStamps } from './installation';
 import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
 import { readSettings } from './settings';
 import { rememberRequester } from './requesters';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 
 /** Validates a request with the shared schema (identifier guard included) as of the command's today. */
 export function parseIntake(ctx: CommandContext, input: IntakeInput): Intake {
@@ -89,7 +89,7 @@ export async function createConsultation(ctx: CommandContext, input: IntakeInput
     await db.consultations.add(record);
     await db.caseRows.add(caseRowOf(record));
     await rememberRequester(db, intake.requester, now.toISOString());
-    await db.audit.add(auditEvent(ctx, now, auditStamp!, { action: 'consultation.create', entityId: record.id, fields: [...STAMPED_FIELDS] }));
+    await addAudit(db, auditEvent(ctx, now, auditStamp!, { action: 'consultation.create', entityId: record.id, fields: [...STAMPED_FIELDS] }));
     return record;
   });
 }
@@ -143,9 +143,9 @@ export async function updateConsultation(
     await db.consultations.put(record);
     await db.caseRows.put(caseRowOf(record));
     await rememberRequester(db, intake.requester, now.toISOString());
-    await db.audit.add(auditEvent(ctx, now, auditStamp!, { action: 'consultation.update', entityId: id, fields: changed }));
+    await addAudit(db, auditEvent(ctx, now, auditStamp!, { action: 'consultation.update', entityId: id, fields: changed }));
     if (fromMode !== toMode) {
-      await db.audit.add(
+      await addAudit(db, 
         auditEvent(ctx, now, consentStamp!, {
           action: 'consultation.consent-change',
           entityId: id,
@@ -164,6 +164,6 @@ export async function recordView(ctx: CommandContext, id: string): Promise<void>
   const now = ctx.now();
   await db.transaction('rw', [db.audit, db.meta], async () => {
     const [stamp] = await takeStamps(db, now.getTime(), 1);
-    await db.audit.add(auditEvent(ctx, now, stamp!, { action: 'consultation.view', entityId: id }));
+    await addAudit(db, auditEvent(ctx, now, stamp!, { action: 'consultation.view', entityId: id }));
   });
 }

@@ -10,7 +10,7 @@ import type { CommandContext } from './context';
 import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { bumpCounters, COUNTER_REV, statusCounter } from './counters';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 import { unbookFromMeeting } from './meetings';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */
@@ -117,7 +117,7 @@ export async function writeTransition(
   };
   await db.consultations.put(record);
   await db.caseRows.put(caseRowOf(record));
-  await db.audit.add(
+  await addAudit(db, 
     auditEvent(ctx, now, auditStamp!, {
       action: event.action === 'route' ? 'consultation.route' : 'consultation.transition',
       entityId: before.id,

@@ -8,7 +8,7 @@ import type { MeetingRecord } from '../db/schema';
 import type { CommandContext } from './context';
 import { CommandError, ValidationError, type CommandErrorCode } from './errors';
 import { takeStamps } from './installation';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 import { fieldStamps } from './field-stamps';
 import { caseForWrite, planOrThrow, transitionTables, writeTransition } from './lifecycle';
 
@@ -30,7 +30,7 @@ async function putMeeting(ctx: CommandContext, meeting: Meeting, before: Meeting
   const fields = before ? changedKeys<Meeting>(before, meeting) : Object.keys(meeting);
   const record: MeetingRecord = { ...before, ...meeting, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamps: fieldStamps(meeting, fields, stamp!, before?.stamps) };
   await ctx.db.meetings.put(record);
-  await ctx.db.audit.add(auditEvent(ctx, now, auditStamp!, { action, entity: 'meeting', entityId: meeting.id, fields, ...(details ? { details } : {}) }));
+  await addAudit(ctx.db, auditEvent(ctx, now, auditStamp!, { action, entity: 'meeting', entityId: meeting.id, fields, ...(details ? { details } : {}) }));
   return record;
 }
 

@@ -4,7 +4,7 @@ import type { CommandContext } from './context';
 import type { NetworkRecord } from '../db/schema';
 import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 import { fieldStamps } from './field-stamps';
 
 /** Active on a Finnish calendar date: started, and not yet deactivated (activeTo is the last day). */
@@ -34,7 +34,7 @@ export async function saveNetwork(ctx: CommandContext, input: NetworkInput, expe
     const [stamp, auditStamp] = await takeStamps(db, now.getTime(), 2);
     const record: NetworkRecord = { ...before, ...network, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamps: fieldStamps(network, fields, stamp!, before?.stamps) };
     await db.networks.put(record);
-    await db.audit.add(
+    await addAudit(db, 
       auditEvent(ctx, now, auditStamp!, { action: before ? 'network.update' : 'network.create', entity: 'network', entityId: record.id, fields }),
     );
     return record;
@@ -54,7 +54,7 @@ export async function deactivateNetwork(ctx: CommandContext, id: string): Promis
     const [stamp, auditStamp] = await takeStamps(db, now.getTime(), 2);
     const record: NetworkRecord = { ...before, activeTo, rev: before.rev + 1, updatedAt: now.toISOString(), stamps: fieldStamps(before, ['activeTo'], stamp!, before.stamps) };
     await db.networks.put(record);
-    await db.audit.add(auditEvent(ctx, now, auditStamp!, { action: 'network.deactivate', entity: 'network', entityId: id, fields: ['activeTo'] }));
+    await addAudit(db, auditEvent(ctx, now, auditStamp!, { action: 'network.deactivate', entity: 'network', entityId: id, fields: ['activeTo'] }));
     return record;
   });
 }

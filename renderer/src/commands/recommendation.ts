@@ -5,7 +5,7 @@ import type { CommandContext } from './context';
 import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { bumpCounters, COUNTER_REV } from './counters';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 import { caseForWrite, guardFreeText } from './lifecycle';
 
 const TABLES = (ctx: CommandContext) => [ctx.db.consultations, ctx.db.caseRows, ctx.db.audit, ctx.db.meta, ctx.db.counters];
@@ -21,7 +21,7 @@ async function writeCase(ctx: CommandContext, before: ConsultationRecord, fields
   };
   await ctx.db.consultations.put(record);
   await ctx.db.caseRows.put(caseRowOf(record));
-  await ctx.db.audit.add(auditEvent(ctx, now, auditStamp!, { action, entityId: record.id, fields: changed }));
+  await addAudit(ctx.db, auditEvent(ctx, now, auditStamp!, { action, entityId: record.id, fields: changed }));
   return record;
 }
 
@@ -69,6 +69,6 @@ export async function recordDisclosure(ctx: CommandContext, action: 'consultatio
   const now = ctx.now();
   await ctx.db.transaction('rw', [ctx.db.audit, ctx.db.meta], async () => {
     const [stamp] = await takeStamps(ctx.db, now.getTime(), 1);
-    await ctx.db.audit.add(auditEvent(ctx, now, stamp!, { action, entity: action === 'consultation.print' ? 'consultation' : 'meeting', entityId, ...(details ? { details } : {}) }));
+    await addAudit(ctx.db, auditEvent(ctx, now, stamp!, { action, entity: action === 'consultation.print' ? 'consultation' : 'meeting', entityId, ...(details ? { details } : {}) }));
   });
 }

@@ -3,7 +3,7 @@ import type { OtkDatabase } from '../db/schema';
 import type { CommandContext } from './context';
 import { ValidationError } from './errors';
 import { takeStamps } from './installation';
-import { auditEvent } from './audit';
+import { addAudit, auditEvent } from './audit';
 
 const SETTINGS_KEY = 'settings';
 
@@ -29,7 +29,7 @@ export async function saveSettings(ctx: CommandContext, input: SettingsInput): P
     if (fields.length === 0) return before;
     const [stamp] = await takeStamps(db, now.getTime(), 1);
     await db.meta.put({ key: SETTINGS_KEY, value: parsed.data });
-    await db.audit.add(auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: SETTINGS_KEY, fields }));
+    await addAudit(db, auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: SETTINGS_KEY, fields }));
     return parsed.data;
   });
 }

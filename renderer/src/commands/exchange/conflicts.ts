@@ -3,7 +3,7 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import { resolveConflict, type Resolution } from '../../../../shared/sync/resolve';
 import type { CommandContext } from '../context';
 import { CommandError, ValidationError } from '../errors';
-import { auditEvent } from '../audit';
+import { addAudit, auditEvent } from '../audit';
 import { bumpCounters, COUNTER_REV } from '../counters';
 import { takeStamps } from '../installation';
 import { guardFreeText } from '../lifecycle';
@@ -70,7 +70,7 @@ export async function resolveConflictCommand(ctx: CommandContext, conflictId: st
     }
     const resolved: ConflictRow = { ...conflict, state: 'resolved', resolution: { kind: resolution.kind, by: ctx.actor, at: now.toISOString() } };
     await db.conflicts.put(resolved);
-    await db.audit.add(
+    await addAudit(db, 
       auditEvent(ctx, now, auditStamp!, {
         action: 'conflict.resolve',
         entityId: conflict.recordId,

@@ -5,7 +5,7 @@ import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { CommandError } from '../errors';
-import { auditEvent } from '../audit';
+import { addAudit, auditEvent } from '../audit';
 import { COUNTER_REV } from '../counters';
 import { readInstallation, takeStamps } from '../installation';
 import { inlineCodec, type BundleCodec } from './codec';
@@ -156,7 +156,7 @@ export async function exportBundle(ctx: CommandContext, options: ExportOptions):
       lastSent: { bundleId: header.bundleId, at: now.toISOString(), scope: header.scope.kind },
     });
     const counts = Object.fromEntries(Object.entries(header.counts).map(([type, n]) => [type, String(n)]));
-    await db.audit.add(
+    await addAudit(db, 
       auditEvent(ctx, now, stamp!, {
         action: 'exchange.export',
         entity: 'exchange',

@@ -7,7 +7,7 @@ import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
-import { auditEvent } from '../audit';
+import { addAudit, auditEvent } from '../audit';
 import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../counters';
 import { readInstallation } from '../installation';
 import { readSettings } from '../settings';
@@ -340,7 +340,7 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     await db.exchangeLog.put(log);
     await db.importedBundles.add({ id: header.bundleId, at: now.toISOString(), sender });
     const sum = (key: keyof PreviewCounts) => String(Object.values(counts).reduce((total, c) => total + c[key], 0));
-    await db.audit.add(
+    await addAudit(db, 
       auditEvent(ctx, now, auditStamp!, {
         action: 'exchange.import',
         entity: 'exchange',

@@ -3,7 +3,7 @@ import type { Recipient } from '../../../../shared/sync/bundle';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { ValidationError } from '../errors';
-import { auditEvent } from '../audit';
+import { addAudit, auditEvent } from '../audit';
 import { readClock, readInstallation, takeStamps } from '../installation';
 
 export { readClock };
@@ -39,7 +39,7 @@ export async function saveInstallationName(ctx: CommandContext, name: string): P
   return db.transaction('rw', [db.meta, db.audit], async () => {
     const [stamp] = await takeStamps(db, now.getTime(), 1);
     await db.meta.put({ key: NAME_KEY, value: trimmed });
-    await db.audit.add(auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: 'settings', fields: ['installationName'] }));
+    await addAudit(db, auditEvent(ctx, now, stamp!, { action: 'settings.update', entity: 'settings', entityId: 'settings', fields: ['installationName'] }));
     return trimmed;
   });
 }

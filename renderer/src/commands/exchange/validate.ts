@@ -17,6 +17,8 @@ import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type WireReco
  */
 
 type Loose = Record<string, unknown>;
+/** An audit chain link (shared/protection/audit-chain): SHA-256 hex. */
+const HASH = /^[0-9a-f]{64}$/;
 type Check = (value: unknown) => boolean;
 
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -180,7 +182,9 @@ function checkAudit(record: unknown, index: number): void {
     isString(record.entityId) &&
     isStringArray(record.fields) &&
     (record.details === undefined || (isObject(record.details) && Object.values(record.details).every(isString))) &&
-    isStamp(record.clock);
+    isStamp(record.clock) &&
+    (record.prev === undefined || (isString(record.prev) && HASH.test(record.prev))) &&
+    (record.hash === undefined || (isString(record.hash) && HASH.test(record.hash)));
   if (!ok) invalid('audit', index);
 }
 

@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { auditPage, type AuditFilter } from '../../queries/audit';
 import { recordAuditExport } from '../../commands/audit-export';
+import { verifyAuditLog } from '../../commands/audit-verify';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
@@ -89,6 +90,24 @@ export function AuditScreen() {
       setMore(page.more);
     });
 
+  const [verification, setVerification] = useState<string | null>(null);
+  const verify = () =>
+    void run(async () => {
+      setVerification(null);
+      const { result, installationId, unchained } = await verifyAuditLog(commands.db);
+      const notes = unchained > 0 ? ` ${t('audit.unchained', { count: unchained })}` : '';
+      if (result.ok) return setVerification(t('audit.verified', { count: result.count, chains: result.peers.length }) + notes);
+      const lines = result.breaks.map((b) =>
+        t('audit.broken', {
+          chain: b.peer === installationId ? t('audit.ownChain') : t('audit.otherChain', { peer: b.peer }),
+          position: b.firstBrokenAt + 1,
+          reason: t(`audit.breakReason.${b.reason}`),
+          event: b.eventId ?? '–',
+        }),
+      );
+      setVerification(lines.join(' ') + notes);
+    });
+
   const exportLog = () =>
     void run(async () => {
       const filter = filterOf(choice);
@@ -168,7 +187,15 @@ export function AuditScreen() {
         <Button variant="secondary" disabled={busy} onClick={exportLog}>
           {t('audit.export')}
         </Button>
+        <Button variant="secondary" disabled={busy} onClick={verify}>
+          {t('audit.verify')}
+        </Button>
       </div>
+      {verification && (
+        <Paragraph className="otk-notice" role="status" data-testid="audit-verification">
+          {verification}
+        </Paragraph>
+      )}
       <LiveRegions error={error} />
       <div className="otk-table-scroll" role="region" aria-label={t('audit.tableLabel')} tabIndex={0}>
         <table className="otk-table" data-testid="audit-table">
