@@ -89,6 +89,11 @@ export class CaseIndex {
     return this.ordered;
   }
 
+  /** One case's row by id (undefined until the index has loaded it). */
+  row(id: string): CaseRow | undefined {
+    return this.byId.get(id);
+  }
+
   /**
    * Reads every row newest first, LOAD_CHUNK rows per read along the `[receivedAt+id]` index, and
    * yields to the event loop between reads: the first page (already on screen) stays responsive

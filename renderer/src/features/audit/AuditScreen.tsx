@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, DateInput, Dropdown, DropdownItem, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { AUDIT_ACTIONS, type AuditEvent } from '../../../../shared/domain/audit';
@@ -44,7 +44,12 @@ export function AuditScreen() {
   const reportFile = useFileOutcome();
 
   useEffect(() => void caseIndex.start(), [caseIndex]);
-  const codeOf = (id: string) => caseIndex.rows().find((row) => row.id === id)?.caseCode;
+  // Re-render when the index has loaded, so case codes replace ids in the table.
+  useSyncExternalStore(
+    (listener) => caseIndex.subscribe(listener),
+    () => caseIndex.getVersion(),
+  );
+  const codeOf = (id: string) => caseIndex.row(id)?.caseCode;
 
   const filterOf = (c: Choice): AuditFilter | null => {
     const code = c.caseCode.trim().toUpperCase();
