@@ -139,6 +139,8 @@ describe('exchange between two installations by encrypted file', () => {
     expect(await flag.innerText()).toContain('Versio A: tarkennus lähettäjältä.');
     await flag.getByRole('button', { name: 'Pidä nykyinen' }).click();
     await receiver.getByText('Ristiriita ratkaistu.').waitFor();
+    // The flag goes once the live query sees the resolution (it may lag the notice by a moment).
+    await receiver.locator('.otk-conflicts').waitFor({ state: 'detached' });
     expect(await receiver.locator('.otk-conflicts').count()).toBe(0);
     expect(await receiver.locator('.otk-timeline').innerText()).toContain('Ristiriita ratkaistu');
   });

@@ -10,11 +10,24 @@ import { useRecentRequesters } from '../../data/useConsultations';
 import { useExchangePeers } from '../../data/useExchange';
 import { createWorkerCodec, exportBundle, previewExport, requesterScopeIdOf, type ExchangeProgress, type ExportPlan, type ExportScope } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
+import type { RequesterRecord } from '../../db/schema';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
 
 type ScopeKind = ExportScope['kind'];
+/** How long the choice must settle before the preview reads what the bundle would carry. */
+const PREVIEW_DELAY_MS = 250;
+
+/** The export scope the form describes; null while a network or requester is still to be chosen. */
+async function scopeOf(kind: ScopeKind, networkId: string, requesterKey: string, requesters: readonly RequesterRecord[] | undefined): Promise<ExportScope | null> {
+  if (kind === 'network') return networkId ? { kind: 'network', networkId } : null;
+  if (kind === 'requester') {
+    const requester = requesters?.find((r) => r.key === requesterKey);
+    return requester ? { kind: 'requester', requesterId: await requesterScopeIdOf(requester) } : null;
+  }
+  return { kind };
+}
 type RecipientKind = Recipient['kind'];
 
 /**
@@ -47,14 +60,7 @@ export function ExportPanel() {
 
   const installationPeers = (peers ?? []).filter((p) => p.kind === 'installation');
 
-  const exportScope = async (): Promise<ExportScope | null> => {
-    if (scope === 'network') return networkId ? { kind: 'network', networkId } : null;
-    if (scope === 'requester') {
-      const requester = requesters?.find((r) => r.key === requesterKey);
-      return requester ? { kind: 'requester', requesterId: await requesterScopeIdOf(requester) } : null;
-    }
-    return { kind: scope };
-  };
+  const exportScope = () => scopeOf(scope, networkId, requesterKey, requesters);
   const recipient = (): Recipient | null => {
     if (recipientKind === 'installation') {
       const id = installationId.trim();
@@ -63,25 +69,24 @@ export function ExportPanel() {
     return recipientName.trim() ? { kind: 'named', name: recipientName.trim() } : null;
   };
 
-  // What the bundle would carry, recomputed when the choice changes (reads only).
+  // What the bundle would carry (reads only), shortly after the choice settles. Only a delta depends
+  // on the recipient (its base is what that installation acknowledged), so typing a name reads nothing.
+  const deltaPeer = scope === 'delta' && recipientKind === 'installation' ? installationId.trim() : '';
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const chosen = await exportScope();
-      const to = recipient();
-      if (!chosen || !to) return setPlan(null);
-      try {
-        const next = await previewExport(commands, { scope: chosen, recipient: to });
+    const timer = setTimeout(() => {
+      void (async () => {
+        const chosen = await scopeOf(scope, networkId, requesterKey, requesters);
+        const to: Recipient = deltaPeer ? { kind: 'installation', installationId: deltaPeer } : { kind: 'named', name: 'preview' };
+        const next = chosen ? await previewExport(commands, { scope: chosen, recipient: to }).catch(() => null) : null;
         if (live) setPlan(next);
-      } catch {
-        if (live) setPlan(null);
-      }
-    })();
+      })();
+    }, PREVIEW_DELAY_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the inputs below are what the preview depends on
-  }, [commands, scope, networkId, requesterKey, recipientKind, installationId, recipientName]);
+  }, [commands, scope, networkId, requesterKey, requesters, deltaPeer]);
 
   const submit = () =>
     void run(async () => {

@@ -50,14 +50,18 @@ export function HomeScreen() {
   const language = useUiStore((s) => s.language);
   const { caseIndex, commands } = useServices();
   const today = helsinkiDate(commands.now());
-  const week = weekOf(today);
+  const [weekStart, weekEnd] = useMemo(() => {
+    const days = weekOf(today);
+    return [days[0]!, days[6]!];
+  }, [today]);
   useEffect(() => void caseIndex.start(), [caseIndex]);
   const version = useSyncExternalStore(
     (listener) => caseIndex.subscribe(listener),
     () => caseIndex.getVersion(),
   );
-  const lists = useMemo(() => (version === 0 ? null : homeLists(caseIndex.rows(), today, week[6]!)), [caseIndex, version, today, week]);
-  const meetings = useMeetings(null, week[0]!, week[6]!);
+  // One pass over every list row, only when the rows or the day change (not on every render).
+  const lists = useMemo(() => (version === 0 ? null : homeLists(caseIndex.rows(), today, weekEnd)), [caseIndex, version, today, weekEnd]);
+  const meetings = useMeetings(null, weekStart, weekEnd);
   const received = useStatusCount('received');
   const accepted = useStatusCount('accepted');
   const networks = useNetworks();

@@ -9,6 +9,7 @@ import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { formatIsoDate } from '../../format/dates';
+import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 
 /**
@@ -66,21 +67,11 @@ export function LetterScreen({ id }: { id: string }) {
         <h3>{l('recommendation.questionSummary')}</h3>
         <p className="otk-pre">{recommendation.questionSummary}</p>
         <h3>{l('recommendation.items')}</h3>
-        <ol>
-          {recommendation.recommendations.map((text, i) => (
-            <li key={i} className="otk-pre">
-              {text}
-            </li>
-          ))}
-        </ol>
+        <RecommendationItems recommendation={recommendation} />
         {recommendation.nextSteps.length > 0 && (
           <>
             <h3>{l('recommendation.nextSteps')}</h3>
-            <ul>
-              {recommendation.nextSteps.map((step, i) => (
-                <li key={i}>{l('recommendation.stepLine', { step: step.step, by: step.by })}</li>
-              ))}
-            </ul>
+            <NextStepList recommendation={recommendation} t={l} />
           </>
         )}
         {recommendation.followUpDate && <p>{l('letter.followUp', { date: formatIsoDate(recommendation.followUpDate, lang) })}</p>}

@@ -9,6 +9,7 @@ import { markFollowUpDone, reviseRecommendation } from '../../commands/recommend
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
+import { NextStepList, RecommendationItems } from './RecommendationLists';
 
 /** The written recommendation on the case: its content, the letter, corrections until sent, and the follow-up. */
 export function RecommendationView({ record }: { record: ConsultationRecord }) {
@@ -59,24 +60,14 @@ export function RecommendationView({ record }: { record: ConsultationRecord }) {
             <div className="otk-field">
               <dt>{t('recommendation.items')}</dt>
               <dd>
-                <ol>
-                  {recommendation.recommendations.map((text, i) => (
-                    <li key={i} className="otk-pre">
-                      {text}
-                    </li>
-                  ))}
-                </ol>
+                <RecommendationItems recommendation={recommendation} />
               </dd>
             </div>
             {recommendation.nextSteps.length > 0 && (
               <div className="otk-field">
                 <dt>{t('recommendation.nextSteps')}</dt>
                 <dd>
-                  <ul>
-                    {recommendation.nextSteps.map((step, i) => (
-                      <li key={i}>{t('recommendation.stepLine', { step: step.step, by: step.by })}</li>
-                    ))}
-                  </ul>
+                  <NextStepList recommendation={recommendation} t={t} />
                 </dd>
               </div>
             )}

@@ -28,6 +28,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
   const networks = useNetworks();
   const today = helsinkiDate(commands.now());
   const week = weekOf(query.get('week') ?? today);
+  const monday = week[0]!;
   const settings = useSettings();
   // Without a choice in the address: the first network of this centre's own area.
   const networkId = query.get('network') || networks?.find((n) => n.area === settings?.centreArea)?.id || networks?.[0]?.id || '';
@@ -36,8 +37,8 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
   const network = networks?.find((n) => n.id === networkId);
 
   const view = useMemo(
-    () => (network && meetings ? buildWeekView({ date: week[0]!, meetings, slots: networkSlots(network), today }) : null),
-    [network, meetings, week, today],
+    () => (network && meetings ? buildWeekView({ date: monday, meetings, slots: networkSlots(network), today }) : null),
+    [network, meetings, monday, today],
   );
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
