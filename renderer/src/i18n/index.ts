@@ -6,10 +6,17 @@ import fi from './locales/fi.json';
 import sv from './locales/sv.json';
 import en from './locales/en.json';
 import type { UiLanguage } from '../../../shared/reference/labels';
+import { areaFragments, mergeCatalogues } from './catalogue';
 
 export const LANGUAGES: readonly UiLanguage[] = ['fi', 'sv', 'en'];
 export const DEFAULT_LANGUAGE: UiLanguage = 'fi';
-export const resources = { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } } as const;
+const areas = import.meta.glob('./locales/areas/*.json', { eager: true });
+const catalogueOf = (main: object, lang: UiLanguage) => mergeCatalogues(main as never, ...areaFragments(areas, lang));
+export const resources = {
+  fi: { translation: catalogueOf(fi, 'fi') },
+  sv: { translation: catalogueOf(sv, 'sv') },
+  en: { translation: catalogueOf(en, 'en') },
+} as const;
 
 /** date-fns locale of each UI language (Finnish and Swedish formats; British English for en). */
 export const DATE_LOCALES: Record<UiLanguage, Locale> = { fi: fiDates, sv: svDates, en: enGB };
