@@ -1,10 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { buildPaths } from './paths';
 import { startShell } from './start';
 
 // The only file that touches the real Electron modules; everything it calls is tested with fakes.
 startShell(
-  { app, BrowserWindow, protocol, session, ipcMain, dialog },
+  { app, BrowserWindow, protocol, session, ipcMain, dialog, safeStorage },
   { paths: buildPaths(import.meta.url), platform: process.platform },
 ).catch((error: unknown) => {
   console.error('OT-keskus konsultaatiot could not start:', error);

@@ -6,6 +6,7 @@ import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } 
 import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
 import type { BuildPaths } from './paths';
 import { printToPdf } from './print';
+import type { KeyStoreSource } from './app-info';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenSession, hardenWebContents, type HardenableContents, type HardenableSession } from './security';
 import { claimSingleInstance } from './single-instance';
@@ -37,6 +38,8 @@ export interface ShellElectron<W extends ClosableWindow> {
   session: { defaultSession: HardenableSession };
   ipcMain: IpcRegistrar<SenderContents>;
   dialog: FileDialogs<W>;
+  /** Electron's safeStorage: only asked whether a real OS key store exists (appInfo.keyStore). */
+  safeStorage?: KeyStoreSource;
 }
 
 export interface ShellOptions {
@@ -75,7 +78,7 @@ export async function startShell<W extends ClosableWindow>(
     ipcMain: electron.ipcMain,
     windowFor: (contents) => (mainWindow !== null && mainWindow.webContents.id === contents.id ? mainWindow : null),
     implementations: {
-      appInfo: () => getAppInfo(app, options.platform),
+      appInfo: () => getAppInfo(app, options.platform, electron.safeStorage),
       saveFile: (args, window) => saveFile(fileDeps, window, args),
       openFile: (args, window) => openFile(fileDeps, window, args),
       printToPdf: (args, window) => printToPdf(fileDeps, window, args),

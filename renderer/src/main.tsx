@@ -6,32 +6,28 @@ import '@fontsource/source-sans-pro/600.css';
 import '@fontsource/source-sans-pro/700.css';
 import './styles.css';
 import { App } from './app/App';
-import { ServicesProvider, type Services } from './app/services';
 import { createDatabase } from './db/open';
 import { createBridge } from './bridge';
 import { createI18n } from './i18n';
 import { useUiStore } from './state/uiStore';
-import { CaseIndex } from './data/case-index';
-
-/** The local profile until user profiles land (issue: data protection). */
-const LOCAL_ACTOR = 'local-coordinator';
+import { Keyring } from './protection/keyring';
+import { DATABASE_NAME } from './db/schema';
+import { SessionGate } from './features/session/SessionGate';
 
 async function start() {
-  const db = createDatabase();
-  const services: Services = {
-    commands: { db, actor: LOCAL_ACTOR, now: () => new Date() },
-    bridge: createBridge(),
-    caseIndex: new CaseIndex(db),
-  };
+  // The keys live only in this keyring, only while a profile is unlocked (see SessionGate).
+  const keyring = new Keyring();
+  const db = createDatabase(DATABASE_NAME, undefined, keyring);
+  const bridge = createBridge();
   const i18n = await createI18n(useUiStore.getState().language);
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={services}>
+        <SessionGate db={db} keyring={keyring} bridge={bridge}>
           <App />
-        </ServicesProvider>
+        </SessionGate>
       </I18nextProvider>
     </StrictMode>,
   );

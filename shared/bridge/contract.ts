@@ -54,6 +54,13 @@ export const bridgeContract = {
         platform: z.string(),
         /** Where the database lives, in words a user can follow. */
         dataLocation: z.string(),
+        /**
+         * What the operating system offers to keep secrets (Electron safeStorage): 'os' a real key
+         * store (Keychain, DPAPI, libsecret/kwallet), 'plain' none (Linux without a keyring:
+         * safeStorage would only obfuscate), 'browser' none reachable from a web page. The data key
+         * is always protected by the profile passphrase; the settings screen says which case holds.
+         */
+        keyStore: z.enum(['os', 'plain', 'browser']),
       })
       .strict(),
   },

@@ -31,6 +31,22 @@ export const AUDIT_ACTIONS = [
   'conflict.resolve',
   /** The audit log was exported for the data protection officer (details: events). */
   'audit.export',
+  /** A profile was created (details: role); its passphrase and keys are never logged. */
+  'profile.create',
+  /** A profile's language or name changed. */
+  'profile.update',
+  /** A profile was unlocked with its passphrase (or recovery key: details.method). */
+  'session.unlock',
+  /** A wrong passphrase or recovery key was given for a profile (details: attempts). */
+  'session.unlock-failed',
+  /** The session was locked (details.reason: idle, shortcut, button, switch). */
+  'session.lock',
+  /** Existing data was encrypted at rest (details: records per table). */
+  'protection.encrypt',
+  /** The retention policy changed (fields: which years). */
+  'retention.policy',
+  /** A case's content was purged under the retention policy; only its tombstone remains. */
+  'retention.purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -41,7 +57,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

@@ -24,6 +24,8 @@ export const PROTECTION_ERROR_CODES = [
   'invalid-sealed-value',
   /** The profile's role does not allow the action on this case. */
   'not-permitted',
+  /** Too many wrong passphrases: the profile opens again after a delay (params.seconds). */
+  'unlock-delayed',
 ] as const;
 
 export type ProtectionErrorCode = (typeof PROTECTION_ERROR_CODES)[number];

@@ -31,3 +31,4 @@ export * from './field-crypto';
 export * from './audit-chain';
 export * from './retention';
 export * from './roles';
+export * from './unlock-delay';

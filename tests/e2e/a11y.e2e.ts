@@ -77,6 +77,9 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     await page.getByTestId('audit-verification').filter({ hasText: /^Loki on ehjä: \d+ tapahtumaa, 1 asennuksen ketjua\.$/ }).waitFor();
     await visit('#/settings', 'Asetukset');
     await check('settings');
+    await visit('#/retention', 'Säilytysajat ja poistaminen');
+    await page.getByRole('heading', { name: 'Poistettavaksi erääntyneet tapaukset' }).waitFor();
+    await check('retention');
     expect(found).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
+import { unlockApp } from './support/unlock';
 import { fillIntake, goToList, listCount, listTable, openNewRequest, recordRequest, saveButton } from './support/intake-page';
 
 const browser = useBrowserSession();
@@ -36,6 +37,7 @@ describe('consultation intake in Chromium', () => {
     expect(await listCount(page)).toBe('1 pyyntö');
 
     await page.reload();
+    await unlockApp(page);
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
 
     page = await browser.restart();
@@ -99,6 +101,7 @@ describe('consultation intake in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
 
     await page.reload();
+    await unlockApp(page);
     await page.getByRole('heading', { name: 'Ny konsultationsförfrågan' }).waitFor();
     // Validation messages follow the language too.
     await page.getByRole('button', { name: 'Spara förfrågan' }).click();

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, LanguageMenu, LanguageMenuItem, Paragraph, SkipLink, Text } from 'suomifi-ui-components';
-import { LANGUAGES } from '../i18n';
+import { Block, Heading, Paragraph, SkipLink, Text } from 'suomifi-ui-components';
 import { useUiStore } from '../state/uiStore';
 import { useServices } from './services';
 import { parseRoute, useHash } from './router';
@@ -12,6 +11,7 @@ import { EditCaseScreen } from '../features/case/EditCaseScreen';
 import { NetworksScreen } from '../features/networks/NetworksScreen';
 import { WhatIfScreen } from '../features/routing/WhatIfScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { HelpScreen } from '../features/help/HelpScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
 import { AgendaScreen } from '../features/meetings/AgendaScreen';
@@ -20,7 +20,10 @@ import { SummaryScreen } from '../features/summary/SummaryScreen';
 import { NationalScreen } from '../features/summary/NationalScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { RetentionScreen } from '../features/retention/RetentionScreen';
 import { MainNavigation } from './MainNavigation';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SessionBar } from '../features/session/SessionBar';
 import type { BridgeResult } from '../../../shared/bridge/contract';
 
 function Screen() {
@@ -56,6 +59,10 @@ function Screen() {
       return <WhatIfScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'help':
+      return <HelpScreen />;
+    case 'retention':
+      return <RetentionScreen />;
   }
 }
 
@@ -63,7 +70,6 @@ export function App() {
   const { t, i18n } = useTranslation();
   const { bridge } = useServices();
   const language = useUiStore((s) => s.language);
-  const setLanguage = useUiStore((s) => s.setLanguage);
   const [info, setInfo] = useState<BridgeResult<'appInfo'>>();
   const hash = useHash();
 
@@ -100,13 +106,10 @@ export function App() {
           </Heading>
           <Text>{t('app.subtitle')}</Text>
         </div>
-        <LanguageMenu buttonText={t(`language.${language}`)} aria-label={t('language.current', { language: t(`language.${language}`) })}>
-          {LANGUAGES.map((code) => (
-            <LanguageMenuItem key={code} lang={code} selected={code === language} onSelect={() => setLanguage(code)}>
-              {t(`language.${code}`)}
-            </LanguageMenuItem>
-          ))}
-        </LanguageMenu>
+        <div className="otk-header-tools">
+          <SessionBar />
+          <LanguageSwitch />
+        </div>
       </Block>
       <MainNavigation view={parseRoute(hash).view} />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
+import type { Role } from '../../../shared/protection/roles';
+import { useServices } from './services';
 
 const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
   { href: '#/', label: 'nav.home', views: ['home'] },
@@ -10,16 +12,31 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
   { href: '#/audit', label: 'nav.audit', views: ['audit'] },
+  { href: '#/retention', label: 'retention.nav', views: ['retention'] },
   { href: '#/settings', label: 'nav.settings', views: ['settings'] },
+  { href: '#/help', label: 'help.nav', views: ['help'] },
 ];
 
-/** The app's main sections; the current one is marked for screen readers too. */
+/**
+ * The sections the other roles may use (mirrors shared/protection/roles; the command layer refuses
+ * the rest): an expert works its network's cases and meetings, a requester its own requests (new
+ * ones from the work list). The coordinator sees every section; a section not listed here is the
+ * coordinator's.
+ */
+const ROLE_SECTIONS: Record<Exclude<Role, 'coordinator'>, ReadonlySet<string>> = {
+  expert: new Set(['#/', '#/cases', '#/meetings', '#/help']),
+  requester: new Set(['#/', '#/cases', '#/help']),
+};
+
+/** The app's main sections the profile's role may use; the current one is marked for screen readers too. */
 export function MainNavigation({ view }: { view: Route['view'] }) {
   const { t } = useTranslation();
+  const { role } = useServices().commands.profile;
+  const items = role === 'coordinator' ? ITEMS : ITEMS.filter((item) => ROLE_SECTIONS[role].has(item.href));
   return (
     <nav aria-label={t('nav.label')} className="otk-nav otk-no-print">
       <ul>
-        {ITEMS.map((item) => {
+        {items.map((item) => {
           const current = item.views.includes(view);
           return (
             <li key={item.href}>

@@ -21,7 +21,9 @@ export type Route =
   | { view: 'edit'; id: string }
   | { view: 'networks' }
   | { view: 'what-if' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'help' }
+  | { view: 'retention' };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -38,6 +40,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'networks') return { view: 'networks' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
   if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'help') return { view: 'help' };
+  if (parts[0] === 'retention') return { view: 'retention' };
   if (parts[0] === 'case' && parts[1]) {
     if (parts[2] === 'edit') return { view: 'edit', id: parts[1] };
     if (parts[2] === 'letter') return { view: 'letter', id: parts[1] };
@@ -82,6 +86,10 @@ export function hrefFor(route: Route): string {
       return '#/what-if';
     case 'settings':
       return '#/settings';
+    case 'help':
+      return '#/help';
+    case 'retention':
+      return '#/retention';
   }
 }
 

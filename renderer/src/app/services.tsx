@@ -2,6 +2,14 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Bridge } from '../../../shared/bridge/contract';
 import type { CommandContext } from '../commands/context';
 import type { CaseIndex } from '../data/case-index';
+import type { Keyring } from '../protection/keyring';
+import type { LockReason } from '../protection/session';
+
+/** The unlocked session: lock it (the page reloads to the lock screen) or switch profile. */
+export interface SessionControls {
+  keyring: Keyring;
+  lock: (reason: LockReason) => Promise<void>;
+}
 
 /** What the screens need from the outside world: the command context (database, actor, clock) and the shell bridge. */
 export interface Services {
@@ -9,6 +17,7 @@ export interface Services {
   bridge: Bridge;
   /** The work list's in-memory index of every case's list row. */
   caseIndex: CaseIndex;
+  session: SessionControls;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -14,6 +14,7 @@ function appInfo(): BridgeResult<'appInfo'> {
     shell: 'web',
     platform: navigator.platform || 'browser',
     dataLocation: `IndexedDB, ${window.location.origin}`,
+    keyStore: 'browser',
   };
 }
 

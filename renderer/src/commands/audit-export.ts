@@ -1,9 +1,11 @@
 import type { CommandContext } from './context';
 import { takeStamps } from './installation';
 import { addAudit, auditEvent } from './audit';
+import { requireGlobal } from './access';
 
 /** Logs that the audit log was exported (how many events; who and when are the event's own). */
 export async function recordAuditExport(ctx: CommandContext, count: number): Promise<void> {
+  requireGlobal(ctx, 'audit.export');
   const now = ctx.now();
   await ctx.db.transaction('rw', [ctx.db.audit, ctx.db.meta], async () => {
     const [stamp] = await takeStamps(ctx.db, now.getTime(), 1);

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../../../shared/domain/audit';
 import { verifyChains, type ChainsVerification } from '../../../shared/protection/audit-chain';
-import type { OtkDatabase } from '../db/schema';
+import type { CommandContext } from './context';
+import { requireGlobal } from './access';
 import { readAuditChainHead } from './audit';
 import { readInstallation } from './installation';
 
@@ -20,7 +21,9 @@ export interface AuditVerification {
  * checks each installation's hash chain in clock order; this installation's against its stored
  * head. Reports the first broken link of each chain: an edited, removed or reordered event.
  */
-export async function verifyAuditLog(db: OtkDatabase): Promise<AuditVerification> {
+export async function verifyAuditLog(ctx: Pick<CommandContext, 'db' | 'profile'>): Promise<AuditVerification> {
+  requireGlobal(ctx, 'audit.read');
+  const { db } = ctx;
   const chained: AuditEvent[] = [];
   let unchained = 0;
   let after: string | undefined;

@@ -7,7 +7,7 @@ import type { ChainHead } from '../../../shared/protection/audit-chain';
 
 /** Builds an audit event for the acting user at the command's time. */
 export function auditEvent(
-  ctx: CommandContext,
+  ctx: Pick<CommandContext, 'actor'>,
   at: Date,
   clock: string,
   event: { action: AuditAction; entityId: string; entity?: AuditEvent['entity']; fields?: string[]; details?: Record<string, string> },

@@ -8,9 +8,10 @@ import { ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
 import { readSettings } from './settings';
-import { requesterKey } from './requesters';
+import { requesterKey, requesterStorageKey } from './requesters';
 import { addAudit, auditEvent } from './audit';
 import { derivedFields, parseIntake, storedFields } from './consultations';
+import { requireCase } from './access';
 
 export const BULK_CHUNK = 2000;
 
@@ -36,6 +37,8 @@ export async function createConsultationsInBulk(
       throw error;
     }
   });
+  // Each new case is routed nowhere yet and belongs to its requester: checked before any chunk is written.
+  for (const intake of intakes) requireCase(ctx, 'consultation.create', { networkId: null, requesterKey: requesterKey(intake.requester) });
   const { db } = ctx;
   for (let start = 0; start < intakes.length; start += BULK_CHUNK) {
     const chunk = intakes.slice(start, start + BULK_CHUNK);
@@ -74,7 +77,7 @@ export async function createConsultationsInBulk(
       });
       await db.consultations.bulkAdd(records);
       await db.caseRows.bulkAdd(records.map(caseRowOf));
-      const requesters = new Map(chunk.map((intake) => [requesterKey(intake.requester), intake.requester]));
+      const requesters = new Map(chunk.map((intake) => [requesterStorageKey(db, intake.requester), intake.requester]));
       const known = await db.requesters.bulkGet([...requesters.keys()]);
       await db.requesters.bulkPut(
         [...requesters].map(([key, requester], i) => ({ ...requester, key, lastUsedAt: now.toISOString(), uses: (known[i]?.uses ?? 0) + 1 })),

@@ -20,8 +20,9 @@ import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
 import { readSettings } from './settings';
-import { rememberRequester } from './requesters';
+import { rememberRequester, requesterKey } from './requesters';
 import { addAudit, auditEvent } from './audit';
+import { requireCase, requireRead } from './access';
 
 /** Validates a request with the shared schema (identifier guard included) as of the command's today. */
 export function parseIntake(ctx: CommandContext, input: IntakeInput): Intake {
@@ -60,6 +61,8 @@ const TABLES = (ctx: CommandContext) => {
  */
 export async function createConsultation(ctx: CommandContext, input: IntakeInput): Promise<ConsultationRecord> {
   const intake = parseIntake(ctx, input);
+  // The new case is routed nowhere yet and belongs to its requester.
+  requireCase(ctx, 'consultation.create', { networkId: null, requesterKey: requesterKey(intake.requester) });
   const { db } = ctx;
   const now = ctx.now();
 
@@ -117,6 +120,7 @@ export async function updateConsultation(
   return db.transaction('rw', TABLES(ctx), async () => {
     const before = await db.consultations.get(id);
     if (!before) throw new CommandError('notFound');
+    requireCase(ctx, 'consultation.update', before);
     if (expectedRev !== undefined && before.rev !== expectedRev) throw new CommandError('changedElsewhere');
     const fields = storedFields(intake);
     const changed = changedFields(before, fields);
@@ -158,11 +162,17 @@ export async function updateConsultation(
   });
 }
 
-/** Logs that the acting user opened a case (who viewed what, and when). */
+/**
+ * Logs that the acting user opened a case (who viewed what, and when). A profile that may not
+ * read the case is refused (`ProtectionError('not-permitted')`) and nothing is logged.
+ */
 export async function recordView(ctx: CommandContext, id: string): Promise<void> {
   const { db } = ctx;
   const now = ctx.now();
-  await db.transaction('rw', [db.audit, db.meta], async () => {
+  await db.transaction('rw', [db.consultations, db.audit, db.meta], async () => {
+    const record = await db.consultations.get(id);
+    if (record) requireRead(ctx.profile, record);
+    else if (ctx.profile.role !== 'coordinator') throw new CommandError('notFound');
     const [stamp] = await takeStamps(db, now.getTime(), 1);
     await addAudit(db, auditEvent(ctx, now, stamp!, { action: 'consultation.view', entityId: id }));
   });

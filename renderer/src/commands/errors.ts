@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isProtectionError } from '../../../shared/protection/errors';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "requester.name". */
@@ -47,4 +48,12 @@ export class CommandError extends Error {
     super(`command refused: ${code}${detail ? ` (${detail})` : ''}`);
     this.name = 'CommandError';
   }
+}
+
+/** i18n key of a role refusal (shared/protection/roles: the profile may not run the command). */
+export const NOT_PERMITTED_KEY = 'roles.notPermitted';
+
+/** Is this the command layer's role refusal (`ProtectionError('not-permitted')`)? Nothing was written. */
+export function isNotPermitted(error: unknown): boolean {
+  return isProtectionError(error, 'not-permitted');
 }

@@ -3,6 +3,7 @@ import { caseRowOf } from '../../../shared/domain/case-row';
 import { applyTransition, type LifecycleFields } from '../../../shared/lifecycle/record';
 import { planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
 import type { LifecycleAction } from '../../../shared/lifecycle/transitions';
+import { lifecycleCommand, type CaseCommand } from '../../../shared/protection/roles';
 import { transitionAuditDetails } from '../../../shared/lifecycle/audit-details';
 import { guardRequest } from '../../../shared/privacy/identifier-guard';
 import { issueMessage } from '../../../shared/privacy/intake-guard';
@@ -12,6 +13,7 @@ import { takeStamps } from './installation';
 import { bumpCounters, COUNTER_REV, statusCounter } from './counters';
 import { addAudit, auditEvent } from './audit';
 import { unbookFromMeeting } from './meetings';
+import { requireCase } from './access';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */
 const OWN_COMMAND: ReadonlySet<LifecycleAction> = new Set(['route', 'schedule']);
@@ -70,10 +72,14 @@ export function planOrThrow(record: ConsultationRecord, action: LifecycleAction,
   return plan.event;
 }
 
-/** Reads the case for a write, refusing a missing case or one changed since the form was opened. */
-export async function caseForWrite(ctx: CommandContext, id: string, expectedRev?: number): Promise<ConsultationRecord> {
+/**
+ * Reads the case for a write, refusing a missing case, a profile that may not run `command` on it
+ * (roles: `ProtectionError('not-permitted')`), or a case changed since the form was opened.
+ */
+export async function caseForWrite(ctx: CommandContext, command: CaseCommand, id: string, expectedRev?: number): Promise<ConsultationRecord> {
   const before = await ctx.db.consultations.get(id);
   if (!before) throw new CommandError('notFound');
+  requireCase(ctx, command, before);
   if (expectedRev !== undefined && before.rev !== expectedRev) throw new CommandError('changedElsewhere');
   return before;
 }
@@ -138,7 +144,7 @@ export async function transitionConsultation(ctx: CommandContext, id: string, ac
   if (OWN_COMMAND.has(action)) throw new Error(`'${action}' has its own command`);
   const now = ctx.now();
   return ctx.db.transaction('rw', transitionTables(ctx), async () => {
-    const before = await caseForWrite(ctx, id, expectedRev);
+    const before = await caseForWrite(ctx, lifecycleCommand(action), id, expectedRev);
     const event = planOrThrow(before, action, data, now);
     return writeTransition(ctx, before, event, now);
   });

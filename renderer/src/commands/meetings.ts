@@ -11,6 +11,7 @@ import { takeStamps } from './installation';
 import { addAudit, auditEvent } from './audit';
 import { fieldStamps } from './field-stamps';
 import { caseForWrite, planOrThrow, transitionTables, writeTransition } from './lifecycle';
+import { requireGlobal } from './access';
 
 const REFUSAL: Record<BookingRefusalCode, CommandErrorCode> = {
   full: 'meetingFull',
@@ -52,6 +53,7 @@ export async function unbookFromMeeting(ctx: CommandContext, meetingId: string, 
  * capacity cannot drop below the cases already booked, and a meeting with cases is not cancelled.
  */
 export async function saveMeeting(ctx: CommandContext, input: Omit<MeetingInput, 'caseIds'>, id?: string, expectedRev?: number): Promise<MeetingRecord> {
+  requireGlobal(ctx, 'meeting.update');
   const { db } = ctx;
   const now = ctx.now();
   return db.transaction('rw', [...transitionTables(ctx), db.networks], async () => {
@@ -90,7 +92,7 @@ export async function bookConsultation(ctx: CommandContext, caseId: string, targ
   const { db } = ctx;
   const now = ctx.now();
   return db.transaction('rw', [...transitionTables(ctx), db.networks], async () => {
-    const before = await caseForWrite(ctx, caseId, expectedRev);
+    const before = await caseForWrite(ctx, 'meeting.book', caseId, expectedRev);
     let existing: MeetingRecord | undefined;
     let plan;
     if ('meetingId' in target) {

@@ -6,6 +6,7 @@ import { CommandError, ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { addAudit, auditEvent } from './audit';
 import { fieldStamps } from './field-stamps';
+import { requireGlobal } from './access';
 
 /** Active on a Finnish calendar date: started, and not yet deactivated (activeTo is the last day). */
 export function isNetworkActiveOn(network: Network, date: string): boolean {
@@ -27,6 +28,7 @@ export async function saveNetwork(ctx: CommandContext, input: NetworkInput, expe
   const now = ctx.now();
   return db.transaction('rw', [db.networks, db.audit, db.meta], async () => {
     const before = await db.networks.get(parsed.data.id);
+    requireGlobal(ctx, before ? 'network.update' : 'network.create');
     if (expectedRev !== undefined && before && before.rev !== expectedRev) throw new CommandError('changedElsewhere');
     const network: Network = { ...parsed.data, example: before ? false : parsed.data.example };
     const fields = before ? changedKeys(before, network) : Object.keys(network);
@@ -43,6 +45,7 @@ export async function saveNetwork(ctx: CommandContext, input: NetworkInput, expe
 
 /** Deactivates a network from today on (its last active day is yesterday). Never deletes: history stays readable. */
 export async function deactivateNetwork(ctx: CommandContext, id: string): Promise<NetworkRecord> {
+  requireGlobal(ctx, 'network.update');
   const { db } = ctx;
   const now = ctx.now();
   const today = helsinkiDate(now);

@@ -7,6 +7,7 @@ import { takeStamps } from './installation';
 import { bumpCounters, COUNTER_REV } from './counters';
 import { addAudit, auditEvent } from './audit';
 import { caseForWrite, guardFreeText } from './lifecycle';
+import { NO_CASE_VIEW, requireCase } from './access';
 
 const TABLES = (ctx: CommandContext) => [ctx.db.consultations, ctx.db.caseRows, ctx.db.audit, ctx.db.meta, ctx.db.counters];
 
@@ -34,7 +35,7 @@ export async function reviseRecommendation(ctx: CommandContext, id: string, inpu
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const now = ctx.now();
   return ctx.db.transaction('rw', TABLES(ctx), async () => {
-    const before = await caseForWrite(ctx, id, expectedRev);
+    const before = await caseForWrite(ctx, 'recommendation.write', id, expectedRev);
     if (before.status !== 'consulted' || !before.recommendation) throw new CommandError('notAllowed');
     if (before.recommendation.sentAt) throw new CommandError('recommendationSent');
     const r = parsed.data;
@@ -58,7 +59,7 @@ export async function reviseRecommendation(ctx: CommandContext, id: string, inpu
 export async function markFollowUpDone(ctx: CommandContext, id: string, expectedRev?: number): Promise<ConsultationRecord> {
   const now = ctx.now();
   return ctx.db.transaction('rw', TABLES(ctx), async () => {
-    const before = await caseForWrite(ctx, id, expectedRev);
+    const before = await caseForWrite(ctx, 'recommendation.follow-up', id, expectedRev);
     if (!before.recommendation || before.recommendation.followUpDate === '' || before.followUpDoneAt !== null) throw new CommandError('noFollowUp');
     return writeCase(ctx, before, { followUpDoneAt: now.toISOString() }, ['followUpDoneAt'], now, 'consultation.follow-up-done');
   });
@@ -67,7 +68,18 @@ export async function markFollowUpDone(ctx: CommandContext, id: string, expected
 /** Logs that a case's letter was printed or saved, or a meeting's agenda or calendar file produced (a disclosure). */
 export async function recordDisclosure(ctx: CommandContext, action: 'consultation.print' | 'meeting.print' | 'meeting.export-ics', entityId: string, details?: Record<string, string>): Promise<void> {
   const now = ctx.now();
-  await ctx.db.transaction('rw', [ctx.db.audit, ctx.db.meta], async () => {
+  await ctx.db.transaction('rw', [ctx.db.consultations, ctx.db.meetings, ctx.db.audit, ctx.db.meta], async () => {
+    // A disclosure of a case, or of a meeting's agenda: the meeting's network and every case on it.
+    if (action === 'consultation.print') {
+      const record = await ctx.db.consultations.get(entityId);
+      if (!record) throw new CommandError('notFound');
+      requireCase(ctx, 'consultation.print', record);
+    } else {
+      const meeting = await ctx.db.meetings.get(entityId);
+      if (!meeting) throw new CommandError('notFound');
+      requireCase(ctx, 'consultation.print', { ...NO_CASE_VIEW, networkId: meeting.networkId });
+      for (const record of await ctx.db.consultations.bulkGet(meeting.caseIds)) if (record) requireCase(ctx, 'consultation.print', record);
+    }
     const [stamp] = await takeStamps(ctx.db, now.getTime(), 1);
     await addAudit(ctx.db, auditEvent(ctx, now, stamp!, { action, entity: action === 'consultation.print' ? 'consultation' : 'meeting', entityId, ...(details ? { details } : {}) }));
   });

@@ -22,7 +22,7 @@ export async function routeConsultation(ctx: CommandContext, id: string, input: 
   const today = helsinkiDate(now);
 
   return db.transaction('rw', [...transitionTables(ctx), db.networks], async () => {
-    const before = await caseForWrite(ctx, id, expectedRev);
+    const before = await caseForWrite(ctx, 'lifecycle.route', id, expectedRev);
     if (!ROUTABLE_STATUSES.has(before.status)) throw new CommandError('notRoutable');
     const network = await db.networks.get(decision.networkId);
     if (!network || !isNetworkActiveOn(network, today)) throw new ValidationError([{ path: 'networkId', message: 'routing.networkInactive' }]);

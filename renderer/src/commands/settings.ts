@@ -4,6 +4,7 @@ import type { CommandContext } from './context';
 import { ValidationError } from './errors';
 import { takeStamps } from './installation';
 import { addAudit, auditEvent } from './audit';
+import { requireGlobal } from './access';
 
 const SETTINGS_KEY = 'settings';
 
@@ -19,6 +20,7 @@ export async function readSettings(db: OtkDatabase): Promise<Settings> {
  * edited from now on; existing target dates stay as they were computed.
  */
 export async function saveSettings(ctx: CommandContext, input: SettingsInput): Promise<Settings> {
+  requireGlobal(ctx, 'settings.update');
   const parsed = settingsSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const { db } = ctx;

@@ -4,8 +4,11 @@ import { rowComparator, rowMatcher, searchTextOf, type SortKey, type WorklistFil
 import type { OtkDatabase } from '../db/schema';
 import { COUNTER_REV } from '../commands/counters';
 
-/** Rows per read while loading: small enough that no single read blocks the UI for long. */
-const LOAD_CHUNK = 5000;
+/**
+ * Rows per read while loading: small enough that no single read (and the decryption of its sealed
+ * list fields, about 25–30 µs per row here) blocks the UI for long.
+ */
+const LOAD_CHUNK = 2000;
 
 /** Newest first, then by id: the order of the `[receivedAt+id]` index, reversed. */
 function newestFirst(a: CaseRow, b: CaseRow): number {
@@ -34,7 +37,9 @@ export interface QueryResult {
 /**
  * The work list's in-memory index: the slim rows of every case, newest first, loaded once from the
  * `caseRows` table and then kept current through the `rev` change feed (only rows written since the
- * last revision are read). Any combination of filters, search and sort is answered from memory in
+ * last revision are read). Deletions follow the same feed: a purged case, or one deleted by an
+ * imported tombstone, leaves a tombstone with the revision of its deletion, so the rows and the
+ * tombstones above the last revision seen (both indexed by `rev`) are all a catch-up reads. Any combination of filters, search and sort is answered from memory in
  * milliseconds at 100 000 cases — IndexedDB indexes cannot serve arbitrary combinations, counts and
  * sorts that fast (see the handbook's performance design and the benchmark results).
  */
@@ -49,7 +54,14 @@ export class CaseIndex {
   private listeners = new Set<() => void>();
   private cache: { key: string; version: number; rows: CaseRow[] } | null = null;
 
-  constructor(private readonly db: OtkDatabase) {}
+  /**
+   * @param visible which rows the acting profile may see (data/row-visibility); null: all. Rows
+   * it may not see are never held, and a row that stops being visible (re-routed away) is dropped.
+   */
+  constructor(
+    private readonly db: OtkDatabase,
+    private readonly visible: ((row: CaseRow) => boolean) | null = null,
+  ) {}
 
   get ready(): boolean {
     return this.loading !== null && this.version > 0;
@@ -113,9 +125,9 @@ export class CaseIndex {
         .reverse()
         .limit(LOAD_CHUNK)
         .toArray();
-      for (const row of chunk) rows.push(row);
+      for (const row of chunk) if (!this.visible || this.visible(row)) rows.push(row);
       if (chunk.length < LOAD_CHUNK) break;
-      const last: CaseRow = chunk[chunk.length - 1]!;
+      const last: CaseRow = chunk.at(-1)!;
       after = [last.receivedAt, last.id];
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -126,22 +138,48 @@ export class CaseIndex {
     this.changed();
   }
 
-  /** Reads the rows written since the last revision seen and patches them in place. */
+  /**
+   * Reads the rows written and the cases deleted since the last revision seen (one read of each,
+   * in one read transaction so both come from the same moment) and patches the index in place, in
+   * revision order. O(changes), never O(all rows).
+   */
   async catchUp(): Promise<void> {
-    const fresh = await this.db.caseRows.where('rev').above(this.rev).toArray();
-    if (fresh.length === 0) return;
-    for (const row of fresh) this.apply(row);
-    this.changed();
+    const since = this.rev;
+    const [fresh, deleted] = await this.db.transaction('r', [this.db.caseRows, this.db.tombstones], () =>
+      Promise.all([this.db.caseRows.where('rev').above(since).toArray(), this.db.tombstones.where('rev').above(since).toArray()]),
+    );
+    if (fresh.length === 0 && deleted.length === 0) return;
+    const changes: Array<{ rev: number; row?: CaseRow; deleted?: string }> = [
+      ...fresh.map((row) => ({ rev: row.rev, row })),
+      ...deleted.map((tombstone) => ({ rev: tombstone.rev, deleted: tombstone.id })),
+    ].sort((a, b) => a.rev - b.rev);
+    let touched = false;
+    for (const change of changes) touched = (change.row ? this.apply(change.row) : this.remove(change.deleted!, change.rev)) || touched;
+    if (touched) this.changed();
   }
 
-  private apply(row: CaseRow): void {
+  /** Puts a newer row in place; false when the index already holds this revision or a later one. */
+  private apply(row: CaseRow): boolean {
+    if (row.rev > this.rev) this.rev = row.rev;
     const previous = this.byId.get(row.id);
-    if (previous && previous.rev >= row.rev) return;
+    if (previous && previous.rev >= row.rev) return false;
+    if (this.visible && !this.visible(row)) return previous ? this.remove(row.id, row.rev) : false;
     if (previous) this.ordered.splice(insertionPoint(this.ordered, previous), 1);
     this.ordered.splice(insertionPoint(this.ordered, row), 0, row);
     this.byId.set(row.id, row);
     this.searchText.delete(row.id);
-    if (row.rev > this.rev) this.rev = row.rev;
+    return true;
+  }
+
+  /** Drops the row of a case deleted at revision `rev`; false when there is none (or it is newer). */
+  private remove(id: string, rev: number): boolean {
+    if (rev > this.rev) this.rev = rev;
+    const previous = this.byId.get(id);
+    if (!previous || previous.rev >= rev) return false;
+    this.ordered.splice(insertionPoint(this.ordered, previous), 1);
+    this.byId.delete(id);
+    this.searchText.delete(id);
+    return true;
   }
 
   private changed(): void {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/services';
 import { consultationById, counterValue, newestCaseRows, recentRequesters, timelineOf } from '../queries/consultations';
 import { COUNTER_TOTAL, statusCounter } from '../commands/counters';
+import { isProtectionError } from '../../../shared/protection/errors';
 
 /** The newest list rows straight from the index: the first page while the case index loads. */
 export function useNewestCaseRows(limit: number) {
@@ -20,10 +21,20 @@ export function useStatusCount(status: string) {
   return useLiveQuery(() => counterValue(db, statusCounter(status)), [db, status]);
 }
 
-/** One case, live; `null` when it does not exist. */
+/** One case, live; `null` when it does not exist or the profile may not read it (roles). */
 export function useConsultation(id: string) {
-  const { db } = useServices().commands;
-  return useLiveQuery(async () => (await consultationById(db, id)) ?? null, [db, id]);
+  const { db, profile } = useServices().commands;
+  return useLiveQuery(
+    async () => {
+      try {
+        return (await consultationById(db, profile, id)) ?? null;
+      } catch (error) {
+        if (isProtectionError(error, 'not-permitted')) return null;
+        throw error;
+      }
+    },
+    [db, profile, id],
+  );
 }
 
 export function useTimeline(id: string) {

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../app/services';
+import { canRead } from '../../../shared/protection/roles';
+import { caseViewOf } from '../commands/access';
 
 /** Meetings between two dates (inclusive), of one network or of all; live, in date and time order. */
 export function useMeetings(networkId: string | null, from: string, to: string) {
@@ -20,13 +22,16 @@ export function useMeeting(id: string) {
   return useLiveQuery(async () => (await db.meetings.get(id)) ?? null, [db, id]);
 }
 
-/** The cases booked into a meeting, in booking order (at most its capacity: a handful of reads). */
+/**
+ * The cases booked into a meeting that the profile may read (roles), in booking order (at most its
+ * capacity: a handful of reads).
+ */
 export function useMeetingCases(caseIds: readonly string[] | undefined) {
-  const { db } = useServices().commands;
+  const { db, profile } = useServices().commands;
   const key = caseIds?.join(',') ?? '';
   return useLiveQuery(async () => {
     if (!caseIds) return undefined;
     const rows = await db.consultations.bulkGet([...caseIds]);
-    return rows.filter((row) => row !== undefined);
-  }, [db, key]);
+    return rows.filter((row) => row !== undefined).filter((row) => canRead(profile, caseViewOf(row)));
+  }, [db, profile, key]);
 }

@@ -5,6 +5,8 @@ import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Intake } from '../../../shared/domain/consultation';
 import type { Network } from '../../../shared/domain/network';
 import type { Meeting } from '../../../shared/meetings/schema';
+import type { ProfileRow } from '../protection/profile-row';
+import type { Keyring } from '../protection/keyring';
 import { upgradeToLifecycle } from './upgrade-lifecycle';
 import { upgradeToFieldStamps } from './upgrade-field-stamps';
 import type {
@@ -74,6 +76,9 @@ export class OtkDatabase extends Dexie {
   exchangePeers!: EntityTable<ExchangePeerRow, 'id'>;
   importedBundles!: EntityTable<ImportedBundleRow, 'id'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  profiles!: EntityTable<ProfileRow, 'id'>;
+  /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
+  keyring?: Keyring;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Live queries must not deep-clone cached results (handbook: performance design).
@@ -123,5 +128,11 @@ export class OtkDatabase extends Dexie {
     });
     // Schema v4: networks and meetings get per-field stamps (they had one stamp per record).
     this.version(4).upgrade(upgradeToFieldStamps);
+    // Schema v5 (data protection): local profiles, each with its key envelope (the installation's
+    // data key wrapped under the profile's passphrase). Read before unlocking, so nothing in a
+    // profile row is case data. Existing plaintext is sealed after the first unlock by the
+    // resumable encryption migration (renderer/src/protection/migrate.ts), not here: an upgrade
+    // runs before any key exists.
+    this.version(5).stores({ profiles: 'id' });
   }
 }

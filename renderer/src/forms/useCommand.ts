@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CommandError, ValidationError } from '../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../commands/errors';
 import { useMessage } from './message';
 import { decodeMessage } from '../../../shared/domain/messages';
 
 /**
  * Runs a command from a button and turns its refusal into text in the UI language: a command
- * error with its detail ("what is allowed now"), validation issues joined. Other failures are
+ * error with its detail ("what is allowed now"), validation issues joined, a role refusal. Other failures are
  * logged and reported with `fallbackKey`.
  */
 export function useCommand(fallbackKey: string) {
@@ -30,6 +30,7 @@ export function useCommand(fallbackKey: string) {
   const describe = (caught: unknown): string => {
     if (caught instanceof CommandError) return caught.detail ? detailText(caught.detail) : t(`commandError.${caught.code}`);
     if (caught instanceof ValidationError) return caught.issues.map((issue) => translate(issue.message)).join(' ');
+    if (isNotPermitted(caught)) return t('roles.notPermitted');
     console.error(fallbackKey, caught);
     return t(fallbackKey);
   };

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEvent } from '../../../shared/domain/audit';
-import type { OtkDatabase } from '../db/schema';
+import type { CommandContext } from '../commands/context';
+import { requireGlobal } from '../commands/access';
 
 /** What the audit log screen filters by. Dates are ISO instants (inclusive bounds), '' for open. */
 export interface AuditFilter {
@@ -15,7 +16,9 @@ export interface AuditFilter {
  * last event of the previous page) — never a whole-table read. The other criteria are checked per
  * event while walking the index; `scanLimit` bounds the walk so a rare action cannot stall the UI.
  */
-export async function auditPage(db: OtkDatabase, filter: AuditFilter, limit: number, before?: { at: string; id: string }): Promise<{ events: AuditEvent[]; more: boolean }> {
+export async function auditPage(ctx: Pick<CommandContext, 'db' | 'profile'>, filter: AuditFilter, limit: number, before?: { at: string; id: string }): Promise<{ events: AuditEvent[]; more: boolean }> {
+  requireGlobal(ctx, 'audit.read');
+  const { db } = ctx;
   const lower = filter.from || '';
   const upper = before ? before.at : filter.to || '\uffff';
   const actor = filter.actor.trim().toLocaleLowerCase('fi');

@@ -1,7 +1,9 @@
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
+import type { Profile } from '../../../shared/protection/roles';
 import type { OtkDatabase, RequesterRecord } from '../db/schema';
+import { requireRead } from '../commands/access';
 
 /**
  * Read side of consultations. Every read uses a key or an index range with a limit — never a whole
@@ -12,8 +14,14 @@ export function newestCaseRows(db: OtkDatabase, limit: number): Promise<CaseRow[
   return db.caseRows.orderBy('[receivedAt+id]').reverse().limit(limit).toArray();
 }
 
-export function consultationById(db: OtkDatabase, id: string): Promise<ConsultationRecord | undefined> {
-  return db.consultations.get(id);
+/**
+ * One case by id, for `profile`: a case the profile may not read (an expert's case of another
+ * network, another requester's request) is refused with `ProtectionError('not-permitted')`.
+ */
+export async function consultationById(db: OtkDatabase, profile: Profile, id: string): Promise<ConsultationRecord | undefined> {
+  const record = await db.consultations.get(id);
+  if (record) requireRead(profile, record);
+  return record;
 }
 
 /** A case's timeline: its audit events, oldest first (events of the same millisecond in clock order). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { unlockApp } from './unlock';
 
 /**
  * A real Chromium with its own fresh profile folder. `restart()` closes the browser and starts it
@@ -14,7 +15,11 @@ export class BrowserSession {
   context!: BrowserContext;
   page!: Page;
 
-  async start(): Promise<Page> {
+  /**
+   * Opens the app; unless `locked`, also gets past the lock screen (sets up the synthetic
+   * coordinator on a new profile folder, unlocks it later), as every feature test needs.
+   */
+  async start(options: { locked?: boolean; beforeOpen?: (page: Page) => Promise<void> } = {}): Promise<Page> {
     this.context = await chromium.launchPersistentContext(this.profileDir, {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
@@ -25,13 +30,15 @@ export class BrowserSession {
     });
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     this.page.on('pageerror', (error) => console.error('page error:', error));
+    await options.beforeOpen?.(this.page);
     await this.page.goto(inject('baseURL'));
+    if (!options.locked) await unlockApp(this.page);
     return this.page;
   }
 
-  async restart(): Promise<Page> {
+  async restart(options: { locked?: boolean } = {}): Promise<Page> {
     await this.context.close();
-    return this.start();
+    return this.start(options);
   }
 
   async close(): Promise<void> {

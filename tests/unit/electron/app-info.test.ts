@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bridgeContract } from '../../../shared/bridge/contract';
-import { getAppInfo } from '../../../electron/main/app-info';
+import { getAppInfo, keyStoreOf } from '../../../electron/main/app-info';
 import { APP_ENTRY_URL, isAppUrl } from '../../../electron/main/app-url';
 import { buildPaths } from '../../../electron/main/paths';
 import { createFakeElectron } from './fake-electron';
@@ -18,8 +18,18 @@ describe('appInfo', () => {
       shell: 'electron',
       platform: 'linux',
       dataLocation: '/home/u/.config/OT-keskus konsultaatiot',
+      keyStore: 'plain',
     });
     expect(bridgeContract.appInfo.result.safeParse(info).success).toBe(true);
+  });
+
+  it('says whether the OS offers a real key store (Linux without a keyring does not)', () => {
+    const available = (backend?: string) => ({ isEncryptionAvailable: () => true, getSelectedStorageBackend: () => backend ?? 'unknown' });
+    expect(keyStoreOf(available('gnome_libsecret'), 'linux')).toBe('os');
+    expect(keyStoreOf(available('kwallet5'), 'linux')).toBe('os');
+    expect(keyStoreOf(available('basic_text'), 'linux')).toBe('plain');
+    expect(keyStoreOf({ isEncryptionAvailable: () => true }, 'win32')).toBe('os');
+    expect(keyStoreOf({ isEncryptionAvailable: () => false }, 'darwin')).toBe('plain');
   });
 });
 

@@ -291,6 +291,8 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     dialog,
     contextBridge,
     ipcRenderer,
+    /** Linux without a keyring: encryption "available" with the basic_text backend. */
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'basic_text' },
   };
 }
 

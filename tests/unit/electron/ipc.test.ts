@@ -20,6 +20,7 @@ function setup() {
       shell: 'electron',
       platform: 'linux',
       dataLocation: '/home/u/.config/otk',
+      keyStore: 'plain',
     })),
     saveFile: vi.fn<BridgeImplementations<Window>['saveFile']>(async () => ({ status: 'saved', location: '/tmp/a.txt' })),
     openFile: vi.fn<BridgeImplementations<Window>['openFile']>(async () => ({ status: 'cancelled' })),

@@ -90,6 +90,7 @@ describe('startShell', () => {
       shell: 'electron',
       platform: 'linux',
       dataLocation: '/home/u/.config/otk',
+      keyStore: 'plain',
     });
     const stranger = new FakeWebContents();
     await expect(appInfo(stranger.invokeEvent(), {})).rejects.toThrow(/not a window of this app/);

@@ -4,6 +4,7 @@ import { resolveConflict, type Resolution } from '../../../../shared/sync/resolv
 import type { CommandContext } from '../context';
 import { CommandError, ValidationError } from '../errors';
 import { addAudit, auditEvent } from '../audit';
+import { NO_CASE_VIEW, requireCase } from '../access';
 import { bumpCounters, COUNTER_REV } from '../counters';
 import { takeStamps } from '../installation';
 import { guardFreeText } from '../lifecycle';
@@ -48,6 +49,8 @@ export async function resolveConflictCommand(ctx: CommandContext, conflictId: st
   return db.transaction('rw', [db.conflicts, db.consultations, db.caseRows, db.audit, db.meta, db.counters], async () => {
     const conflict = await db.conflicts.get(conflictId);
     if (!conflict) throw new CommandError('notFound');
+    // On the case as held now; a case deleted since (a conflict with its deletion) only the coordinator reads.
+    requireCase(ctx, 'conflict.resolve', (await db.consultations.get(conflict.recordId)) ?? NO_CASE_VIEW);
     if (conflict.state === 'resolved') throw new CommandError('notAllowed');
     const writes = resolution.kind !== 'keep-current';
     if (writes && (conflict.kind !== 'concurrent-edit' || !RESTORABLE.has(conflict.field))) throw new CommandError('notAllowed');

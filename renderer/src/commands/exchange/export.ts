@@ -6,6 +6,7 @@ import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { CommandError } from '../errors';
 import { addAudit, auditEvent } from '../audit';
+import { requireGlobal } from '../access';
 import { COUNTER_REV } from '../counters';
 import { readInstallation, takeStamps } from '../installation';
 import { inlineCodec, type BundleCodec } from './codec';
@@ -92,6 +93,7 @@ const FIELDS: Record<Scope['kind'], readonly string[] | null> = { full: null, de
 
 /** What an export would carry, for the export screen (reads only; nothing is written). */
 export async function previewExport(ctx: CommandContext, options: Pick<ExportOptions, 'scope' | 'recipient'>): Promise<ExportPlan> {
+  requireGlobal(ctx, 'exchange.export');
   const resolved = await resolve(ctx.db, options.scope, options.recipient);
   return { scope: resolved.scope, counts: await countSelection(ctx.db, resolved.selection), fields: FIELDS[resolved.scope.kind] };
 }
@@ -102,6 +104,7 @@ function fileNameOf(header: BundleHeader): string {
 
 /** Writes an encrypted .otk bundle for `recipient` and records that it was sent (no case content in the logs). */
 export async function exportBundle(ctx: CommandContext, options: ExportOptions): Promise<ExportResult> {
+  requireGlobal(ctx, 'exchange.export');
   const { db } = ctx;
   const { signal, onProgress } = options;
   signal?.throwIfAborted();

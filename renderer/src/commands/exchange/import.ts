@@ -8,6 +8,7 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { addAudit, auditEvent } from '../audit';
+import { requireGlobal } from '../access';
 import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../counters';
 import { readInstallation } from '../installation';
 import { readSettings } from '../settings';
@@ -97,6 +98,7 @@ function countsOf(plan: ImportPlan): Record<EntryType, PreviewCounts> {
  * truncated, newer format, wrong recipient, already imported, out of scope, invalid record, …).
  */
 export async function previewImport(ctx: CommandContext, bytes: Uint8Array, passphrase: string | BundleKey, options: ImportOptions = {}): Promise<ImportPreview> {
+  requireGlobal(ctx, 'exchange.import');
   const { db } = ctx;
   const codec = options.codec ?? inlineCodec;
   const installation = await readInstallation(db);
@@ -211,6 +213,7 @@ function laterOf(a: string | undefined, b: string | undefined): string | undefin
  * Importing the same bundle again changes nothing (`applied: false`).
  */
 export async function applyImport(ctx: CommandContext, preview: ImportReady, options: { onProgress?: ProgressListener } = {}): Promise<ImportResult> {
+  requireGlobal(ctx, 'exchange.import');
   const { db } = ctx;
   const { header, records } = preview;
   const now = ctx.now();

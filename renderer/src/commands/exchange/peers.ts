@@ -4,6 +4,7 @@ import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { ValidationError } from '../errors';
 import { addAudit, auditEvent } from '../audit';
+import { requireGlobal } from '../access';
 import { readClock, readInstallation, takeStamps } from '../installation';
 
 export { readClock };
@@ -32,6 +33,7 @@ export async function readInstallationName(db: OtkDatabase): Promise<string> {
 
 /** Names this installation (e.g. "OT-keskus Itä, koordinaattori 2"); shown to the recipients of its bundles. */
 export async function saveInstallationName(ctx: CommandContext, name: string): Promise<string> {
+  requireGlobal(ctx, 'settings.update');
   const trimmed = name.trim();
   if (trimmed === '' || trimmed.length > 200) throw new ValidationError([{ path: 'name', message: trimmed === '' ? 'validation.required' : 'validation.tooLong' }]);
   const { db } = ctx;

@@ -13,6 +13,7 @@ import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { formatDateTime, parseFinnishDate } from '../../format/dates';
+import { canWrite } from '../../../../shared/protection/roles';
 
 const PAGE = 100;
 /** Actions whose log sentence takes details (a network, a count, a transition): named plainly in lists. */
@@ -73,13 +74,16 @@ export function AuditScreen() {
         setMore(false);
         throw new Error('unknown case code');
       }
-      const page = await auditPage(commands.db, filter, PAGE);
+      const page = await auditPage(commands, filter, PAGE);
       setEvents(page.events);
       setMore(page.more);
     });
 
+  // The audit log is the coordinator's (roles); the command layer refuses other profiles too.
+  const permitted = canWrite(commands.profile, 'audit.read');
   useEffect(() => {
-    void auditPage(commands.db, { from: '', to: '', action: '', actor: '', entityId: '' }, PAGE).then((page) => {
+    if (!canWrite(commands.profile, 'audit.read')) return;
+    void auditPage(commands, { from: '', to: '', action: '', actor: '', entityId: '' }, PAGE).then((page) => {
       setEvents(page.events);
       setMore(page.more);
     });
@@ -90,7 +94,7 @@ export function AuditScreen() {
       const filter = filterOf(choice);
       const last = events.at(-1);
       if (!filter || !last) return;
-      const page = await auditPage(commands.db, filter, PAGE, { at: last.at, id: last.id });
+      const page = await auditPage(commands, filter, PAGE, { at: last.at, id: last.id });
       setEvents([...events, ...page.events]);
       setMore(page.more);
     });
@@ -99,7 +103,7 @@ export function AuditScreen() {
   const verify = () =>
     void run(async () => {
       setVerification(null);
-      const { result, installationId, unchained } = await verifyAuditLog(commands.db);
+      const { result, installationId, unchained } = await verifyAuditLog(commands);
       const notes = unchained > 0 ? ` ${t('audit.unchained', { count: unchained })}` : '';
       if (result.ok) return setVerification(t('audit.verified', { count: result.count, chains: result.peers.length }) + notes);
       const lines = result.breaks.map((b) =>
@@ -120,7 +124,7 @@ export function AuditScreen() {
       const lines: string[] = [];
       let before: { at: string; id: string } | undefined;
       for (;;) {
-        const page = await auditPage(commands.db, filter, EXPORT_PAGE, before);
+        const page = await auditPage(commands, filter, EXPORT_PAGE, before);
         for (const event of page.events) lines.push(JSON.stringify(event));
         const last = page.events.at(-1);
         if (!page.more || !last) break;
@@ -154,6 +158,16 @@ export function AuditScreen() {
       .filter(Boolean)
       .join(' · ');
 
+  if (!permitted) {
+    return (
+      <Block variant="section" aria-labelledby="audit-heading" className="otk-panel">
+        <Heading variant="h2" id="audit-heading">
+          {t('audit.heading')}
+        </Heading>
+        <Paragraph>{t('roles.screenNotPermitted')}</Paragraph>
+      </Block>
+    );
+  }
   return (
     <Block variant="section" aria-labelledby="audit-heading" className="otk-panel">
       <Heading variant="h2" id="audit-heading">

@@ -12,6 +12,7 @@ import { navigate } from '../../app/router';
 import { useUiStore } from '../../state/uiStore';
 import { useConsultation } from '../../data/useConsultations';
 import { recordView } from '../../commands/consultations';
+import { mayRunOn } from '../../commands/access';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { Timeline } from './Timeline';
 import { RoutingPanel } from '../routing/RoutingPanel';
@@ -137,7 +138,7 @@ export function CaseScreen({ id }: { id: string }) {
           {t('case.heading', { code: record.caseCode })}
         </Heading>
         <div className="otk-row-actions">
-          <Button onClick={() => navigate({ view: 'edit', id })}>{t('case.edit')}</Button>
+          {mayRunOn(commands.profile, 'consultation.update', record) && <Button onClick={() => navigate({ view: 'edit', id })}>{t('case.edit')}</Button>}
           <Button variant="secondary" onClick={() => navigate({ view: 'worklist', query: new URLSearchParams() })}>
             {t('case.backToList')}
           </Button>
@@ -146,7 +147,7 @@ export function CaseScreen({ id }: { id: string }) {
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
-      {conflicts && <ConflictList conflicts={conflicts} headingId="case-conflicts" title={t('exchange.caseConflictsHeading')} />}
+      {conflicts && mayRunOn(commands.profile, 'conflict.resolve', record) && <ConflictList conflicts={conflicts} headingId="case-conflicts" title={t('exchange.caseConflictsHeading')} />}
       <LifecyclePanel record={record} />
       <RoutingPanel record={record} />
       <BookingPanel record={record} />

@@ -9,7 +9,7 @@ import { guardIntake, type IntakeTexts } from '../../../../shared/privacy/intake
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
-import { CommandError, ValidationError } from '../../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
 import { fieldId } from '../../forms/fields';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { useSettings } from '../../data/useSettings';
@@ -73,6 +73,8 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
         focusSummary();
       } else if (error instanceof CommandError) {
         setOutcome({ kind: 'failed', message: t(`commandError.${error.code}`) });
+      } else if (isNotPermitted(error)) {
+        setOutcome({ kind: 'failed', message: t('roles.notPermitted') });
       } else {
         console.error('saving a consultation failed', error);
         setOutcome({ kind: 'failed', message: t('intake.saveFailed') });

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { allowedActions, type LifecycleAction } from '../../../../shared/lifecycle/transitions';
+import { lifecycleCommand } from '../../../../shared/protection/roles';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { transitionConsultation } from '../../commands/lifecycle';
+import { mayRunOn } from '../../commands/access';
 import { useCommand } from '../../forms/useCommand';
 import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
@@ -25,8 +27,10 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
   const flash = useUiStore((s) => s.flash);
   const [open, setOpen] = useState<LifecycleAction | null>(null);
   const { run, busy, error } = useCommand('lifecycle.failed');
-  const actions = allowedActions(record.status).filter((action) => !ELSEWHERE.has(action));
-  const hints = allowedActions(record.status).filter((action) => ELSEWHERE.has(action));
+  // Only the steps the profile's role may take (roles); the command layer refuses the others.
+  const permitted = allowedActions(record.status).filter((action) => mayRunOn(commands.profile, action === 'schedule' ? 'meeting.book' : lifecycleCommand(action), record));
+  const actions = permitted.filter((action) => !ELSEWHERE.has(action));
+  const hints = permitted.filter((action) => ELSEWHERE.has(action));
 
   const take = async (action: LifecycleAction, data?: unknown) => {
     await transitionConsultation(commands, record.id, action, data, record.rev);
@@ -41,7 +45,7 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
         {t('lifecycle.heading')}
       </Heading>
       <Paragraph>{t('lifecycle.statusNow', { status: t(`status.${record.status}`) })}</Paragraph>
-      {actions.length === 0 && hints.length === 0 && <Paragraph>{t('lifecycle.final')}</Paragraph>}
+      {allowedActions(record.status).length === 0 && <Paragraph>{t('lifecycle.final')}</Paragraph>}
       {hints.map((action) => (
         <Paragraph key={action} className="otk-muted">
           {t(`lifecycle.hint.${action}`)}

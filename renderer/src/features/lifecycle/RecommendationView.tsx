@@ -6,6 +6,7 @@ import { dueFollowUp } from '../../../../shared/lifecycle/record';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { markFollowUpDone, reviseRecommendation } from '../../commands/recommendation';
+import { mayRunOn } from '../../commands/access';
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
@@ -22,6 +23,7 @@ export function RecommendationView({ record }: { record: ConsultationRecord }) {
   const recommendation = record.recommendation;
   if (!recommendation) return null;
   const followUp = dueFollowUp(record);
+  const may = (command: Parameters<typeof mayRunOn>[1]) => mayRunOn(commands.profile, command, record);
 
   return (
     <section aria-labelledby="case-recommendation" className="otk-section">
@@ -83,15 +85,17 @@ export function RecommendationView({ record }: { record: ConsultationRecord }) {
             </div>
           </dl>
           <div className="otk-row-actions">
-            <a className="otk-button-link" href={`#/case/${encodeURIComponent(record.id)}/letter`}>
-              {t('recommendation.openLetter')}
-            </a>
-            {!recommendation.sentAt && record.status === 'consulted' && (
+            {may('consultation.print') && (
+              <a className="otk-button-link" href={`#/case/${encodeURIComponent(record.id)}/letter`}>
+                {t('recommendation.openLetter')}
+              </a>
+            )}
+            {!recommendation.sentAt && record.status === 'consulted' && may('recommendation.write') && (
               <Button variant="secondary" onClick={() => setEditing(true)}>
                 {t('recommendation.edit')}
               </Button>
             )}
-            {followUp !== '' && (
+            {followUp !== '' && may('recommendation.follow-up') && (
               <Button variant="secondary" disabled={busy} onClick={() => void run(async () => {
                 await markFollowUpDone(commands, record.id, record.rev);
                 flash(t('recommendation.followUpMarked'), window.location.hash);

@@ -17,6 +17,7 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { APP_NAME, APP_VERSION } from '../../app/appMeta';
 import { meetingWhen } from './meeting-label';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
+import { canWrite } from '../../../../shared/protection/roles';
 
 const THEME_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));
 
@@ -113,9 +114,11 @@ export function AgendaScreen({ id }: { id: string }) {
         <Button variant="secondary" disabled={busy} onClick={exportIcs}>
           {t('meetings.exportIcs')}
         </Button>
-        <Button variant="secondary" onClick={() => setEditing(true)}>
-          {t('meetings.edit')}
-        </Button>
+        {canWrite(commands.profile, 'meeting.update') && (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('meetings.edit')}
+          </Button>
+        )}
         <a className="otk-button-link" href={`#/meetings?network=${encodeURIComponent(meeting.networkId)}&week=${meeting.date}`}>
           {t('meetings.backToWeek')}
         </a>

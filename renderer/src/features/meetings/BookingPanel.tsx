@@ -11,6 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../data/useNetworks';
 import { useMeetings } from '../../data/useMeetings';
 import { bookConsultation } from '../../commands/meetings';
+import { mayRunOn } from '../../commands/access';
 import { useCommand } from '../../forms/useCommand';
 import { meetingStart, meetingWhen } from './meeting-label';
 
@@ -48,6 +49,7 @@ export function BookingPanel({ record }: { record: ConsultationRecord }) {
   }, [network, meetings, today, until]);
 
   if (record.status !== 'routed' && record.status !== 'scheduled') return null;
+  if (!mayRunOn(commands.profile, 'meeting.book', record)) return null;
   const networkName = network?.name[language] ?? '';
 
   const book = (entry: WeekEntry) =>

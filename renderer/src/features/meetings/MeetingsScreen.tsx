@@ -12,6 +12,7 @@ import { useNetworks } from '../../data/useNetworks';
 import { useMeetings } from '../../data/useMeetings';
 import { useSettings } from '../../data/useSettings';
 import { saveMeeting } from '../../commands/meetings';
+import { canWrite } from '../../../../shared/protection/roles';
 import { formatIsoDate } from '../../format/dates';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
 
@@ -71,7 +72,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
         <Button variant="secondary" onClick={() => go({ week: addWeeks(week[0]!, 1) })}>
           {t('meetings.nextWeek')}
         </Button>
-        <Button onClick={() => setAdding(true)}>{t('meetings.addAdHoc')}</Button>
+        {canWrite(commands.profile, 'meeting.update') && <Button onClick={() => setAdding(true)}>{t('meetings.addAdHoc')}</Button>}
       </nav>
       {adding && (
         <section aria-labelledby="adhoc-heading" className="otk-section">

@@ -9,7 +9,7 @@ import { AGE_BAND_CODES, THEMES } from '../../../../shared/reference/themes';
 import { useUiStore } from '../../state/uiStore';
 import { fieldId, FormCheckboxGroup, FormDateInput, FormDropdown, FormNumberInput, FormTextarea, FormTextInput, FormTimeInput } from '../../forms/fields';
 import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
-import { CommandError, ValidationError } from '../../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
 import { Section } from '../intake/sections';
 
 interface Props {
@@ -68,6 +68,8 @@ export function NetworkForm({ initial, onSave, onCancel }: Props) {
         focusSummary();
       } else if (error instanceof CommandError) {
         setFailure(t(`commandError.${error.code}`));
+      } else if (isNotPermitted(error)) {
+        setFailure(t('roles.notPermitted'));
       } else {
         console.error('saving a network failed', error);
         setFailure(t('network.failed'));

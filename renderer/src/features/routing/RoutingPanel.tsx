@@ -10,7 +10,8 @@ import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../data/useNetworks';
 import { routeConsultation } from '../../commands/routing';
 import { isNetworkActiveOn } from '../../commands/networks';
-import { CommandError, ValidationError } from '../../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
+import { mayRunOn } from '../../commands/access';
 import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { RoutingResultView } from './RoutingResultView';
@@ -52,7 +53,7 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
   const nameOf = (id: string) => networks.find((n) => n.id === id)?.name[language] ?? id;
   const proposed = result.kind === 'candidates' ? result.candidates[0]!.networkId : null;
   const current = record.routing.at(-1);
-  const routable = ROUTABLE_STATUSES.has(record.status);
+  const routable = ROUTABLE_STATUSES.has(record.status) && mayRunOn(commands.profile, 'lifecycle.route', record);
   const target = chosen || proposed || '';
   const needsReason = target !== '' && routingNeedsReason({ networkId: target, proposedNetworkId: proposed }, record.routing);
 
@@ -71,6 +72,7 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
     } catch (caught) {
       if (caught instanceof ValidationError) setError(caught.issues.map((issue) => translate(issue.message)).join(' '));
       else if (caught instanceof CommandError) setError(t(`commandError.${caught.code}`));
+      else if (isNotPermitted(caught)) setError(t('roles.notPermitted'));
       else {
         console.error('routing failed', caught);
         setError(t('routing.failed'));

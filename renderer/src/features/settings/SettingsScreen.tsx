@@ -2,12 +2,13 @@ import { useRef, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
+import { SessionSettings } from '../session/SessionSettings';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { settingsSchema, type Settings, type SettingsInput } from '../../../../shared/domain/settings';
 import { useServices } from '../../app/services';
 import { useSettings } from '../../data/useSettings';
 import { saveSettings } from '../../commands/settings';
-import { ValidationError } from '../../commands/errors';
+import { isNotPermitted, ValidationError } from '../../commands/errors';
 import { fieldId, FormDropdown, FormNumberInput, FormTextInput } from '../../forms/fields';
 import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
 import { useUiStore } from '../../state/uiStore';
@@ -17,8 +18,14 @@ import { FormErrorSummary } from '../../forms/ErrorList';
 export function SettingsScreen() {
   const settings = useSettings();
   const { t } = useTranslation();
+  const { profile } = useServices().commands;
   if (!settings) return <Paragraph>{t('app.loading')}</Paragraph>;
-  return <SettingsForm initial={settings} />;
+  return (
+    <>
+      <SettingsForm initial={settings} />
+      {profile.role === 'coordinator' && <SessionSettings />}
+    </>
+  );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -46,6 +53,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
       if (error instanceof ValidationError) {
         for (const issue of error.issues) setError(issue.path as FieldPath<SettingsInput>, { message: issue.message });
         focusSummary();
+      } else if (isNotPermitted(error)) {
+        setNotice(t('roles.notPermitted'));
       } else {
         console.error('saving settings failed', error);
         setNotice(t('network.failed'));

@@ -8,6 +8,7 @@ import { buildSummary, type SummaryFile } from '../../../../shared/summary/outpu
 import { headline } from '../../../../shared/summary/headline';
 import { trend } from '../../../../shared/summary/trend';
 import { useServices } from '../../app/services';
+import { canWrite } from '../../../../shared/protection/roles';
 import { useSettings } from '../../data/useSettings';
 import { useMessage } from '../../forms/message';
 import { useCommand } from '../../forms/useCommand';
@@ -71,20 +72,32 @@ export function SummaryScreen() {
   const requestKey = request.key;
   const issues = request.issues;
   const area = settings?.centreArea ?? '';
+  // Summaries are the coordinator's (roles): nothing is computed for another profile.
+  const permitted = canWrite(commands.profile, 'summary.read');
 
   const result = useMemo(() => {
-    if (version === 0 || requestKey === '') return null;
+    if (!permitted || version === 0 || requestKey === '') return null;
     const request = JSON.parse(requestKey) as SummaryRequest;
     const cases = caseIndex.rows().map((row) => row.summary);
     const producer = { kind: 'centre' as const, area: area || 'etela', name: area ? `OT-keskus – ${findArea(area).fi}` : 'OT-keskus' };
     const file: SummaryFile = buildSummary(cases, request, { producer, generatedAt: new Date(commands.now()).toISOString() });
     return { file, headline: headline(cases, request.period), trend: trend(cases, { period: request.period, measure: 'received' }) };
-  }, [caseIndex, version, requestKey, area, commands]);
+  }, [permitted, caseIndex, version, requestKey, area, commands]);
 
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   const prefix = t('summary.filePrefix');
   const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) => void run(async () => reportFile(await save(), 'summary.saved'));
 
+  if (!permitted) {
+    return (
+      <Block variant="section" aria-labelledby="summary-heading" className="otk-panel">
+        <Heading variant="h2" id="summary-heading">
+          {t('summary.heading')}
+        </Heading>
+        <Paragraph>{t('roles.screenNotPermitted')}</Paragraph>
+      </Block>
+    );
+  }
   return (
     <Block variant="section" aria-labelledby="summary-heading" className="otk-panel otk-printable">
       <Heading variant="h2" id="summary-heading">

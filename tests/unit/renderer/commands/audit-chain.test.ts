@@ -6,6 +6,7 @@ import { transitionConsultation } from '../../../../renderer/src/commands/lifecy
 import { verifyAuditLog } from '../../../../renderer/src/commands/audit-verify';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let db: OtkDatabase;
 afterEach(() => db?.close());
@@ -13,7 +14,7 @@ afterEach(() => db?.close());
 async function loggedInstallation() {
   db = createDatabase(`otk-chain-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   let clock = NOW.getTime();
-  const ctx = { db, actor: 'test-coordinator', now: () => new Date((clock += 1000)) };
+  const ctx = { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => new Date((clock += 1000)) };
   const created = await createConsultation(ctx, validIntake());
   await recordView(ctx, created.id);
   await transitionConsultation(ctx, created.id, 'accept');
@@ -27,7 +28,7 @@ describe('the audit log as a hash chain', () => {
     const { events } = await loggedInstallation();
     expect(events.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? ''))).toBe(true);
     expect(events.slice(1).every((e, i) => e.prev === events[i]!.hash)).toBe(true);
-    const { result, unchained } = await verifyAuditLog(db);
+    const { result, unchained } = await verifyAuditLog({ db, profile: TEST_COORDINATOR });
     expect(result.ok).toBe(true);
     expect(unchained).toBe(0);
   });
@@ -35,17 +36,17 @@ describe('the audit log as a hash chain', () => {
   it('detects an edited event and names it', async () => {
     const { events } = await loggedInstallation();
     await db.audit.put({ ...events[2]!, actor: 'someone-else' });
-    const { result } = await verifyAuditLog(db);
+    const { result } = await verifyAuditLog({ db, profile: TEST_COORDINATOR });
     expect(result.ok ? null : result.breaks[0]).toMatchObject({ firstBrokenAt: 2, eventId: events[2]!.id, reason: 'edited' });
   });
 
   it('detects a removed event, and a removed last event through the stored head', async () => {
     const { events } = await loggedInstallation();
     await db.audit.delete(events[1]!.id);
-    expect((await verifyAuditLog(db)).result).toMatchObject({ ok: false, breaks: [{ reason: 'removed' }] });
+    expect((await verifyAuditLog({ db, profile: TEST_COORDINATOR })).result).toMatchObject({ ok: false, breaks: [{ reason: 'removed' }] });
 
     const again = await loggedInstallation();
     await db.audit.delete(again.events.at(-1)!.id);
-    expect((await verifyAuditLog(db)).result).toMatchObject({ ok: false, breaks: [{ reason: 'removed' }] });
+    expect((await verifyAuditLog({ db, profile: TEST_COORDINATOR })).result).toMatchObject({ ok: false, breaks: [{ reason: 'removed' }] });
   });
 });

@@ -7,13 +7,14 @@ import { COUNTER_REV, COUNTER_TOTAL } from '../../../../renderer/src/commands/co
 import { counterValue } from '../../../../renderer/src/queries/consultations';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
   db = createDatabase('otk-bulk', { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { db, actor: 'test-coordinator', now: () => NOW };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 
 describe('createConsultationsInBulk', () => {

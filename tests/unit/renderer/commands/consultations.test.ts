@@ -9,6 +9,7 @@ import { readInstallation } from '../../../../renderer/src/commands/installation
 import type { CommandContext } from '../../../../renderer/src/commands/context';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];
@@ -16,7 +17,7 @@ const opened: OtkDatabase[] = [];
 function context(now = NOW): CommandContext {
   const db = createDatabase('otk-test', { indexedDB: factory, IDBKeyRange });
   opened.push(db);
-  return { db, actor: 'test-coordinator', now: () => now };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => now };
 }
 
 afterEach(() => {

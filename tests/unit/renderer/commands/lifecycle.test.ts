@@ -14,6 +14,7 @@ import { networkSlotId } from '../../../../shared/meetings/network-slots';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import type { RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let db: OtkDatabase;
 afterEach(() => db?.close());
@@ -22,7 +23,7 @@ let clock = NOW.getTime();
 function context() {
   db = createDatabase(`otk-lifecycle-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   clock = NOW.getTime();
-  return { db, actor: 'test-coordinator', now: () => new Date(clock) };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => new Date(clock) };
 }
 const advanceHours = (hours: number) => (clock += hours * 3_600_000);
 

@@ -10,13 +10,14 @@ import { counterValue, timelineOf } from '../../../../renderer/src/queries/consu
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
   db = createDatabase('otk-routing', { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { db, actor: 'test-coordinator', now: () => NOW };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 
 const LANSI_MULTI = '00000000-0000-7000-8000-000000000041';

@@ -6,13 +6,14 @@ import { createConsultation } from '../../../../renderer/src/commands/consultati
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
   db = createDatabase('otk-settings', { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { db, actor: 'test-coordinator', now: () => NOW };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 
 describe('settings', () => {

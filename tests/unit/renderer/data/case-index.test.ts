@@ -4,19 +4,31 @@ import { createDatabase } from '../../../../renderer/src/db/open';
 import { createConsultation, updateConsultation } from '../../../../renderer/src/commands/consultations';
 import { createConsultationsInBulk } from '../../../../renderer/src/commands/bulk';
 import { CaseIndex } from '../../../../renderer/src/data/case-index';
+import { transitionConsultation } from '../../../../renderer/src/commands/lifecycle';
+import { purgeCases } from '../../../../renderer/src/commands/retention';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR, expertProfile, requesterProfile } from '../support/profiles';
+import { rowVisibleTo } from '../../../../renderer/src/data/row-visibility';
+import { routeConsultation } from '../../../../renderer/src/commands/routing';
+import { requesterKey } from '../../../../renderer/src/commands/requesters';
+
+const LANSI_MULTI = '00000000-0000-7000-8000-000000000041';
+const LANSI_NEPSY = '00000000-0000-7000-8000-000000000042';
+import { closeAll, exchange, installation } from '../commands/exchange/helpers';
 
 let db: OtkDatabase;
 let index: CaseIndex | undefined;
 afterEach(() => {
   index?.stop();
+  index = undefined;
   db?.close();
+  closeAll();
 });
 
 function context() {
   db = createDatabase('otk-index', { indexedDB: new IDBFactory(), IDBKeyRange });
-  return { db, actor: 'test-coordinator', now: () => NOW };
+  return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 
 const rank = () => 0;
@@ -74,5 +86,64 @@ describe('CaseIndex', () => {
     index = new CaseIndex(db);
     await index.start();
     expect(index.query({ due: 'overdue' }, '2026-11-23', rank, 'fi').rows.map((r) => r.receivedDate)).toEqual(['2026-11-02']);
+  });
+
+  it('drops the rows of purged cases and of cases deleted by an imported tombstone, reading only what changed', async () => {
+    const ctx = context();
+    const kept = await createConsultation(ctx, validIntake());
+    const gone = await createConsultation(ctx, validIntake({ received: { date: '2026-11-21', time: '08:00', channel: 'email' } }));
+    await transitionConsultation(ctx, gone.id, 'decline', { reason: 'duplicate', whereToTurn: 'Sama pyyntö' });
+    index = new CaseIndex(db);
+    await index.start();
+    expect(index.size).toBe(2);
+
+    const later: typeof ctx = { ...ctx, now: () => new Date('2029-01-01T10:00:00Z') };
+    await purgeCases(later, [gone.id]);
+    const version = index.getVersion();
+    await index.catchUp();
+    expect(index.size).toBe(1);
+    expect(index.row(gone.id)).toBeUndefined();
+    expect(index.query({}, '2029-01-01', rank, 'fi').rows.map((r) => r.id)).toEqual([kept.id]);
+    expect(index.getVersion()).toBe(version + 1);
+    // Nothing new: a second catch-up reads nothing and changes nothing.
+    await index.catchUp();
+    expect(index.getVersion()).toBe(version + 1);
+
+    // Another installation that holds the case drops it when the tombstone arrives in a bundle.
+    const a = await installation('a');
+    const b = await installation('b');
+    const shared = await createConsultation(a.ctx, validIntake());
+    await transitionConsultation(a.ctx, shared.id, 'cancel', { reason: 'Peruttu' });
+    await exchange(a, b);
+    const other = new CaseIndex(b.db);
+    await other.start();
+    expect(other.row(shared.id)).toBeDefined();
+    a.setNow(new Date('2029-01-01T10:00:00Z').getTime());
+    b.setNow(new Date('2029-01-01T10:00:00Z').getTime());
+    expect((await purgeCases(a.ctx, [shared.id])).purged).toEqual([shared.id]);
+    await exchange(a, b);
+    await other.catchUp();
+    expect(other.row(shared.id)).toBeUndefined();
+    expect(other.size).toBe(0);
+    other.stop();
+  });
+
+  it('holds only the rows the profile may see, and drops a case re-routed away from an expert', async () => {
+    const ctx = context();
+    const mine = await createConsultation(ctx, validIntake());
+    const other = await createConsultation(ctx, validIntake({ requester: { ...validIntake().requester, name: 'Toinen Testipyytäjä' } }));
+    await routeConsultation(ctx, mine.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY });
+    await routeConsultation(ctx, other.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_MULTI });
+    index = new CaseIndex(db, rowVisibleTo(expertProfile(LANSI_NEPSY)));
+    await index.start();
+    expect(index.rows().map((r) => r.id)).toEqual([mine.id]);
+    await routeConsultation(ctx, mine.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY, reason: 'Monialainen arvio tarpeen' });
+    await index.catchUp();
+    expect(index.rows()).toHaveLength(0);
+
+    const requester = new CaseIndex(db, rowVisibleTo(requesterProfile(requesterKey({ phone: '', email: '', ...validIntake().requester }))));
+    await requester.start();
+    expect(requester.rows().map((r) => r.id)).toEqual([mine.id]);
+    requester.stop();
   });
 });

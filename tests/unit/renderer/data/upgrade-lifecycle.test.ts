@@ -5,6 +5,7 @@ import { createDatabase } from '../../../../renderer/src/db/open';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';
 import { NOW, validIntake } from '../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../support/profiles';
 
 const NEPSY = '00000000-0000-7000-8000-000000000042';
 
@@ -14,7 +15,7 @@ describe('schema v1 → v2 (lifecycle)', () => {
     const name = 'otk-upgrade';
     // Write a case with the current commands, then strip it back to its v1 shape in a v1 database.
     const current = createDatabase(name, { indexedDB, IDBKeyRange });
-    const ctx = { db: current, actor: 'test-coordinator', now: () => NOW };
+    const ctx = { db: current, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
     const created = await createConsultation(ctx, validIntake());
     const routed = await routeConsultation(ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY });
     current.close();

@@ -10,6 +10,7 @@ import { exportBundle, previewImport, applyImport, type ExportOptions, type Impo
 import type { Recipient } from '../../../../../shared/sync/bundle';
 import type { IntakeInput } from '../../../../../shared/domain/consultation';
 import { NOW, validIntake } from '../../../../fixtures/intake';
+import { TEST_COORDINATOR } from '../../support/profiles';
 
 /** Test-only key derivation: the codec's explicit lower minimum (real bundles use 600 000). */
 export const FAST_KDF = 1000;
@@ -32,7 +33,7 @@ export async function installation(name: string): Promise<Installation> {
   const db = createDatabase(`otk-exchange-${name}-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
   open.push(db);
   let clock = NOW.getTime();
-  const ctx: CommandContext = { db, actor: `koordinaattori-${name}`, now: () => new Date(clock) };
+  const ctx: CommandContext = { db, actor: `koordinaattori-${name}`, profile: TEST_COORDINATOR, now: () => new Date(clock) };
   const { id } = await readInstallation(db);
   return { name, db, ctx, id, advance: (ms) => (clock += ms), setNow: (ms) => (clock = ms) };
 }

@@ -1,0 +1,125 @@
+import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { LockedError, type Keyring } from '../protection/keyring';
+import { isSealedTable, type SealedTable } from './sealed-fields';
+import { isSealedRow, needsSealing, openRow, sealRow } from './sealing';
+import { keepAlive } from './keep-alive';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Encryption at rest, in one place: a Dexie DBCore middleware under every table access. Writes
+ * (add/put, which also carry update/modify) seal the table's sensitive fields (./sealed-fields)
+ * before they reach IndexedDB; reads (get, bulkGet, queries, cursors) open them. Commands and
+ * screens see plain records and never handle ciphertext.
+ *
+ * WebCrypto is asynchronous, so the middleware keeps the transaction alive while it works
+ * (./keep-alive): one Dexie transaction per command still holds.
+ *
+ * Without an unlocked key: a write that carries sensitive plaintext is refused (LockedError, the
+ * transaction aborts, nothing is written) and reads return records still sealed (schema upgrades
+ * can move them untouched). Records written already sealed (an import that sealed them before its
+ * transaction, the encryption migration) pass through.
+ */
+export function encryptionMiddleware(keyring: Keyring): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'otk-field-encryption',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return isSealedTable(name) ? sealedTable(table, name, keyring) : table;
+      },
+    }),
+  };
+}
+
+function idbTransaction(trans: DBCoreTransaction): IDBTransaction {
+  return trans as unknown as IDBTransaction;
+}
+
+function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): DBCoreTable {
+  const primaryKeyOf = (row: Row) => table.schema.primaryKey.extractKey?.(row);
+
+  const openAll = async (rows: readonly unknown[]): Promise<unknown[]> => {
+    const key = keyring.dataKey();
+    return Promise.all(rows.map((row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row)));
+  };
+
+  /** Opens what can be opened, in the transaction; locked → as stored. */
+  const opened = <T>(trans: DBCoreTransaction, rows: readonly unknown[], done: (rows: unknown[]) => T, raw: () => T): Promise<T> | T => {
+    if (!keyring.unlocked || !rows.some(isSealedRow)) return raw();
+    return keepAlive(idbTransaction(trans), openAll(rows)).then(done);
+  };
+
+  return {
+    ...table,
+    mutate: (req) => {
+      if ((req.type !== 'add' && req.type !== 'put') || !req.values.some((row) => needsSealing(name, row))) return table.mutate(req);
+      if (!keyring.unlocked) return Promise.reject(new LockedError());
+      const key = keyring.dataKey();
+      const values = req.values;
+      const sealing = Promise.all(
+        values.map((row: Row, i) => (needsSealing(name, row) ? sealRow(name, req.keys?.[i] ?? primaryKeyOf(row), row, key) : row)),
+      );
+      return keepAlive(idbTransaction(req.trans), sealing).then((sealed) => table.mutate({ ...req, values: sealed }));
+    },
+    get: (req) =>
+      table.get(req).then((row: unknown) =>
+        opened(
+          req.trans,
+          [row],
+          ([value]) => value,
+          () => row,
+        ),
+      ),
+    getMany: (req) =>
+      table.getMany(req).then((rows) =>
+        opened(
+          req.trans,
+          rows,
+          (values) => values,
+          () => rows,
+        ),
+      ),
+    query: (req) =>
+      table.query(req).then((res) =>
+        req.values
+          ? opened(
+              req.trans,
+              res.result,
+              (values) => ({ ...res, result: values }),
+              () => res,
+            )
+          : res,
+      ),
+    openCursor: (req) =>
+      table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, (row) => opened(req.trans, [row], ([v]) => v, () => row)) : cursor)),
+  };
+}
+
+/** A cursor whose `value` is the opened record: each step opens it before the caller sees it. */
+function openingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
+  let value: unknown;
+  return Object.create(cursor, {
+    value: { get: () => value },
+    start: {
+      value: (onNext: () => void) =>
+        cursor.start(() => {
+          const result = open(cursor.value);
+          if (result instanceof Promise) {
+            result.then(
+              (v: unknown) => {
+                value = v;
+                onNext();
+              },
+              (error: Error) => cursor.fail(error),
+            );
+          } else {
+            value = result;
+            onNext();
+          }
+        }),
+    },
+  }) as DBCoreCursor;
+}

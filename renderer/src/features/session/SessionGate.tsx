@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Paragraph } from 'suomifi-ui-components';
+import type { OtkDatabase } from '../../db/schema';
+import type { Bridge } from '../../../../shared/bridge/contract';
+import type { Profile } from '../../../../shared/protection/roles';
+import type { Keyring } from '../../protection/keyring';
+import { ServicesProvider, type Services } from '../../app/services';
+import { CaseIndex } from '../../data/case-index';
+import { rowVisibleTo } from '../../data/row-visibility';
+import { listProfiles, lockSession, recoverProfile, setProfileLanguage, setUpFirstProfile, unlockProfile, type LockReason } from '../../protection/session';
+import { encryptAtRest, markNothingToMigrate, migrationDone, migrationState } from '../../protection/migrate';
+import { readIdleMinutes } from '../../protection/session-settings';
+import type { ProfileRow } from '../../protection/profile-row';
+import { useUiStore } from '../../state/uiStore';
+import { GateShell } from './GateShell';
+import { SetupScreen } from './SetupScreen';
+import { RecoveryKeyScreen } from './RecoveryKeyScreen';
+import { UnlockScreen } from './UnlockScreen';
+import { isLockShortcut, useIdleLock } from './useIdleLock';
+
+type Gate =
+  | { step: 'loading' }
+  | { step: 'setup' }
+  | { step: 'locked'; profiles: ProfileRow[] }
+  | { step: 'recovery-key'; profile: Profile; recoveryKey: string }
+  | { step: 'encrypting'; profile: Profile; done: number }
+  | { step: 'open'; profile: Profile; idleMinutes: number };
+
+/**
+ * The app opens locked. First start sets up the first coordinator profile (and shows the recovery
+ * key once); later starts ask for a profile's passphrase. Existing plaintext is sealed before the
+ * app opens (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the
+ * header; locking forgets the keys and reloads the page, so nothing decrypted stays in memory or
+ * on screen.
+ */
+export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; children: ReactNode }) {
+  const [gate, setGate] = useState<Gate>({ step: 'loading' });
+  const now = () => new Date();
+
+  useEffect(() => {
+    let live = true;
+    void listProfiles(db).then((profiles) => {
+      if (live) setGate(profiles.length === 0 ? { step: 'setup' } : { step: 'locked', profiles });
+    });
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  async function enter(profile: Profile) {
+    useUiStore.getState().setLanguage(profile.language);
+    if (!migrationDone(await migrationState(db))) {
+      setGate({ step: 'encrypting', profile, done: 0 });
+      await encryptAtRest(db, profile, now, (done) => setGate({ step: 'encrypting', profile, done }));
+    }
+    setGate({ step: 'open', profile, idleMinutes: await readIdleMinutes(db) });
+  }
+
+  switch (gate.step) {
+    case 'loading':
+      return null;
+    case 'setup':
+      return (
+        <SetupScreen
+          onSetUp={async (input) => {
+            const empty = (await db.consultations.count()) === 0 && (await db.requesters.count()) === 0;
+            const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { ...input, language: useUiStore.getState().language }, now());
+            if (empty) await markNothingToMigrate(db);
+            setGate({ step: 'recovery-key', profile, recoveryKey });
+          }}
+        />
+      );
+    case 'recovery-key':
+      return <RecoveryKeyScreen recoveryKey={gate.recoveryKey} onDone={() => void enter(gate.profile)} />;
+    case 'locked':
+      return (
+        <UnlockScreen
+          profiles={gate.profiles}
+          actions={{
+            unlock: async (id, passphrase) => enter(await unlockProfile(db, keyring, id, passphrase, now())),
+            recover: async (id, input) => enter(await recoverProfile(db, keyring, id, input, now())),
+          }}
+        />
+      );
+    case 'encrypting':
+      return <EncryptingScreen done={gate.done} />;
+    case 'open':
+      return (
+        <OpenSession db={db} keyring={keyring} bridge={bridge} profile={gate.profile} idleMinutes={gate.idleMinutes}>
+          {children}
+        </OpenSession>
+      );
+  }
+}
+
+function EncryptingScreen({ done }: { done: number }) {
+  const { t } = useTranslation();
+  return (
+    <GateShell title={t('session.encrypting.title')}>
+      <Paragraph>{t('session.encrypting.intro')}</Paragraph>
+      <p role="status">{t('session.encrypting.progress', { count: done })}</p>
+    </GateShell>
+  );
+}
+
+function OpenSession({ db, keyring, bridge, profile, idleMinutes, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; profile: Profile; idleMinutes: number; children: ReactNode }) {
+  const lock = useCallback(
+    async (reason: LockReason) => {
+      await lockSession(db, keyring, profile, reason, new Date()).finally(() => window.location.reload());
+    },
+    [db, keyring, profile],
+  );
+  const services = useMemo<Services>(
+    () => ({
+      commands: { db, actor: profile.name, profile, now: () => new Date() },
+      bridge,
+      caseIndex: new CaseIndex(db, rowVisibleTo(profile)),
+      session: { keyring, lock },
+    }),
+    [db, bridge, profile, keyring, lock],
+  );
+  const onIdle = useCallback(() => void lock('idle'), [lock]);
+  useIdleLock(idleMinutes, onIdle);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isLockShortcut(event)) return;
+      event.preventDefault();
+      void lock('shortcut');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock]);
+
+  // The language chosen while unlocked is the profile's from now on.
+  useEffect(
+    () =>
+      useUiStore.subscribe((state, previous) => {
+        if (state.language !== previous.language) void setProfileLanguage(db, profile, state.language, new Date());
+      }),
+    [db, profile],
+  );
+
+  return <ServicesProvider services={services}>{children}</ServicesProvider>;
+}
