@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
  * Keeps `npm run bench` from rotting: runs the real harness (its own build folder, server and
  * Chromium profile — nothing shared with the other end-to-end tests) with 2 000 records and one run,
  * and checks the shape of what it writes. No timing assertions: this machine's speed is not the point.
+ * The app opens locked and seals its data at rest: the harness sets up the benchmark's profile and
+ * every app page is unlocked through the lock screen; the seeded data must be sealed.
  */
 
 const run = promisify(execFile);
@@ -35,6 +37,7 @@ interface Report {
   chromium: string;
   cpus: number;
   records: number;
+  data: { sealedAtRest: boolean; recordBytes: number; plainRecordBytes: number };
   results: Array<Timing | Quantity>;
   pending: Array<{ name: string; reason: string }>;
   targets: Array<{ name: string; status: string }>;
@@ -45,9 +48,16 @@ const MEASURED = [
   'raw-put-2k',
   'raw-getall-2k',
   'cold-start-2k',
+  'cold-start-2k-lock-screen',
+  'cold-start-2k-unlocked',
+  'cold-start-2k-after-unlock',
   'cold-start-2k-first-row',
   'cold-start-2k-index-ready',
   'cold-start-2k-longest-task',
+  'index-load-2k',
+  'index-load-2k-no-decrypt',
+  'index-decrypt-2k',
+  'unlock',
   'list-filter-2k',
   'list-count-2k',
   'list-scroll-deep-2k',
@@ -82,6 +92,9 @@ describe('npm run bench (smoke, 2 000 records)', () => {
       expect(report.chromium).toMatch(/^\d+\.\d+/);
       expect(Number.isInteger(report.cpus) && report.cpus > 0).toBe(true);
       expect(report.records).toBe(2000);
+      // Seeded through the keyed database: the stored records hold their sensitive fields sealed.
+      expect(report.data.sealedAtRest).toBe(true);
+      expect(report.data.recordBytes).toBeGreaterThan(report.data.plainRecordBytes);
 
       const byName = new Map(report.results.map((result) => [result.name, result]));
       for (const name of MEASURED) {
@@ -97,6 +110,9 @@ describe('npm run bench (smoke, 2 000 records)', () => {
       expect(heap!.unit).toBe('MB');
       for (const value of [heap!.median, heap!.min, heap!.max]) expect(Number.isFinite(value) && value > 0).toBe(true);
       expect(heap).not.toHaveProperty('median_ms');
+      const perRow = byName.get('index-decrypt-2k-per-row-us') as Quantity | undefined;
+      expect(perRow?.unit).toBe('µs');
+      expect(perRow!.median).toBeGreaterThan(0);
 
       // Every result, extras included, is a finite figure.
       for (const result of report.results) {

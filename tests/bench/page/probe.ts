@@ -4,7 +4,8 @@
  * harness opens. It never touches the app's state: it only watches the DOM and times actions.
  *
  * Times are `performance.now()` in the page: for cold start that is milliseconds since the
- * navigation started (the document's time origin); for actions, from just before the action to the
+ * navigation started (the document's time origin; the runner subtracts `unlockSubmitted` for the
+ * figures measured from the unlock, see runner/ops/cold-start.mjs); for actions, from just before the action to the
  * first moment the DOM shows the expected result (checked in a MutationObserver callback, i.e. right
  * after the DOM change that satisfies it, plus a per-frame fallback).
  */
@@ -22,6 +23,15 @@ export interface Expect {
 }
 
 export interface ColdStartMarks {
+  /** The lock screen is in the DOM (#unlock-passphrase): the app has booted, locked. */
+  lockScreen: number | null;
+  /**
+   * The lock screen's form was submitted (the passphrase typed and Enter pressed): recorded in a
+   * capturing `submit` listener on window, before the app's own handler runs.
+   */
+  unlockSubmitted: number | null;
+  /** The session is open (the header's .otk-session-bar is in the DOM): key derived, data key unwrapped, unlock audited. */
+  unlocked: number | null;
   /** The work list's shell is in the DOM (#worklist-count, still "Ladataan…"): the app has booted. */
   shell: number | null;
   /** First list row in the DOM (the first page, read from the caseRows index). */
@@ -81,7 +91,8 @@ function tableRows(): number | null {
 function state(): string {
   const count = document.getElementById('worklist-count')?.textContent ?? '(no count)';
   const heading = document.getElementById('case-heading')?.textContent ?? '(no case heading)';
-  return `hash=${location.hash} count="${count}" tableRows=${tableRows() ?? '(no table)'} firstRow=${rowCodeAt(2) ?? '(none)'} heading="${heading}"`;
+  const locked = document.getElementById('unlock-passphrase') !== null;
+  return `locked=${locked} hash=${location.hash} count="${count}" tableRows=${tableRows() ?? '(no table)'} firstRow=${rowCodeAt(2) ?? '(none)'} heading="${heading}"`;
 }
 
 function satisfied(expect: Expect): boolean {
@@ -166,7 +177,7 @@ async function scrollListToTop(timeoutMs?: number): Promise<void> {
   await settle();
 }
 
-const marks: ColdStartMarks = { shell: null, firstRow: null, counted: null, interactive: null };
+const marks: ColdStartMarks = { lockScreen: null, unlockSubmitted: null, unlocked: null, shell: null, firstRow: null, counted: null, interactive: null };
 
 /** Main-thread tasks over 50 ms (Long Tasks API), from the start of the document. */
 const longTasks: Array<{ start: number; duration: number }> = [];
@@ -184,8 +195,18 @@ function longestTaskBetween(from: number, to: number): number {
 
 /** Cold-start marks, recorded from the very first DOM change of the document. */
 function watchColdStart(): void {
+  window.addEventListener(
+    'submit',
+    (event) => {
+      const form = event.target;
+      if (marks.unlockSubmitted === null && form instanceof HTMLFormElement && form.querySelector('#unlock-passphrase')) marks.unlockSubmitted = performance.now();
+    },
+    true,
+  );
   const observer = new MutationObserver(() => {
     const now = performance.now();
+    if (marks.lockScreen === null && document.getElementById('unlock-passphrase')) marks.lockScreen = now;
+    if (marks.unlocked === null && document.querySelector('.otk-session-bar')) marks.unlocked = now;
     if (marks.shell === null && document.getElementById('worklist-count')) marks.shell = now;
     if (marks.firstRow === null && rowCodeAt(2) !== null) marks.firstRow = now;
     const count = shownCount();

@@ -3,6 +3,11 @@
  * chunking as the app's bulk path, so every app figure can be read as a ratio of what IndexedDB
  * itself costs on this machine.
  *
+ * UNENCRYPTED on purpose: the baselines are the floor. They write the app's records and list rows
+ * as the commands see them (opened: sensitive fields in plaintext, no sealed value) with no
+ * cryptography at all; the app seals those fields at rest (issue 8), so its ratios to these
+ * baselines include the sealing and opening (and the larger sealed rows).
+ *
  * Baseline schema (database RAW_DATABASE), mirroring what the app writes per record:
  * - `consultations`, keyPath `id`, no indexes (the app's `consultations: 'id'`);
  * - `caseRows`, keyPath `id`, indexes `[receivedAt+id]` (compound) and `rev` (the app's
@@ -42,19 +47,6 @@ export function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Opens an existing database at its current version (e.g. the app's, to read what it stored). */
-export function openExisting(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error(`could not open ${name}`));
-    req.onupgradeneeded = () => {
-      req.transaction?.abort();
-      reject(new Error(`${name} does not exist`));
-    };
-  });
-}
-
 /** Deletes and recreates the baseline database with the app's per-record stores and indexes. */
 export async function createRawDatabase(): Promise<IDBDatabase> {
   await deleteDatabase(RAW_DATABASE);
@@ -70,12 +62,6 @@ export async function createRawDatabase(): Promise<IDBDatabase> {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('could not create the baseline database'));
   });
-}
-
-/** Every value of a store (in key order). */
-export async function readStore<T>(db: IDBDatabase, store: string): Promise<T[]> {
-  const tx = db.transaction(store, 'readonly');
-  return (await request(tx.objectStore(store).getAll())) as T[];
 }
 
 /**

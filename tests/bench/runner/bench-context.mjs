@@ -1,8 +1,11 @@
 import { countSuffix } from './measure.mjs';
+import { BENCH_PASSPHRASE } from '../passphrase.mjs';
 
 /**
  * What every operation gets: the browser context, the URLs, the record count and run counts, a
  * naming helper, the harness page (window.otkBench) and app pages with the probe (window.otkProbe).
+ * The app opens locked (issue 8): every app page is unlocked with the benchmark profile's
+ * passphrase (set up by the harness page before the seed) before it shows the work list.
  * `state` carries what one step hands to the next (the seed's stats, the list plan, sample cases).
  */
 export function createBench({ context, appUrl, benchUrl, probePath, openOrigin, records, runs, warmup, log }) {
@@ -75,6 +78,24 @@ export function createBench({ context, appUrl, benchUrl, probePath, openOrigin, 
       return page;
     },
 
+    /**
+     * Gets an app page past the lock screen as a user does: waits for #unlock-passphrase, types the
+     * passphrase and presses Enter (the probe records the submit as `unlockSubmitted`).
+     */
+    async unlock(page, timeout = 120_000) {
+      const input = page.locator('#unlock-passphrase');
+      await input.waitFor({ timeout });
+      await input.fill(BENCH_PASSPHRASE);
+      await input.press('Enter');
+    },
+
+    /** Navigates an app page to the work list, unlocks it and waits until it is interactive. */
+    async openWorklist(page, timeout) {
+      await page.goto(appUrl, { waitUntil: 'commit' });
+      await bench.unlock(page);
+      return bench.waitInteractive(page, timeout);
+    },
+
     /** Waits until the app's work list is interactive (count shown, rows from the in-memory index). */
     async waitInteractive(page, timeout = 300_000) {
       await page.waitForFunction(() => typeof globalThis.otkProbe?.marks.interactive === 'number', null, { timeout, polling: 100 });
@@ -85,8 +106,7 @@ export function createBench({ context, appUrl, benchUrl, probePath, openOrigin, 
     async listPage() {
       if (listPage && !listPage.isClosed()) return listPage;
       listPage = await bench.newAppPage();
-      await listPage.goto(appUrl);
-      await bench.waitInteractive(listPage);
+      await bench.openWorklist(listPage);
       return listPage;
     },
 

@@ -21,8 +21,9 @@ export const TARGETS = [
 /** Ratios worth reading next to the targets (not targets themselves). */
 export const INFO_RATIOS = [
   { op: 'seed', of: 'raw-put' },
-  { op: 'cold-start', of: 'raw-getall', ofTail: '-caserows' },
+  { op: 'cold-start', tail: '-index-ready', of: 'raw-getall', ofTail: '-caserows' },
   { op: 'index-load', of: 'raw-getall', ofTail: '-caserows' },
+  { op: 'index-load', of: 'index-load', ofTail: '-no-decrypt' },
   { op: 'raw-put', tail: '-single-tx', of: 'raw-put' },
 ];
 

@@ -3,7 +3,8 @@ import { repeat, timing } from '../measure.mjs';
 /**
  * case-save: edit one case's question and save it through the app's command (updateConsultation:
  * validation, revision check, record + list row + requester + counters + clock + audit event in one
- * transaction), timed in the harness page from the call to the committed transaction. A different
+ * transaction, the record's, the list row's and the requester's sensitive fields sealed by the
+ * encryption middleware), timed in the harness page from the call to the committed transaction. A different
  * case each run, spread over the whole list. No app page is open meanwhile (the command's own cost).
  */
 export default {

@@ -2,7 +2,7 @@ import { repeat, timing } from '../measure.mjs';
 
 /**
  * export: a full encrypted bundle of every case through the app's command (exportBundle: keyset
- * reads, JSON lines, deflate, AES-256-GCM chunks), key derivation excluded (that is `kdf`); target
+ * reads of the keyed database, each record's sealed fields opened, JSON lines, deflate, AES-256-GCM chunks), key derivation excluded (that is `kdf`); target
  * ≤ 2.5 × raw-getall. Timed in the harness page; the last bundle is kept for `import`.
  */
 export default {

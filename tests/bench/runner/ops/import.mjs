@@ -2,8 +2,10 @@ import { repeat, timing } from '../measure.mjs';
 
 /**
  * import: the full bundle from `export` read into a fresh, empty installation through the app's
- * commands (previewImport: decrypt, check, plan; applyImport: one transaction), key derivation
- * excluded; target ≤ 1.3 × raw-put. A new database per run, deleted afterwards.
+ * commands (previewImport: decrypt, check, plan; applyImport: one transaction, every record's
+ * sensitive fields sealed under the new installation's data key), key derivation excluded; target
+ * ≤ 1.3 × raw-put (an unencrypted floor). A new database per run, with its own keyring and profile
+ * (set up untimed), deleted afterwards.
  */
 export default {
   id: 'import',

@@ -13,12 +13,15 @@ import summary from './summary.mjs';
 import exportBundle from './export.mjs';
 import importBundle from './import.mjs';
 import kdf from './kdf.mjs';
+import unlock from './unlock.mjs';
 
 /**
  * The operations, in the order they run. Each is `{ id, run(bench) → results[] }`, or
  * `{ id, pending: 'not built yet: …' }` until the feature exists (drop `pending`, add `run`).
- * Order matters: the seed fills the database; the command-level operations use the harness page;
- * `plan` closes it; then the app pages run (cold start and heap in fresh tabs first, then the list).
+ * Order matters: the seed (its harness page sets up the benchmark's profile first, so everything is
+ * sealed at rest) fills the database; the command-level operations use the harness page; `plan`
+ * closes it; then the app pages run, each unlocked through the lock screen (cold start and heap in
+ * fresh tabs first, then the list).
  */
 export const OPERATIONS = [
   seed,
@@ -26,6 +29,7 @@ export const OPERATIONS = [
   caseSave,
   summary,
   coldStartBreakdown,
+  unlock,
   plan,
   coldStart,
   heap,

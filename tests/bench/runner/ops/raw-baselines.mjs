@@ -1,8 +1,9 @@
 import { repeat, timing } from '../measure.mjs';
 
 /**
- * Plain-IndexedDB baselines with exactly the records and list rows the app stored (read back after
- * the seed) and the app's keys and indexes (tests/bench/page/raw-idb.ts). Every write run happens in
+ * Plain-IndexedDB baselines with the records and list rows the app stored, read back after the seed
+ * OPENED (sensitive fields in plaintext: the baselines are unencrypted on purpose, they are the
+ * floor), and the app's keys and indexes (tests/bench/page/raw-idb.ts). Every write run happens in
  * a fresh origin (a new port of the same build: an empty backing store, like the app's at seed time);
  * the app's own origin is never written by the baselines.
  * - raw-put: every record + list row, one readwrite transaction per 2 000 records (like the app);
