@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { BrowserSession } from './support/browser';
 import { E2E_PASSPHRASE, unlockApp } from './support/unlock';
 import { recordRequest } from './support/intake-page';
+import { axeViolations } from './support/axe';
 
 const QUESTION = 'Miten tukea nuorta, jonka koulunkäynti on katkennut? (salattu-lause-e2e)';
 let session: BrowserSession;
@@ -46,6 +47,7 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
     await page.locator('#setup-confirm').fill('lyhyt');
     await page.getByRole('button', { name: 'Luo profiili' }).click();
     await page.getByRole('link', { name: /Tunnuslause: Tunnuslauseessa on oltava vähintään 12 merkkiä/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('#setup-name').fill('');
     const recoveryKey = await unlockApp(page);
@@ -67,6 +69,13 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
 
     await unlockApp(page);
     await page.getByText(QUESTION).waitFor();
+    // The lock and profile settings (a coordinator's), with the add-profile form refused empty.
+    await page.goto(`${page.url().split('#')[0]}#/settings`);
+    await page.getByRole('heading', { name: 'Lukitus ja profiilit' }).waitFor();
+    await page.getByText('Selaimessa ei ole käytettävissä käyttöjärjestelmän avainsäilöä.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Lisää profiili' }).click();
+    await page.getByRole('link', { name: /^Nimi: / }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('locks by itself after the idle time and opens again with the passphrase', async () => {
@@ -101,6 +110,7 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
     await field.press('Enter');
     await page.getByRole('alert').getByText(/Liian monta väärää yritystä\. Yritä uudelleen \d+ sekunnin kuluttua\./).waitFor();
     expect(await page.locator('.otk-session-bar').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.clock.fastForward('00:31');
     await unlockApp(page);

@@ -147,7 +147,8 @@ function AddProfileForm() {
           </RadioButton>
         ))}
       </RadioButtonGroup>
-      {role === 'expert' && (
+      {role === 'expert' && (networks?.length ?? 0) === 0 && <Paragraph className="otk-error">{t('session.settings.noNetworks')}</Paragraph>}
+      {role === 'expert' && (networks?.length ?? 0) > 0 && (
         <Dropdown id="profile-network" labelText={t('session.settings.network')} visualPlaceholder={t('intake.choose')} value={networkId || null} onChange={setNetworkId} fullWidth {...status('networkId')}>
           {(networks ?? []).map((network) => (
             <DropdownItem key={network.id} value={network.id}>
@@ -156,7 +157,8 @@ function AddProfileForm() {
           ))}
         </Dropdown>
       )}
-      {role === 'requester' && (
+      {role === 'requester' && (requesters?.length ?? 0) === 0 && <Paragraph className="otk-error">{t('session.settings.noRequesters')}</Paragraph>}
+      {role === 'requester' && (requesters?.length ?? 0) > 0 && (
         <Dropdown id="profile-requester" labelText={t('session.settings.requester')} visualPlaceholder={t('intake.choose')} value={requester || null} onChange={setRequester} fullWidth {...status('requesterKey')}>
           {(requesters ?? []).map((r) => (
             <DropdownItem key={r.key} value={r.key}>
