@@ -110,6 +110,9 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
     await field.press('Enter');
     await page.getByRole('alert').getByText(/Liian monta väärää yritystä\. Yritä uudelleen \d+ sekunnin kuluttua\./).waitFor();
     expect(await page.locator('.otk-session-bar').count()).toBe(0);
+    // Help and the accessibility statement open from the lock screen too.
+    await page.getByRole('button', { name: 'Ohje' }).click();
+    await page.getByRole('heading', { name: 'Ohje ja saavutettavuusseloste' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.clock.fastForward('00:31');

@@ -1,6 +1,7 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Text } from 'suomifi-ui-components';
+import { Block, Button, Heading, Text } from 'suomifi-ui-components';
+import { HelpScreen } from '../help/HelpScreen';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useUiStore } from '../../state/uiStore';
 
@@ -8,6 +9,7 @@ import { useUiStore } from '../../state/uiStore';
 export function GateShell({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = useUiStore((s) => s.language);
+  const [help, setHelp] = useState(false);
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -27,6 +29,11 @@ export function GateShell({ title, children }: { title: string; children: ReactN
           {title}
         </Heading>
         {children}
+        {/* Help and the accessibility statement are readable before unlocking too. */}
+        <Button variant="secondaryNoBorder" aria-expanded={help} onClick={() => setHelp(!help)}>
+          {t('help.nav')}
+        </Button>
+        {help && <HelpScreen />}
       </Block>
     </>
   );
