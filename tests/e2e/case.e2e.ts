@@ -98,7 +98,7 @@ describe('the work list', () => {
     await page.locator('#case-heading').waitFor();
 
     await goToList(page);
-    expect(await listCount(page)).toBe('3 pyyntöä');
+    await expect.poll(() => listCount(page)).toBe('3 pyyntöä');
     await page.locator('tr', { hasText: 'Testi Kolmas' }).getByText('Myöhässä').waitFor();
 
     await page.getByRole('search').getByRole('button', { name: / Yhteistyöalue$/ }).click();

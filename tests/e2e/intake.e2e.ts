@@ -34,7 +34,7 @@ describe('consultation intake in Chromium', () => {
     expect(text).toContain('Länsi-Suomen yhteistyöalue');
     expect(text).toContain('Neuropsykiatrinen oireilu, Koulupoissaolot');
     expect(text).toContain('Vastaanotettu');
-    expect(await listCount(page)).toBe('1 pyyntö');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
 
     await page.reload();
     await unlockApp(page);
@@ -43,14 +43,14 @@ describe('consultation intake in Chromium', () => {
     page = await browser.restart();
     await goToList(page);
     await listTable(page).getByRole('row').filter({ hasText: code }).waitFor();
-    expect(await listCount(page)).toBe('1 pyyntö');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
   });
 
   it('shows newer requests above older ones', async () => {
     const first = await recordRequest(page, { question: 'Ensimmäinen kysymys', region: 'Lapin hyvinvointialue' });
     const second = await recordRequest(page, { question: 'Toinen kysymys', region: 'Kainuun hyvinvointialue' });
     await goToList(page);
-    expect(await listCount(page)).toBe('2 pyyntöä');
+    await expect.poll(() => listCount(page)).toBe('2 pyyntöä');
     const rows = await listTable(page).getByRole('row').allInnerTexts();
     const newer = rows.findIndex((r) => r.includes(second));
     const older = rows.findIndex((r) => r.includes(first));

@@ -11,6 +11,7 @@ beforeEach(async () => {
   page = browser.page();
 });
 
+/** A count on the home screen; callers poll it, since the list index follows writes through its change feed. */
 async function homeCount(list: string): Promise<number> {
   await page.evaluate(() => (window.location.hash = '#/'));
   const badge = page.getByTestId(`home-count-${list}`);
@@ -47,8 +48,8 @@ describe('from received to closed', () => {
   it('accepts, routes, books into a slot (1/2), prints the agenda, records and sends the recommendation, closes — and the home screen follows', async () => {
     const code = await recordRequest(page, { question: 'Miten tukea nuoren koulunkäyntiä?', region: 'Pohjanmaan hyvinvointialue', themes: ['Neuropsykiatrinen oireilu'] });
     caseHash = await page.evaluate(() => window.location.hash);
-    expect(await homeCount('awaitingAcceptance')).toBe(1);
-    expect(await homeCount('toRoute')).toBe(0);
+    await expect.poll(() => homeCount('awaitingAcceptance')).toBe(1);
+    await expect.poll(() => homeCount('toRoute')).toBe(0);
 
     // An impossible step is not offered; the allowed ones are. The home screen's item opens the case.
     await page.getByRole('link', { name: code }).first().click();
@@ -57,14 +58,14 @@ describe('from received to closed', () => {
     expect(await page.getByRole('button', { name: 'Päätä tapaus' }).count()).toBe(0);
     await action('Hyväksy pyyntö');
     await notice(`Pyyntö ${code} hyväksytty.`);
-    expect(await homeCount('awaitingAcceptance')).toBe(0);
-    expect(await homeCount('toRoute')).toBe(1);
+    await expect.poll(() => homeCount('awaitingAcceptance')).toBe(0);
+    await expect.poll(() => homeCount('toRoute')).toBe(1);
 
     // Route to the proposed Länsi-Suomi network.
     await openCase(code);
     await page.getByRole('button', { name: /^Ohjaa: / }).click();
     await page.getByRole('heading', { name: 'Kokousvaraus' }).waitFor();
-    expect(await homeCount('toRoute')).toBe(0);
+    await expect.poll(() => homeCount('toRoute')).toBe(0);
 
     // Book into the network's first free slot: the slot then shows 1/2 booked.
     await openCase(code);
@@ -100,7 +101,7 @@ describe('from received to closed', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
-    expect(await homeCount('meetings')).toBe(bookedThisWeek ? 1 : 0);
+    await expect.poll(() => homeCount('meetings')).toBe(bookedThisWeek ? 1 : 0);
 
     // Record the recommendation (a required list item is checked), then send it.
     await openCase(code);
@@ -114,7 +115,7 @@ describe('from received to closed', () => {
     await page.getByLabel('Askeleen 1 tekijä').fill('koulukuraattori');
     await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).last().click();
     await notice(`Suositus kirjattu tapaukseen ${code}.`);
-    expect(await homeCount('recommendationsUnsent')).toBe(1);
+    await expect.poll(() => homeCount('recommendationsUnsent')).toBe(1);
 
     // The letter is in the requester's language, without the requester's name or the child's details.
     await openCase(code);
@@ -129,7 +130,7 @@ describe('from received to closed', () => {
     await openCase(code);
     await action('Merkitse suositus lähetetyksi');
     await notice(`Tapauksen ${code} suositus merkitty lähetetyksi.`);
-    expect(await homeCount('recommendationsUnsent')).toBe(0);
+    await expect.poll(() => homeCount('recommendationsUnsent')).toBe(0);
 
     // Close-out is mandatory: an empty close names both questions.
     await openCase(code);

@@ -119,7 +119,7 @@ describe('retention', () => {
 
     // Gone from the work list…
     await goToList(page);
-    expect(await listCount(page)).toBe('Ei vielä pyyntöjä.');
+    await expect.poll(() => listCount(page)).toBe('Ei vielä pyyntöjä.');
     expect(await page.getByRole('link', { name: code }).count()).toBe(0);
     // …and the case's address shows nothing of it.
     await page.evaluate((hash) => (window.location.hash = hash), caseHash);
