@@ -24,7 +24,7 @@ import { addAudit, auditEvent } from './audit';
 import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
 import { requireCase, requireGlobal } from './access';
 import { unbookFromMeeting } from './meetings';
-import { requesterStorageKey } from './requesters';
+import { requesterKeyPart, requesterStorageKey } from './requesters';
 import { COUNTER_OPEN_CONFLICTS } from './exchange/import';
 import type { SyncedConsultation, TombstoneRow } from './exchange/rows';
 
@@ -160,6 +160,9 @@ const purgeTables = (db: OtkDatabase) => [db.consultations, db.caseRows, db.tomb
 
 type Due = { record: SyncedConsultation; decision: Extract<RetentionDecision, { applies: true }> };
 
+/** What the purge keeps in memory of a purged case until its requester is checked: the id and the requester. */
+type Purged = Pick<ConsultationRecord, 'id' | 'requester'>;
+
 /**
  * Purges one chunk of cases in ONE transaction. Each case is checked again against the saved policy
  * (it may have been reopened since the list was shown): per case, the record and its list row are
@@ -168,9 +171,6 @@ type Due = { record: SyncedConsultation; decision: Extract<RetentionDecision, { 
  * change feed and delta bundles follow it), the counters move exactly, and one audit event records
  * the rule and dates.
  */
-/** What the purge keeps in memory of a purged case until its requester is checked: the id and the requester. */
-type Purged = Pick<ConsultationRecord, 'id' | 'requester'>;
-
 async function purgeChunk(ctx: CommandContext, ids: readonly string[], now: Date): Promise<{ purged: Purged[]; skipped: PurgeResult['skipped'] }> {
   const { db } = ctx;
   const today = helsinkiDate(now);
@@ -231,9 +231,8 @@ async function purgeChunk(ctx: CommandContext, ids: readonly string[], now: Date
   });
 }
 
-const normalised = (text: string) => text.trim().toLocaleLowerCase('fi');
 /** Who a request came from, as the list row holds it (name and organisation). */
-const personOf = (name: string, organisation: string) => `${normalised(name)}|${normalised(organisation)}`;
+const personOf = (name: string, organisation: string) => `${requesterKeyPart(name)}|${requesterKeyPart(organisation)}`;
 
 /**
  * The remembered requesters (intake's autofill) of the purged cases go too, unless a remaining case

@@ -1,5 +1,6 @@
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { Profile } from '../../../shared/protection/roles';
+import { requesterKeyPart } from '../commands/requesters';
 
 /**
  * Which list rows a profile sees (the list mirror of shared/protection/roles `canRead`): a
@@ -16,8 +17,7 @@ export function rowVisibleTo(profile: Profile): ((row: CaseRow) => boolean) | nu
       return (row) => row.networkId === profile.networkId;
     case 'requester': {
       const [name = '', organisation = ''] = profile.requesterKey.split('|');
-      const norm = (text: string) => text.trim().toLocaleLowerCase('fi');
-      return (row) => norm(row.requesterName) === name && norm(row.organisation) === organisation;
+      return (row) => requesterKeyPart(row.requesterName) === name && requesterKeyPart(row.organisation) === organisation;
     }
   }
 }

@@ -41,16 +41,18 @@ function idbTransaction(trans: DBCoreTransaction): IDBTransaction {
 function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): DBCoreTable {
   const primaryKeyOf = (row: Row) => table.schema.primaryKey.extractKey?.(row);
 
-  const openAll = async (rows: readonly unknown[]): Promise<unknown[]> => {
+  /**
+   * The rows with their sealed parts opened, inside the transaction; null when there is nothing to
+   * open (no sealed row, or locked: then the caller returns the rows as stored).
+   */
+  const opened = (trans: DBCoreTransaction, rows: readonly unknown[]): Promise<unknown[]> | null => {
+    if (!keyring.unlocked || !rows.some(isSealedRow)) return null;
     const key = keyring.dataKey();
-    return Promise.all(rows.map((row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row)));
+    const work = Promise.all(rows.map((row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row)));
+    return keepAlive(idbTransaction(trans), work);
   };
-
-  /** Opens what can be opened, in the transaction; locked → as stored. */
-  const opened = <T>(trans: DBCoreTransaction, rows: readonly unknown[], done: (rows: unknown[]) => T, raw: () => T): Promise<T> | T => {
-    if (!keyring.unlocked || !rows.some(isSealedRow)) return raw();
-    return keepAlive(idbTransaction(trans), openAll(rows)).then(done);
-  };
+  /** One row, opened (a promise) or as stored. */
+  const openedRow = (trans: DBCoreTransaction, row: unknown): unknown => opened(trans, [row])?.then(([value]) => value) ?? row;
 
   return {
     ...table,
@@ -64,37 +66,12 @@ function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): D
       );
       return keepAlive(idbTransaction(req.trans), sealing).then((sealed) => table.mutate({ ...req, values: sealed }));
     },
-    get: (req) =>
-      table.get(req).then((row: unknown) =>
-        opened(
-          req.trans,
-          [row],
-          ([value]) => value,
-          () => row,
-        ),
-      ),
-    getMany: (req) =>
-      table.getMany(req).then((rows) =>
-        opened(
-          req.trans,
-          rows,
-          (values) => values,
-          () => rows,
-        ),
-      ),
+    get: (req) => table.get(req).then((row: unknown) => openedRow(req.trans, row)),
+    getMany: (req) => table.getMany(req).then((rows) => opened(req.trans, rows) ?? rows),
     query: (req) =>
-      table.query(req).then((res) =>
-        req.values
-          ? opened(
-              req.trans,
-              res.result,
-              (values) => ({ ...res, result: values }),
-              () => res,
-            )
-          : res,
-      ),
+      table.query(req).then((res) => (req.values ? (opened(req.trans, res.result)?.then((result) => ({ ...res, result })) ?? res) : res)),
     openCursor: (req) =>
-      table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, (row) => opened(req.trans, [row], ([v]) => v, () => row)) : cursor)),
+      table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, (row) => openedRow(req.trans, row)) : cursor)),
   };
 }
 

@@ -42,10 +42,10 @@ export async function listProfiles(db: OtkDatabase): Promise<ProfileRow[]> {
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 }
 
-function checkedPassphrase(input: { passphrase: string; confirm: string }): string {
-  const parsed = profilePassphraseSchema.safeParse(input);
-  if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  return parsed.data.passphrase;
+/** Runs every check and refuses with all their issues together (each form shows every mistake at once). */
+function validate(...results: Array<{ success: true } | { success: false; error: z.ZodError }>): void {
+  const issues = results.flatMap((result) => (result.success ? [] : result.error.issues));
+  if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
 }
 
 async function audit(db: OtkDatabase, actor: string, now: Date, action: AuditAction, entityId: string, details?: Record<string, string>) {
@@ -72,9 +72,7 @@ export interface SetUpInput {
  */
 export async function setUpFirstProfile(db: OtkDatabase, keyring: Keyring, input: SetUpInput, now: Date): Promise<{ profile: Profile; recoveryKey: string }> {
   const identity = identitySchema.safeParse(input);
-  const passphraseCheck = profilePassphraseSchema.safeParse(input);
-  const issues = [...(identity.success ? [] : identity.error.issues), ...(passphraseCheck.success ? [] : passphraseCheck.error.issues)];
-  if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  validate(identity, profilePassphraseSchema.safeParse(input));
   if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
 
   const { envelope, dataKey, recoveryKey } = await createKeyEnvelope(input.passphrase);
@@ -109,7 +107,7 @@ async function failedAttempt(db: OtkDatabase, row: ProfileRow, now: Date, method
   });
 }
 
-async function unlockWith(db: OtkDatabase, keyring: Keyring, id: string, now: Date, method: 'passphrase' | 'recovery-key', open: (row: ProfileRow) => Promise<CryptoKey>): Promise<{ row: ProfileRow; dataKey: CryptoKey }> {
+async function unlockWith(db: OtkDatabase, id: string, now: Date, method: 'passphrase' | 'recovery-key', open: (row: ProfileRow) => Promise<CryptoKey>): Promise<{ row: ProfileRow; dataKey: CryptoKey }> {
   const row = await db.profiles.get(id);
   if (!row) throw new ProtectionError('invalid-envelope', 'no such profile');
   const seconds = waitFor(row, now);
@@ -138,7 +136,7 @@ async function opened(db: OtkDatabase, keyring: Keyring, row: ProfileRow, dataKe
 
 /** Unlocks a profile with its passphrase; wrong → 'wrong-passphrase' (counted), too soon → 'unlock-delayed'. */
 export async function unlockProfile(db: OtkDatabase, keyring: Keyring, id: string, passphrase: string, now: Date): Promise<Profile> {
-  const { row, dataKey } = await unlockWith(db, keyring, id, now, 'passphrase', (r) => openWithPassphrase(r.envelope, passphrase));
+  const { row, dataKey } = await unlockWith(db, id, now, 'passphrase', (r) => openWithPassphrase(r.envelope, passphrase));
   return opened(db, keyring, row, dataKey, now, 'passphrase');
 }
 
@@ -150,9 +148,9 @@ export async function recoverProfile(
   input: { recoveryKey: string; passphrase: string; confirm: string },
   now: Date,
 ): Promise<Profile> {
-  const passphrase = checkedPassphrase(input);
-  const { row, dataKey } = await unlockWith(db, keyring, id, now, 'recovery-key', (r) => openWithRecoveryKey(r.envelope, input.recoveryKey));
-  const envelope = await changePassphrase(row.envelope, { recoveryKey: input.recoveryKey }, passphrase);
+  validate(profilePassphraseSchema.safeParse(input));
+  const { row, dataKey } = await unlockWith(db, id, now, 'recovery-key', (r) => openWithRecoveryKey(r.envelope, input.recoveryKey));
+  const envelope = await changePassphrase(row.envelope, { recoveryKey: input.recoveryKey }, input.passphrase);
   return opened(db, keyring, row, dataKey, now, 'recovery-key', { envelope });
 }
 
@@ -171,11 +169,9 @@ export type NewProfileInput = {
  */
 export async function addProfile(db: OtkDatabase, actor: Profile, input: NewProfileInput, now: Date): Promise<Profile> {
   if (actor.role !== 'coordinator') throw new ProtectionError('not-permitted', 'only a coordinator adds profiles', { command: 'profile.manage' });
-  const { currentPassphrase, passphrase: _p, confirm: _c, ...rest } = input;
+  const { currentPassphrase, passphrase: _passphrase, confirm: _confirm, ...rest } = input;
   const profileCheck = ProfileSchema.safeParse({ ...rest, id: uuidv7(now.getTime()) });
-  const passphraseCheck = profilePassphraseSchema.safeParse(input);
-  const issues = [...(profileCheck.success ? [] : profileCheck.error.issues), ...(passphraseCheck.success ? [] : passphraseCheck.error.issues)];
-  if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  validate(profileCheck, profilePassphraseSchema.safeParse(input));
   const mine = await db.profiles.get(actor.id);
   if (!mine) throw new ProtectionError('invalid-envelope', 'the acting profile is gone');
   let envelope;

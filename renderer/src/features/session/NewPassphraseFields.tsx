@@ -3,6 +3,7 @@ import { TextInput } from 'suomifi-ui-components';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { useMessage } from '../../forms/message';
 import { PassphraseMeter } from './PassphraseMeter';
+import { fieldStatus } from './useGateForm';
 import { MIN_PROFILE_PASSPHRASE } from '../../../../shared/protection/passphrase';
 
 /** A new profile passphrase typed twice, with the rule in words and the strength meter. */
@@ -21,10 +22,7 @@ export function NewPassphraseFields({
 }) {
   const { t } = useTranslation();
   const translate = useMessage();
-  const status = (key: string) => {
-    const message = errors?.[key]?.message;
-    return typeof message === 'string' ? { status: 'error' as const, statusText: translate(message) } : {};
-  };
+  const status = (key: string) => fieldStatus(errors, key, translate);
   return (
     <>
       <TextInput

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Block, Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { useServices } from '../../app/services';
 import { useNetworks } from '../../data/useNetworks';
 import { useRecentRequesters } from '../../data/useConsultations';
@@ -10,13 +9,13 @@ import { requesterKey } from '../../commands/requesters';
 import { addProfile, listProfiles, type NewProfileInput } from '../../protection/session';
 import { readIdleMinutes, saveIdleMinutes } from '../../protection/session-settings';
 import { FormErrorSummary } from '../../forms/ErrorList';
-import { useMessage } from '../../forms/message';
 import { LANGUAGES } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
 import type { BridgeResult } from '../../../../shared/bridge/contract';
 import type { Role } from '../../../../shared/protection/roles';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { fieldErrorsOf, protectionMessage } from './issues';
+import { useGateForm } from './useGateForm';
 
 /** Settings of the lock and the profiles: idle time, the OS key store, the profiles and adding one. */
 export function SessionSettings() {
@@ -75,7 +74,6 @@ export function SessionSettings() {
 
 function AddProfileForm() {
   const { t } = useTranslation();
-  const translate = useMessage();
   const { commands } = useServices();
   const uiLanguage = useUiStore((s) => s.language);
   const networks = useNetworks();
@@ -87,13 +85,8 @@ function AddProfileForm() {
   const [language, setLanguage] = useState(uiLanguage);
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
   const [current, setCurrent] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<FieldValues> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const summary = useRef<HTMLHeadingElement>(null);
-  const status = (key: string) => {
-    const text = errors?.[key]?.message;
-    return typeof text === 'string' ? { status: 'error' as const, statusText: translate(text) } : {};
-  };
+  const { errors, error, summary, run, status } = useGateForm('session.settings.failed');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -101,22 +94,15 @@ function AddProfileForm() {
     const chosen = requesters?.find((r) => r.key === requester);
     const binding =
       role === 'expert' ? { role, networkId } : role === 'requester' ? { role, requesterKey: chosen ? requesterKey(chosen) : '' } : { role: 'coordinator' as const };
-    try {
-      const profile = await addProfile(commands.db, commands.profile, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput, new Date());
-      setErrors(null);
-      setName('');
-      setSecret({ passphrase: '', confirm: '' });
-      setCurrent('');
-      setNotice(t('session.settings.added', { name: profile.name }));
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      if (!fieldErrors) {
-        setNotice(protectionMessage(error, t) ?? t('session.settings.failed'));
-        return;
-      }
-      setErrors(fieldErrors);
-      requestAnimationFrame(() => summary.current?.focus());
-    }
+    let added = '';
+    const done = await run(async () => {
+      added = (await addProfile(commands.db, commands.profile, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput, new Date())).name;
+    });
+    if (!done) return;
+    setName('');
+    setSecret({ passphrase: '', confirm: '' });
+    setCurrent('');
+    setNotice(t('session.settings.added', { name: added }));
   }
 
   return (
@@ -189,6 +175,9 @@ function AddProfileForm() {
       <Button type="submit">{t('session.settings.addSubmit')}</Button>
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
+      </div>
+      <div role="alert" className="otk-live">
+        {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
     </form>
   );

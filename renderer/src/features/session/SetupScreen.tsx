@@ -1,13 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
-import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { FormErrorSummary } from '../../forms/ErrorList';
-import { useMessage } from '../../forms/message';
 import { useUiStore } from '../../state/uiStore';
 import { GateShell } from './GateShell';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { fieldErrorsOf } from './issues';
+import { useGateForm } from './useGateForm';
 
 /**
  * First start: the first coordinator profile. Says plainly that a forgotten passphrase cannot be
@@ -15,30 +13,16 @@ import { fieldErrorsOf } from './issues';
  */
 export function SetupScreen({ onSetUp }: { onSetUp: (input: { name: string; passphrase: string; confirm: string }) => Promise<void> }) {
   const { t } = useTranslation();
-  const translate = useMessage();
   const language = useUiStore((s) => s.language);
   const [name, setName] = useState('');
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors<FieldValues> | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLHeadingElement>(null);
+  const { busy, errors, summary, run, status } = useGateForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await onSetUp({ name, ...secret });
-    } catch (error) {
-      const fieldErrors = fieldErrorsOf(error);
-      if (!fieldErrors) throw error;
-      setErrors(fieldErrors);
-      requestAnimationFrame(() => summary.current?.focus());
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSetUp({ name, ...secret }));
   }
 
-  const nameError = errors?.name?.message;
   return (
     <GateShell title={t('session.setup.title')}>
       <Paragraph>{t('session.setup.intro')}</Paragraph>
@@ -63,7 +47,7 @@ export function SetupScreen({ onSetUp }: { onSetUp: (input: { name: string; pass
           value={name}
           onChange={(value) => setName(String(value ?? ''))}
           fullWidth
-          {...(typeof nameError === 'string' ? { status: 'error' as const, statusText: translate(nameError) } : {})}
+          {...status('name')}
         />
         <NewPassphraseFields idPrefix="setup" {...secret} onChange={setSecret} errors={errors} />
         <Button type="submit" disabled={busy}>

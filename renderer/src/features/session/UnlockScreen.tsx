@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import type { FieldErrors, FieldValues } from 'react-hook-form';
 import type { ProfileRow } from '../../protection/profile-row';
 import { GateShell } from './GateShell';
 import { NewPassphraseFields } from './NewPassphraseFields';
-import { fieldErrorsOf, protectionMessage } from './issues';
+import { protectionMessage } from './issues';
+import { useGateForm } from './useGateForm';
 import { FormErrorSummary } from '../../forms/ErrorList';
 
 export interface UnlockActions {
@@ -96,29 +96,11 @@ function RecoveryForm({ profileId, actions, onCancel }: { profileId: string; act
   const { t } = useTranslation();
   const [recoveryKey, setRecoveryKey] = useState('');
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors<FieldValues> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const summary = useRef<HTMLHeadingElement>(null);
+  const { busy, errors, error, summary, run } = useGateForm();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrors(null);
-    try {
-      await actions.recover(profileId, { recoveryKey, ...secret });
-    } catch (caught) {
-      const fieldErrors = fieldErrorsOf(caught);
-      const message = protectionMessage(caught, t);
-      if (fieldErrors) {
-        setErrors(fieldErrors);
-        requestAnimationFrame(() => summary.current?.focus());
-      } else if (message) setError(message);
-      else throw caught;
-    } finally {
-      setBusy(false);
-    }
+    await run(() => actions.recover(profileId, { recoveryKey, ...secret }));
   }
 
   return (
