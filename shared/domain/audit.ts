@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'retention.policy',
   /** A case's content was purged under the retention policy; only its tombstone remains. */
   'retention.purge',
+  /** An expert saved the recommendation draft of a case (details.state: draft or ready). */
+  'recommendation.draft',
+  /** A requester saved or discarded an unsent request (details.change: save or discard). */
+  'request.draft',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,7 +61,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention' | 'request';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

@@ -9,6 +9,8 @@ export interface Booking {
   /** Finnish local date and time of the meeting. */
   date: string;
   time: string;
+  /** How it is held (in person, remote, …: the meeting's mode); absent in bookings made before the desks. */
+  mode?: string;
 }
 
 /** What the lifecycle keeps on a consultation record. */
@@ -56,7 +58,7 @@ export function applyTransition(current: LifecycleFields, event: LifecycleEvent,
       if (current.recommendation) next.recommendation = { ...current.recommendation, sentAt: at };
       break;
     case 'schedule':
-      next.booking = { meetingId: event.data.meetingId, date: event.data.date, time: event.data.time };
+      next.booking = { meetingId: event.data.meetingId, date: event.data.date, time: event.data.time, ...(event.data.mode ? { mode: event.data.mode } : {}) };
       break;
     case 'decline':
     case 'cancel':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { routeInputSchema } from '../domain/routing-decision';
 import { choice, isoDate, localTime, MSG, optionalText, requiredText } from '../domain/validation';
 import { closeOutSchema } from './close-out';
+import { MEETING_MODES } from '../meetings/schema';
 import { recommendationDraftSchema } from './recommendation';
 
 /** Why a request is declined (a closed list; 'other' needs a short explanation). */
@@ -40,6 +41,8 @@ export const TRANSITION_DATA = {
     /** Finnish local date and time of the meeting. */
     date: isoDate(),
     time: localTime(),
+    /** How the meeting is held (the meeting's mode), for the requester's view; absent in older records. */
+    mode: choice(MEETING_MODES).optional(),
   }),
   consult: object({ recommendation: recommendationDraftSchema }),
   'send-recommendation': object({}),

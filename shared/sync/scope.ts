@@ -34,8 +34,32 @@ export const NETWORK_FIELDS = ['received', 'subject', 'question', 'hopedOutcome'
 /** Unstamped consultation fields a network receives: identity and what its list shows. */
 export const NETWORK_UNSTAMPED = ['id', 'caseCode', 'receivedAt', 'targetDate', 'region', 'area'] as const;
 
-/** Consultation fields a requester receives: their own request and its status, not the routing notes. */
-export const REQUESTER_FIELDS = ['received', 'requester', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status', 'booking', 'recommendation'] as const satisfies readonly StampedField[];
+/**
+ * Consultation fields a requester receives: their own request and its status, not the routing
+ * notes. `transitions` goes as the requester's view of the history (requesterTransitions: the
+ * steps, and only the decline's reason and where to turn, and the question asked back), and the
+ * recommendation only once it has been sent.
+ */
+export const REQUESTER_FIELDS = ['received', 'requester', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status', 'transitions', 'booking', 'recommendation'] as const satisfies readonly StampedField[];
+
+/** Consultation fields a requester's desk sends to the centre: the request itself, nothing the centre decides. */
+export const REQUEST_FIELDS = ['received', 'requester', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status'] as const satisfies readonly StampedField[];
+
+/** Transition data a requester sees, by action: the rest (internal notes, override reasons) stays with the centre. */
+export const REQUESTER_TRANSITION_DATA: Readonly<Record<string, readonly string[]>> = {
+  decline: ['reason', 'reasonNote', 'whereToTurn'],
+  'request-information': ['asked'],
+  schedule: ['date', 'time'],
+};
+
+/** The requester's view of a case history: each step with its time, and only the data of REQUESTER_TRANSITION_DATA. */
+export function requesterTransitions<T extends { action: string; data?: unknown }>(transitions: readonly T[]): T[] {
+  return transitions.map((transition) => {
+    const keep = REQUESTER_TRANSITION_DATA[transition.action] ?? [];
+    const data = (transition.data ?? {}) as Record<string, unknown>;
+    return { ...transition, data: Object.fromEntries(keep.filter((key) => key in data).map((key) => [key, data[key]])) };
+  });
+}
 export const REQUESTER_UNSTAMPED = ['id', 'caseCode', 'receivedAt', 'targetDate'] as const;
 
 /** The network a case is currently routed to (the last routing), or null. */

@@ -8,7 +8,11 @@ import {
   type GlobalCommand,
   type Profile,
 } from '../../../shared/protection/roles';
+import { ProtectionError } from '../../../shared/protection/errors';
+import { mayExport, type ExportKind } from '../../../shared/protection/exchange-policy';
+import { requesterScopeId } from '../../../shared/sync/scope';
 import type { CommandContext } from './context';
+import type { ExportScope } from './exchange/types';
 import { requesterKey } from './requesters';
 
 /**
@@ -46,4 +50,30 @@ export function requireRead(profile: Profile, record: Pick<ConsultationRecord, '
 /** May the profile run `command` on this case? For the UI, which shows only what the command layer allows. */
 export function mayRunOn(profile: Profile, command: CaseCommand, record: Pick<ConsultationRecord, 'routing' | 'requester'>): boolean {
   return canWrite(profile, command, caseViewOf(record));
+}
+
+/** The requester's scope id of a requester profile (shared/sync/scope `requesterScopeId`), else null. */
+export async function ownRequesterId(profile: Profile): Promise<string | null> {
+  return profile.role === 'requester' ? requesterScopeId(profile.requesterKey) : null;
+}
+
+/** Which kind of bundle an export scope writes (for the exchange policy). */
+export function exportKindOf(scope: ExportScope): ExportKind {
+  switch (scope.kind) {
+    case 'network':
+      return scope.content === 'drafts' ? 'network-drafts' : 'network-cases';
+    case 'requester':
+      return scope.content === 'requests' ? 'requester-requests' : 'requester-reply';
+    default:
+      return scope.kind;
+  }
+}
+
+/** Refuses unless the acting profile may write this bundle (shared/protection/exchange-policy). */
+export async function requireExport(ctx: Pick<CommandContext, 'profile'>, scope: ExportScope): Promise<void> {
+  const kind = exportKindOf(scope);
+  const target = scope.kind === 'network' ? { networkId: scope.networkId } : scope.kind === 'requester' ? { requesterId: scope.requesterId } : {};
+  if (!mayExport(ctx.profile, kind, target, await ownRequesterId(ctx.profile))) {
+    throw new ProtectionError('not-permitted', `${ctx.profile.role} may not write a ${kind} bundle for this target`, { command: 'exchange.export' });
+  }
 }

@@ -72,7 +72,7 @@ export async function saveMeeting(ctx: CommandContext, input: Omit<MeetingInput,
       for (const caseId of meeting.caseIds) {
         const booked = await db.consultations.get(caseId);
         if (!booked || booked.status !== 'scheduled' || booked.booking?.meetingId !== meeting.id) continue;
-        const event = planOrThrow(booked, 'schedule', { meetingId: meeting.id, date: meeting.date, time: meeting.time }, now);
+        const event = planOrThrow(booked, 'schedule', { meetingId: meeting.id, date: meeting.date, time: meeting.time, mode: meeting.mode }, now);
         await writeTransition(ctx, booked, event, now, { audit: { moved: 'yes' } });
       }
     }
@@ -113,7 +113,7 @@ export async function bookConsultation(ctx: CommandContext, caseId: string, targ
     if (!plan.ok) throw new CommandError(REFUSAL[plan.code], plan.message);
     const routedTo = before.routing.at(-1)?.networkId;
     if (routedTo !== plan.meeting.networkId) throw new ValidationError([{ path: 'meetingId', message: 'meetings.otherNetwork' }]);
-    const event = planOrThrow(before, 'schedule', { meetingId: plan.meeting.id, date: plan.meeting.date, time: plan.meeting.time }, now);
+    const event = planOrThrow(before, 'schedule', { meetingId: plan.meeting.id, date: plan.meeting.date, time: plan.meeting.time, mode: plan.meeting.mode }, now);
     if (plan.created) await putMeeting(ctx, { ...plan.meeting, caseIds: [] }, undefined, now, 'meeting.create', { slot: plan.meeting.slotId });
     const created = plan.created ? await db.meetings.get(plan.meeting.id) : existing;
     const meeting = await putMeeting(ctx, plan.meeting, created, now, 'meeting.book', { case: caseId });

@@ -17,6 +17,7 @@ import type {
   QuarantineRow,
   TombstoneRow,
 } from '../commands/exchange/rows';
+import type { RecommendationDraftRow, RequestDraftRow } from '../commands/desk/rows';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -77,6 +78,8 @@ export class OtkDatabase extends Dexie {
   importedBundles!: EntityTable<ImportedBundleRow, 'id'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   profiles!: EntityTable<ProfileRow, 'id'>;
+  recommendationDrafts!: EntityTable<RecommendationDraftRow, 'id'>;
+  requestDrafts!: EntityTable<RequestDraftRow, 'id'>;
   /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
   keyring?: Keyring;
 
@@ -134,5 +137,11 @@ export class OtkDatabase extends Dexie {
     // resumable encryption migration (renderer/src/protection/migrate.ts), not here: an upgrade
     // runs before any key exists.
     this.version(5).stores({ profiles: 'id' });
+    // Schema v6 (the requester and expert desks, renderer/src/commands/desk):
+    // - recommendationDrafts: an expert's recommendation drafts, one per case (the case id), by
+    //   network; on a coordinator's installation the drafts the networks sent back;
+    // - requestDrafts: a requester's unsent requests, newest first.
+    // Both start empty; their free text is sealed (renderer/src/db/sealed-fields.ts).
+    this.version(6).stores({ recommendationDrafts: 'id, networkId', requestDrafts: 'id, updatedAt' });
   }
 }

@@ -4,7 +4,7 @@
  * queryable and carry no free text. Everything a person wrote or that names a person is here:
  * the requester and their contact, the question and its notes, services tried, consent details,
  * routing reasons, lifecycle notes, the recommendation, the close-out, conflict copies, quarantined
- * records and the meetings' free-text place and notes.
+ * records, the meetings' free-text place and notes, and the desks' drafts.
  */
 export const SEALED_FIELDS = {
   consultations: ['requester', 'question', 'hopedOutcomeNote', 'subject', 'consent', 'routing', 'transitions', 'recommendation', 'closeOut'],
@@ -13,6 +13,8 @@ export const SEALED_FIELDS = {
   conflicts: ['losing'],
   quarantine: ['record'],
   meetings: ['location', 'notes'],
+  recommendationDrafts: ['recommendation', 'by'],
+  requestDrafts: ['values'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedTable = keyof typeof SEALED_FIELDS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UUID_V7 } from '../../ids';
+import { AREA_CODES } from '../../reference/regions';
 import { scopeSchema } from '../scope';
 import { stampSchema } from '../stamp';
 import { fromBase64 } from './bytes';
@@ -25,8 +26,12 @@ const base64Of = (bytes: number) =>
 export const recipientSchema = z.discriminatedUnion('kind', [
   /** One installation of the app (the import refuses the bundle anywhere else). */
   z.object({ kind: z.literal('installation'), installationId: peerId, name: z.string().min(1).max(200).optional() }),
-  /** Whoever holds the passphrase, named for people (e.g. an expert network's contact). */
-  z.object({ kind: z.literal('named'), name: z.string().min(1).max(200) }),
+  /**
+   * Whoever holds the passphrase, named for people (e.g. an expert network's contact). A
+   * requester's request names the OT-keskus it is for by its cooperation area (`area`, optional
+   * member since the desks; a centre set to another area refuses it).
+   */
+  z.object({ kind: z.literal('named'), name: z.string().min(1).max(200), area: z.enum(AREA_CODES).optional() }),
 ]);
 export type Recipient = z.output<typeof recipientSchema>;
 

@@ -1,12 +1,14 @@
 import { MIN_KDF_ITERATIONS, type BundleHeader, type BundleKey, type Recipient } from '../../../../shared/sync/bundle';
 import { formatStamp } from '../../../../shared/sync/hlc';
-import { NETWORK_FIELDS, REQUESTER_FIELDS, type Scope } from '../../../../shared/sync/scope';
+import type { BundleEntry } from '../../../../shared/sync/bundle';
+import type { ExportKind } from '../../../../shared/protection/exchange-policy';
+import { NETWORK_FIELDS, REQUEST_FIELDS, REQUESTER_FIELDS, type Scope } from '../../../../shared/sync/scope';
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { CommandError } from '../errors';
 import { addAudit, auditEvent } from '../audit';
-import { requireGlobal } from '../access';
+import { exportKindOf, requireExport } from '../access';
 import { COUNTER_REV } from '../counters';
 import { readInstallation, takeStamps } from '../installation';
 import { inlineCodec, type BundleCodec } from './codec';
@@ -65,7 +67,7 @@ interface Resolved {
 /** Resolves the scope against what the recipient acknowledged; reads the revision and clock in one snapshot. */
 async function resolve(db: OtkDatabase, scope: ExportScope, recipient: Recipient): Promise<Resolved> {
   const peerKey = peerKeyOf(recipient);
-  return db.transaction('r', [db.meta, db.counters, db.exchangePeers, db.exchangeLog, db.networks], async () => {
+  return db.transaction('r', [db.meta, db.counters, db.exchangePeers, db.exchangeLog, db.networks, db.recommendationDrafts], async () => {
     const rev = (await db.counters.get(COUNTER_REV))?.value ?? 0;
     const clockTo = formatStamp(await readClock(db));
     const peers = await db.exchangePeers.toArray();
@@ -82,20 +84,36 @@ async function resolve(db: OtkDatabase, scope: ExportScope, recipient: Recipient
       }
       case 'network':
         if (!(await db.networks.get(scope.networkId))) throw new CommandError('notFound');
-        return { scope, selection: scope, rev, clockTo, acknowledged: {}, peer };
+        return { scope: { kind: 'network', networkId: scope.networkId }, selection: scope, rev, clockTo, acknowledged: {}, peer };
       case 'requester':
-        return { scope, selection: scope, rev, clockTo, acknowledged: {}, peer };
+        return { scope: { kind: 'requester', requesterId: scope.requesterId }, selection: scope, rev, clockTo, acknowledged: {}, peer };
     }
   });
 }
 
-const FIELDS: Record<Scope['kind'], readonly string[] | null> = { full: null, delta: null, network: NETWORK_FIELDS, requester: REQUESTER_FIELDS };
+/** The case fields a bundle of this kind carries (null: whole records, or no cases). */
+const FIELDS: Record<ExportKind, readonly string[] | null> = {
+  full: null,
+  delta: null,
+  'network-cases': NETWORK_FIELDS,
+  'network-drafts': null,
+  'requester-reply': REQUESTER_FIELDS,
+  'requester-requests': REQUEST_FIELDS,
+};
 
 /** What an export would carry, for the export screen (reads only; nothing is written). */
 export async function previewExport(ctx: CommandContext, options: Pick<ExportOptions, 'scope' | 'recipient'>): Promise<ExportPlan> {
-  requireGlobal(ctx, 'exchange.export');
+  await requireExport(ctx, options.scope);
   const resolved = await resolve(ctx.db, options.scope, options.recipient);
-  return { scope: resolved.scope, counts: await countSelection(ctx.db, resolved.selection), fields: FIELDS[resolved.scope.kind] };
+  return { scope: resolved.scope, counts: await countSelection(ctx.db, resolved.selection), fields: FIELDS[exportKindOf(options.scope)] };
+}
+
+/** The cases a desk's bundle carries (recorded in the exchange log, so the desk knows what was sent). */
+async function* noting(entries: AsyncGenerator<BundleEntry[]>, caseIds: string[]): AsyncGenerator<BundleEntry[]> {
+  for await (const batch of entries) {
+    for (const entry of batch) caseIds.push((entry.record as { id: string }).id);
+    yield batch;
+  }
 }
 
 function fileNameOf(header: BundleHeader): string {
@@ -104,7 +122,10 @@ function fileNameOf(header: BundleHeader): string {
 
 /** Writes an encrypted .otk bundle for `recipient` and records that it was sent (no case content in the logs). */
 export async function exportBundle(ctx: CommandContext, options: ExportOptions): Promise<ExportResult> {
-  requireGlobal(ctx, 'exchange.export');
+  await requireExport(ctx, options.scope);
+  const kind = exportKindOf(options.scope);
+  const desk = kind === 'network-drafts' || kind === 'requester-requests';
+  const caseIds: string[] = [];
   const { db } = ctx;
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
@@ -127,7 +148,7 @@ export async function exportBundle(ctx: CommandContext, options: ExportOptions):
       passphrase: options.passphrase,
       options: { now: startedAt, ...(iterations !== undefined ? { iterations, minIterations: Math.min(iterations, MIN_KDF_ITERATIONS) } : {}) },
     },
-    readSelection(db, resolved.selection, signal),
+    desk ? noting(readSelection(db, resolved.selection, signal), caseIds) : readSelection(db, resolved.selection, signal),
     { onProgress, signal },
   );
   signal?.throwIfAborted();
@@ -149,6 +170,7 @@ export async function exportBundle(ctx: CommandContext, options: ExportOptions):
       clockFrom: header.clock.from,
       clockTo: header.clock.to,
       rev: resolved.rev,
+      ...(desk ? { caseIds } : {}),
     };
     if (log.peerName === undefined) delete log.peerName;
     await db.exchangeLog.add(log);

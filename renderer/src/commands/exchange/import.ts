@@ -8,14 +8,22 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { addAudit, auditEvent } from '../audit';
-import { requireGlobal } from '../access';
+import { ownRequesterId } from '../access';
+import { mayImport } from '../../../../shared/protection/exchange-policy';
+import { ProtectionError } from '../../../../shared/protection/errors';
+import { caseRowOf } from '../../../../shared/domain/case-row';
+import type { AuditEvent } from '../../../../shared/domain/audit';
+import type { Settings } from '../../../../shared/domain/settings';
+import { helsinkiParts } from '../../../../shared/calendar/helsinki-time';
+import { rememberRequester } from '../requesters';
+import { admitRequest } from './admit-requests';
 import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../counters';
 import { readInstallation } from '../installation';
 import { readSettings } from '../settings';
 import { inlineCodec, type BundleCodec } from './codec';
 import { receiveAndTake, stateAfterImport } from './peers';
-import { planAudit, planConsultations, planImport, planRegistry, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
-import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, TombstoneRow } from './rows';
+import { planAudit, planConsultations, planDrafts, planImport, planRegistry, planWithdrawn, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
+import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from './rows';
 import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireRecords } from './types';
 import type { StoredAuditEvent } from './wire';
 
@@ -56,6 +64,8 @@ export interface ImportReady {
   counts: Record<EntryType, PreviewCounts>;
   conflicts: PreviewConflict[];
   quarantined: Array<{ type: EntryType; recordId: string; aheadMs: number }>;
+  /** Expert desk: how many cases leave it, no longer routed to its network. */
+  withdrawn: number;
   /** Nothing would change: "nothing new in this bundle". */
   nothingNew: boolean;
   /** For applyImport: the checked records and the merge plan. */
@@ -83,12 +93,47 @@ export interface ImportResult {
   quarantined: number;
 }
 
-async function planEnv(ctx: CommandContext, options: { onProgress?: ProgressListener; signal?: AbortSignal }): Promise<PlanEnv> {
-  return { nowMs: ctx.now().getTime(), settings: await readSettings(ctx.db), onProgress: options.onProgress, signal: options.signal };
+/** How this profile takes in the cases of a bundle with this scope (see PlanEnv.intake). */
+function intakeOf(ctx: CommandContext, header: BundleHeader): PlanEnv['intake'] {
+  if (ctx.profile.role === 'requester') return 'adopt-case-code';
+  if (ctx.profile.role === 'coordinator' && header.scope.kind === 'requester') return 'admit-requests';
+  return undefined;
+}
+
+/** An expert desk's network bundle replaces what the desk holds for the network (PlanEnv.withdrawFrom). */
+function withdrawFromOf(ctx: CommandContext, header: BundleHeader): string | undefined {
+  return ctx.profile.role === 'expert' && header.scope.kind === 'network' ? header.scope.networkId : undefined;
+}
+
+async function planEnv(ctx: CommandContext, header: BundleHeader, options: { onProgress?: ProgressListener; signal?: AbortSignal }): Promise<PlanEnv> {
+  const withdrawFrom = withdrawFromOf(ctx, header);
+  return {
+    nowMs: ctx.now().getTime(),
+    settings: await readSettings(ctx.db),
+    onProgress: options.onProgress,
+    signal: options.signal,
+    intake: intakeOf(ctx, header),
+    ...(withdrawFrom !== undefined ? { withdrawFrom } : {}),
+  };
+}
+
+/**
+ * Is this bundle for this desk? The scope against the profile (shared/protection/exchange-policy),
+ * and an expert desk never takes drafts (they go from experts to the coordinator).
+ */
+async function deskRefusal(ctx: CommandContext, header: BundleHeader, records: WireRecords): Promise<ImportRefusal | null> {
+  if (!mayImport(ctx.profile, header.scope, await ownRequesterId(ctx.profile))) return refusal('wrong-desk');
+  if (ctx.profile.role !== 'coordinator' && records.draft.length > 0) return refusal('wrong-desk');
+  const { recipient } = header;
+  if (ctx.profile.role === 'coordinator' && recipient.kind === 'named' && recipient.area !== undefined) {
+    const { centreArea } = await readSettings(ctx.db);
+    if (centreArea !== '' && centreArea !== recipient.area) return refusal('other-centre');
+  }
+  return null;
 }
 
 function countsOf(plan: ImportPlan): Record<EntryType, PreviewCounts> {
-  return { consultation: plan.consultation.counts, network: plan.network.counts, meeting: plan.meeting.counts, audit: plan.audit.counts };
+  return { consultation: plan.consultation.counts, network: plan.network.counts, meeting: plan.meeting.counts, audit: plan.audit.counts, draft: plan.draft.counts };
 }
 
 /**
@@ -98,7 +143,6 @@ function countsOf(plan: ImportPlan): Record<EntryType, PreviewCounts> {
  * truncated, newer format, wrong recipient, already imported, out of scope, invalid record, …).
  */
 export async function previewImport(ctx: CommandContext, bytes: Uint8Array, passphrase: string | BundleKey, options: ImportOptions = {}): Promise<ImportPreview> {
-  requireGlobal(ctx, 'exchange.import');
   const { db } = ctx;
   const codec = options.codec ?? inlineCodec;
   const installation = await readInstallation(db);
@@ -112,10 +156,12 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
   );
   if (!decoded.ok) return decoded;
   const { header, records } = decoded;
+  const wrongDesk = await deskRefusal(ctx, header, records);
+  if (wrongDesk) return { ok: false, refusal: wrongDesk, header };
   if (await db.importedBundles.get(header.bundleId)) return { ok: false, refusal: refusal('already-imported'), header };
   let plan: ImportPlan;
   try {
-    plan = await planImport(db, records, await planEnv(ctx, options));
+    plan = await planImport(db, records, await planEnv(ctx, header, options), header.bundleId);
   } catch (error) {
     if (error instanceof PlanRefusal) return { ok: false, refusal: error.refusal, header };
     throw error;
@@ -126,13 +172,14 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
   const quarantined = [plan.consultation, plan.network, plan.meeting, plan.audit].flatMap((part) =>
     part.quarantined.map((entry) => ({ type: entry.type, recordId: entry.recordId, aheadMs: Math.max(...entry.stamps.map((stamp) => stamp.aheadMs)) })),
   );
-  const nothingNew = Object.values(counts).every((c) => c.new + c.updated + c.conflicts + c.quarantined === 0);
+  const nothingNew = plan.withdrawn.length === 0 && Object.values(counts).every((c) => c.new + c.updated + c.conflicts + c.quarantined === 0);
   return {
     ok: true,
     header,
     counts,
     conflicts: plan.consultation.conflicts.map((c) => ({ kind: c.kind, recordId: c.recordId, field: c.field, losingSide: c.losingSide, ...(caseCodes.has(c.recordId) ? { caseCode: caseCodes.get(c.recordId)! } : {}) })),
     quarantined,
+    withdrawn: plan.withdrawn.length,
     nothingNew,
     records,
     plan,
@@ -153,6 +200,8 @@ const importTables = (db: OtkDatabase) => [
   db.exchangePeers,
   db.importedBundles,
   db.quarantine,
+  db.recommendationDrafts,
+  db.requesters,
 ];
 
 /** Counter changes for the cases written: total and per status, as a case appears, changes status or is deleted. */
@@ -177,6 +226,44 @@ function counterDeltas(writes: readonly ConsultationWrite[]): Record<string, num
 
 async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < items.length; start += APPLY_CHUNK) await write(items.slice(start, start + APPLY_CHUNK));
+}
+
+/**
+ * Admits a requester's new requests (planned with `admit`): the centre's receipt, case code (from
+ * this year's sequence), target date and list row replace the sender's, the requester is
+ * remembered for the reply, and each gets a 'consultation.create' audit event (returned, written
+ * with the others). Mutates the writes; runs inside the applying transaction.
+ */
+async function admitRequests(ctx: CommandContext, writes: ConsultationWrite[], stamps: string[], settings: Settings, now: Date, bundleId: string): Promise<AuditEvent[]> {
+  if (writes.length === 0) return [];
+  const { db } = ctx;
+  const year = Number(helsinkiParts(now).date.slice(0, 4));
+  const sequenceKey = caseSequenceCounter(settings.caseCodePrefix, year);
+  const first = ((await db.counters.get(sequenceKey))?.value ?? 0) + 1;
+  await db.counters.put({ key: sequenceKey, value: first + writes.length - 1 });
+  const events: AuditEvent[] = [];
+  for (const [i, write] of writes.entries()) {
+    const record = admitRequest(write.record as SyncedConsultation, { now, stamp: stamps[2 * i]!, sequence: first + i, settings, actor: ctx.actor });
+    write.record = record;
+    const { rev: _rev, ...row } = caseRowOf({ ...(record as SyncedConsultation), rev: 0 });
+    write.row = row;
+    await rememberRequester(db, record.requester, now.toISOString());
+    events.push(auditEvent(ctx, now, stamps[2 * i + 1]!, { action: 'consultation.create', entityId: record.id, fields: Object.keys(record.stamps), details: { channel: 'imported-file', bundle: bundleId } }));
+  }
+  return events;
+}
+
+/**
+ * Expert desk: the cases no longer routed to its network leave it — record, list row and draft —
+ * and each leaves a local marker in `tombstones` (with a revision, so the work list's change feed
+ * drops the row). On an expert desk tombstones are only these markers (its bundles never carry
+ * deletions), so a case routed back later arrives as new and its marker goes.
+ */
+async function withdrawCases(db: OtkDatabase, arriving: string[], withdrawn: string[], stamp: string, nextRev: () => number): Promise<void> {
+  if (arriving.length > 0) await db.tombstones.bulkDelete(arriving);
+  if (withdrawn.length === 0) return;
+  await Promise.all([db.consultations.bulkDelete(withdrawn), db.caseRows.bulkDelete(withdrawn), db.recommendationDrafts.bulkDelete(withdrawn)]);
+  await db.tombstones.bulkPut(withdrawn.map((id): TombstoneRow => ({ id, deleted: true, stamps: { deleted: stamp }, entity: 'consultation', rev: nextRev() })));
 }
 
 /** Keeps this installation's case-code sequences ahead of imported codes with its prefix (no duplicate codes later). */
@@ -213,13 +300,15 @@ function laterOf(a: string | undefined, b: string | undefined): string | undefin
  * Importing the same bundle again changes nothing (`applied: false`).
  */
 export async function applyImport(ctx: CommandContext, preview: ImportReady, options: { onProgress?: ProgressListener } = {}): Promise<ImportResult> {
-  requireGlobal(ctx, 'exchange.import');
   const { db } = ctx;
   const { header, records } = preview;
+  const wrongDesk = await deskRefusal(ctx, header, records);
+  if (wrongDesk) throw new ProtectionError('not-permitted', `this bundle is not for a ${ctx.profile.role} desk`, { command: 'exchange.import' });
   const now = ctx.now();
   const installation = await readInstallation(db);
   const settings = await readSettings(db);
-  const env: PlanEnv = { nowMs: now.getTime(), settings };
+  const withdrawFrom = withdrawFromOf(ctx, header);
+  const env: PlanEnv = { nowMs: now.getTime(), settings, intake: intakeOf(ctx, header), ...(withdrawFrom !== undefined ? { withdrawFrom } : {}) };
 
   return db.transaction('rw', importTables(db), async () => {
     if (await db.importedBundles.get(header.bundleId)) {
@@ -228,17 +317,26 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     // Networks and meetings change without moving COUNTER_REV: always merged against what is stored now.
     const registryMax = new StampMax();
     const { network, meeting } = await planRegistry(db, records, env, registryMax);
-    let plan: ImportPlan = { ...preview.plan, network, meeting, maxStamp: laterOf(preview.plan.maxStamp, registryMax.value) };
+    const draft = await planDrafts(db, records.draft, env, header.bundleId);
+    let plan: ImportPlan = { ...preview.plan, network, meeting, draft, maxStamp: laterOf(preview.plan.maxStamp, registryMax.value) };
     const rev = (await db.counters.get(COUNTER_REV))?.value ?? 0;
     if (plan.stale || rev !== plan.snapshotRev) {
       const max = new StampMax();
       const consultation = await planConsultations(db, records.consultation, env, max);
       const audit = await planAudit(db, records.audit, env, max);
-      plan = { ...plan, consultation, audit, maxStamp: laterOf(max.value, registryMax.value), snapshotRev: rev, stale: false };
+      const withdrawn = await planWithdrawn(db, records.consultation, env);
+      plan = { ...plan, consultation, audit, withdrawn, maxStamp: laterOf(max.value, registryMax.value), snapshotRev: rev, stale: false };
     }
+    // The clock takes in the newest stamp applied (the header's clock too, unless it is too far ahead);
+    // then one stamp for each admitted request's receipt and one for each audit event written here.
+    const admitted = plan.consultation.writes.filter((write) => write.admit);
+    const headerTo = checkClocks({ to: header.clock.to }, now.getTime()).quarantined.length === 0 ? header.clock.to : undefined;
+    const [auditStamp, ...admissionStamps] = await receiveAndTake(db, now.getTime(), laterOf(plan.maxStamp, headerTo), 1 + 2 * admitted.length);
+    const admissionEvents = await admitRequests(ctx, admitted, admissionStamps, settings, now, header.bundleId);
     const writes = plan.consultation.writes;
     const live = writes.filter((write) => !isTombstone(write.record));
     const deleted = writes.filter((write) => isTombstone(write.record));
+    const withdrawnRows = (await db.caseRows.bulkGet(plan.withdrawn)).filter((row) => row !== undefined);
 
     // Conflicts: stored once under their deterministic key; a known one (open or resolved) is left alone.
     const reported = [...new Map(plan.consultation.conflicts.map((c) => [c.key, c])).values()];
@@ -248,8 +346,12 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
       .map((c) => ({ ...c, id: c.key, state: 'open', detectedAt: now.toISOString(), bundleId: header.bundleId, peer: header.sender.installationId }));
 
     // One revision per case written and per audit event that arrived, plus one for the import itself.
-    const revisions = writes.length + plan.audit.writes.length + 1;
+    const revisions = writes.length + plan.audit.writes.length + withdrawnRows.length + 1;
     const deltas: Record<string, number> = { ...counterDeltas(writes), [COUNTER_REV]: revisions };
+    for (const row of withdrawnRows) {
+      deltas[COUNTER_TOTAL] = (deltas[COUNTER_TOTAL] ?? 0) - 1;
+      deltas[statusCounter(row.status)] = (deltas[statusCounter(row.status)] ?? 0) - 1;
+    }
     if (conflictRows.length > 0) deltas[COUNTER_OPEN_CONFLICTS] = conflictRows.length;
     const keys = Object.keys(deltas);
     const before = await db.counters.bulkGet(keys);
@@ -288,6 +390,9 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     await inChunks(plan.audit.writes, async (chunk) => {
       await db.audit.bulkPut(chunk.map((event): StoredAuditEvent => ({ ...event, importRev: (next += 1) })));
     });
+    for (const event of admissionEvents) await addAudit(db, event);
+    if (withdrawFrom !== undefined) await withdrawCases(db, live.map((write) => write.record.id), withdrawnRows.map((row) => row.id), auditStamp!, () => (next += 1));
+    if (plan.draft.writes.length > 0) await db.recommendationDrafts.bulkPut(plan.draft.writes);
     if (plan.network.writes.length > 0) await db.networks.bulkPut(plan.network.writes);
     if (plan.meeting.writes.length > 0) await db.meetings.bulkPut(plan.meeting.writes);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
@@ -309,9 +414,6 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     }
     await advanceCaseSequences(db, settings.caseCodePrefix, writes);
 
-    // The clock takes in the newest stamp applied (the header's clock too, unless it is too far ahead).
-    const headerTo = checkClocks({ to: header.clock.to }, now.getTime()).quarantined.length === 0 ? header.clock.to : undefined;
-    const [auditStamp] = await receiveAndTake(db, now.getTime(), laterOf(plan.maxStamp, headerTo), 1);
 
     // Exchange state: a full/delta bundle counts as received (unless something was quarantined: then
     // the sender's next delta must carry it again) and tells which of our bundles the sender has.

@@ -12,9 +12,12 @@ import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import { checkClocks, type QuarantinedStamp } from '../../../../shared/sync/quarantine';
 import { isTombstone, type Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
+import type { RecommendationDraftRow } from '../desk/rows';
+import { currentNetworkId } from '../../../../shared/sync/scope';
+import { requestProblem } from './admit-requests';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireMeeting, type WireNetwork, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
 import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
 
 /**
@@ -36,6 +39,8 @@ export interface ConsultationWrite {
   before: BeforeState;
   /** The list row (its `rev` is assigned when applied); null for a tombstone. */
   row: Omit<CaseRow, 'rev'> | null;
+  /** A requester's new request, admitted as a received case when applied (./admit-requests). */
+  admit?: boolean;
 }
 
 export interface QuarantineEntry {
@@ -60,6 +65,10 @@ export interface ImportPlan {
   network: RecordPlan<NetworkRecord>;
   meeting: RecordPlan<MeetingRecord>;
   audit: RecordPlan<AuditEvent>;
+  /** Recommendation drafts that came back from an expert desk. */
+  draft: RecordPlan<RecommendationDraftRow>;
+  /** Expert desk: the cases this desk holds that are no longer routed to its network (removed when applied). */
+  withdrawn: string[];
   /** The newest stamp among the records that will be applied (the clock receives it). */
   maxStamp: string | undefined;
   /** COUNTER_REV when planning began; when it differs at apply time, the plan is worked out again. */
@@ -71,6 +80,18 @@ export interface ImportPlan {
 export interface PlanEnv {
   nowMs: number;
   settings: Settings;
+  /**
+   * How this desk takes cases in: a coordinator admits a requester's new requests (checked with
+   * the intake rules, given the centre's receipt and code when applied); a requester's desk takes
+   * the centre's case code for its own requests.
+   */
+  intake?: 'admit-requests' | 'adopt-case-code';
+  /**
+   * An expert desk opening its network's bundle: the bundle holds every case routed to the network
+   * now, so a case held here for it and missing from the bundle was routed elsewhere (or purged)
+   * and leaves this desk (`ImportPlan.withdrawn`).
+   */
+  withdrawFrom?: string;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
 }
@@ -132,8 +153,9 @@ class LocalIds {
     private readonly dead: Set<string>,
   ) {}
 
-  static async load(db: OtkDatabase): Promise<LocalIds> {
-    const [live, dead] = await Promise.all([db.consultations.toCollection().primaryKeys(), db.tombstones.toCollection().primaryKeys()]);
+  /** `withoutTombstones`: an expert desk, whose only tombstones mark cases withdrawn from it (not deletions). */
+  static async load(db: OtkDatabase, withoutTombstones = false): Promise<LocalIds> {
+    const [live, dead] = await Promise.all([db.consultations.toCollection().primaryKeys(), withoutTombstones ? [] : db.tombstones.toCollection().primaryKeys()]);
     return new LocalIds(live as string[], new Set(live as string[]), new Set(dead as string[]));
   }
 
@@ -177,7 +199,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
   const before = new Map<string, BeforeState>();
   const conflicts: FieldConflict[] = [];
   const quarantined: QuarantineEntry[] = [];
-  const localIds = await LocalIds.load(db);
+  const localIds = await LocalIds.load(db, env.withdrawFrom !== undefined);
   const limit = aheadLimit(env.nowMs);
   let index = 0;
   for (const page of pages(incoming)) {
@@ -205,7 +227,19 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         continue;
       }
       const local = pending.get(record.id)?.record ?? stored.get(record.id);
+      const admit = env.intake === 'admit-requests' && local === undefined && !isTombstone(record);
+      if (admit) {
+        const problem = requestProblem(record as SyncedConsultation, new Date(env.nowMs));
+        if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem }));
+      }
       const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
+      const adoptCode =
+        env.intake === 'adopt-case-code' && local !== undefined && !isTombstone(local) && !isTombstone(result.record) && !isTombstone(record) && record.caseCode !== local.caseCode;
+      if (adoptCode) {
+        result.record = { ...(result.record as SyncedConsultation), caseCode: record.caseCode };
+        result.write = true;
+        if (result.outcome === 'unchanged') result.outcome = 'updated';
+      }
       if (result.conflicts.length > 0) {
         counts.conflicts++;
         conflicts.push(...result.conflicts);
@@ -219,12 +253,12 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         continue;
       }
       // Only the knowledge vector "grew" to what the stored record implies already: nothing to write.
-      if (local !== undefined && !isTombstone(local) && result.changedFields.length === 0 && sameKnowledge(knowledgeOf(local), knowledgeOf(merged))) continue;
+      if (!adoptCode && local !== undefined && !isTombstone(local) && result.changedFields.length === 0 && sameKnowledge(knowledgeOf(local), knowledgeOf(merged))) continue;
       try {
         const completed = completeAndDerive(merged, result.changedFields, local === undefined, env.settings);
         const { rev: _rev, ...row } = caseRowOf({ ...completed, rev: 0 });
         const { rev: _recordRev, ...plain } = completed as SyncedConsultation & { rev?: number };
-        pending.set(record.id, { record: plain, before: before.get(record.id)!, row });
+        pending.set(record.id, { record: plain, before: before.get(record.id)!, row, ...(admit ? { admit: true } : {}) });
       } catch (error) {
         throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position }), { cause: error });
       }
@@ -302,6 +336,31 @@ export async function planAudit(db: OtkDatabase, incoming: readonly AuditEvent[]
   return { counts, writes: [...pending.values()], quarantined };
 }
 
+/**
+ * Recommendation drafts an expert desk sent back: each for a case held here and routed to that
+ * network now (else the bundle is refused: a draft for a case re-routed elsewhere must not land on
+ * it). A draft not newer than the one held is unchanged.
+ */
+export async function planDrafts(db: OtkDatabase, incoming: readonly WireDraft[], env: PlanEnv, bundleId: string): Promise<RecordPlan<RecommendationDraftRow>> {
+  const counts = emptyCounts();
+  const writes: RecommendationDraftRow[] = [];
+  if (incoming.length === 0) return { counts, writes, quarantined: [] };
+  const ids = incoming.map((draft) => draft.id);
+  const [cases, held] = await Promise.all([db.consultations.bulkGet(ids), db.recommendationDrafts.bulkGet(ids)]);
+  incoming.forEach((draft, index) => {
+    const record = cases[index];
+    if (!record || currentNetworkId(record) !== draft.networkId) throw new PlanRefusal(refusal('unknown-case', { type: 'draft', index }));
+    const before = held[index];
+    if (before && before.updatedAt >= draft.updatedAt) {
+      counts.unchanged++;
+      return;
+    }
+    counts[before ? 'updated' : 'new']++;
+    writes.push({ ...draft, caseCode: record.caseCode, state: 'received', receivedAt: new Date(env.nowMs).toISOString(), bundleId });
+  });
+  return { counts, writes, quarantined: [] };
+}
+
 async function revision(db: OtkDatabase): Promise<number> {
   return (await db.counters.get(COUNTER_REV))?.value ?? 0;
 }
@@ -313,14 +372,24 @@ export async function planRegistry(db: OtkDatabase, records: WireRecords, env: P
   return { network, meeting };
 }
 
-export async function planImport(db: OtkDatabase, records: WireRecords, env: PlanEnv): Promise<ImportPlan> {
+export async function planImport(db: OtkDatabase, records: WireRecords, env: PlanEnv, bundleId: string): Promise<ImportPlan> {
   const snapshotRev = await revision(db);
   const max = new StampMax();
   const consultation = await planConsultations(db, records.consultation, env, max);
   const { network, meeting } = await planRegistry(db, records, env, max);
   const audit = await planAudit(db, records.audit, env, max);
+  const draft = await planDrafts(db, records.draft, env, bundleId);
+  const withdrawn = await planWithdrawn(db, records.consultation, env);
   const stale = (await revision(db)) !== snapshotRev;
-  return { consultation, network, meeting, audit, maxStamp: max.value, snapshotRev, stale };
+  return { consultation, network, meeting, audit, draft, withdrawn, maxStamp: max.value, snapshotRev, stale };
+}
+
+/** The cases an expert desk holds for its network that its network's bundle no longer carries (a desk holds tens). */
+export async function planWithdrawn(db: OtkDatabase, incoming: readonly WireConsultation[], env: PlanEnv): Promise<string[]> {
+  if (env.withdrawFrom === undefined) return [];
+  const carried = new Set(incoming.map((record) => record.id));
+  const rows = await db.caseRows.toArray();
+  return rows.filter((row) => row.networkId === env.withdrawFrom && !carried.has(row.id)).map((row) => row.id);
 }
 
 export { StampMax };

@@ -4,7 +4,9 @@ import type { CaseRow } from '../../../../shared/domain/case-row';
 import type { MeetingRecord, OtkDatabase } from '../../db/schema';
 import { requesterKey } from '../requesters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
-import { networkProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
+import type { NetworkContent, RequesterContent, WireDraft } from './types';
+import type { RecommendationDraftRow } from '../desk/rows';
+import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
 
 /**
  * Reading what an export carries, page by page along a key (never offset(), never one getAll of
@@ -18,8 +20,8 @@ export const READ_PAGE = 2000;
 export type Selection =
   | { kind: 'full' }
   | { kind: 'delta'; baseRev: number; baseAt: string }
-  | { kind: 'network'; networkId: string }
-  | { kind: 'requester'; requesterId: string };
+  | { kind: 'network'; networkId: string; content?: NetworkContent }
+  | { kind: 'requester'; requesterId: string; content?: RequesterContent; caseIds?: readonly string[] };
 
 type Keyed = { id: string };
 
@@ -138,6 +140,25 @@ async function* requesterEntries(db: OtkDatabase, requesterId: string, signal?: 
   }
 }
 
+/** An expert desk's drafts marked ready, for its network (a desk holds tens of them: one read). */
+async function* draftEntries(db: OtkDatabase, networkId: string): AsyncGenerator<BundleEntry[]> {
+  const rows = await db.recommendationDrafts.where('networkId').equals(networkId).toArray();
+  const ready = rows.filter((row) => row.state === 'ready').map(wireDraft);
+  if (ready.length > 0) yield entries('draft', ready);
+}
+
+export function wireDraft(row: RecommendationDraftRow): WireDraft {
+  return { id: row.id, networkId: row.networkId, caseCode: row.caseCode, recommendation: row.recommendation, updatedAt: row.updatedAt, by: row.by };
+}
+
+/** A requester desk's own requests, by id (the request fields only; ids of other requesters' cases are skipped). */
+async function* requestEntries(db: OtkDatabase, requesterId: string, caseIds: readonly string[]): AsyncGenerator<BundleEntry[]> {
+  const records = (await db.consultations.bulkGet([...caseIds])).filter((r): r is SyncedConsultation => r !== undefined);
+  const own: SyncedConsultation[] = [];
+  for (const record of records) if ((await requesterScopeId(requesterKey(record.requester))) === requesterId) own.push(record);
+  if (own.length > 0) yield entries('consultation', own.map(requestProjection));
+}
+
 export function readSelection(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
   switch (selection.kind) {
     case 'full':
@@ -145,9 +166,9 @@ export function readSelection(db: OtkDatabase, selection: Selection, signal?: Ab
     case 'delta':
       return deltaEntries(db, selection.baseRev, selection.baseAt, signal);
     case 'network':
-      return networkEntries(db, selection.networkId, signal);
+      return selection.content === 'drafts' ? draftEntries(db, selection.networkId) : networkEntries(db, selection.networkId, signal);
     case 'requester':
-      return requesterEntries(db, selection.requesterId, signal);
+      return selection.content === 'requests' ? requestEntries(db, selection.requesterId, selection.caseIds ?? []) : requesterEntries(db, selection.requesterId, signal);
   }
 }
 

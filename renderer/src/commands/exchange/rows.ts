@@ -61,6 +61,8 @@ export interface ExchangeLogRow {
   clockTo: string;
   /** The local list revision (COUNTER_REV) when the export started / after the import. */
   rev: number;
+  /** For a desk's bundle (a requester's requests, an expert's drafts): the case ids it carried (ids only). */
+  caseIds?: string[];
 }
 
 /** What this installation remembers about another one (or a named recipient). */

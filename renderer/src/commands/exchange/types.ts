@@ -3,6 +3,7 @@ import type { BundleErrorCode } from '../../../../shared/sync/bundle';
 import type { Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { SyncedConsultation } from './rows';
+import type { RecommendationDraftRow } from '../desk/rows';
 
 /**
  * Types shared by the exchange commands, the pure codec (./codec) and the bundle worker. Nothing
@@ -10,7 +11,7 @@ import type { SyncedConsultation } from './rows';
  */
 
 /** The record types a bundle of this app carries (payload line `type`). */
-export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit'] as const;
+export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draft'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
@@ -18,6 +19,8 @@ export type WireConsultation = Omit<SyncedConsultation, 'rev'> | Tombstone;
 /** Networks and meetings travel whole with their one clock stamp (last writer wins), without the local `rev`. */
 export type WireNetwork = Omit<NetworkRecord, 'rev'>;
 export type WireMeeting = Omit<MeetingRecord, 'rev'>;
+/** An expert's recommendation draft marked ready, as it goes back to the coordinator (a network bundle from an expert desk). */
+export type WireDraft = Pick<RecommendationDraftRow, 'id' | 'networkId' | 'caseCode' | 'recommendation' | 'updatedAt' | 'by'>;
 
 /** A decoded, validated bundle's records by type. */
 export interface WireRecords {
@@ -25,6 +28,7 @@ export interface WireRecords {
   network: WireNetwork[];
   meeting: WireMeeting[];
   audit: AuditEvent[];
+  draft: WireDraft[];
 }
 
 /**
@@ -32,7 +36,18 @@ export interface WireRecords {
  * recipient acknowledged (with none, a full bundle is written instead). A requester is named by
  * `requesterScopeId(requesterKey(requester))` (a hash; see shared/sync/scope).
  */
-export type ExportScope = { kind: 'full' } | { kind: 'delta' } | { kind: 'network'; networkId: string } | { kind: 'requester'; requesterId: string };
+export type ExportScope =
+  | { kind: 'full' }
+  | { kind: 'delta' }
+  /** A network bundle: the coordinator's cases for the network ('cases', the default) or an expert desk's ready drafts ('drafts'). */
+  | { kind: 'network'; networkId: string; content?: NetworkContent }
+  /**
+   * A requester bundle: the coordinator's reply with the requester's cases ('reply', the default),
+   * or a requester desk's own requests ('requests', only `caseIds`).
+   */
+  | { kind: 'requester'; requesterId: string; content?: RequesterContent; caseIds?: readonly string[] };
+export type NetworkContent = 'cases' | 'drafts';
+export type RequesterContent = 'reply' | 'requests';
 
 /**
  * Why an import was refused; nothing was written. The codec's reasons (BundleErrorCode, shown as
@@ -41,9 +56,15 @@ export type ExportScope = { kind: 'full' } | { kind: 'delta' } | { kind: 'networ
  * - own-bundle: this installation wrote the bundle;
  * - out-of-scope: a network or requester bundle holds records outside its scope (e.g. cases of
  *   another network, fields the scope does not carry);
- * - invalid-record: a record does not have the shape of its type.
+ * - invalid-record: a record does not have the shape of its type;
+ * - wrong-desk: the bundle is not for this profile (e.g. a network bundle opened on a requester's
+ *   desk, another network's or another requester's bundle, a reply opened on an expert desk);
+ * - other-network: a network bundle holds a case or draft of another network;
+ * - other-centre: a requester's request addressed to the OT-keskus of another cooperation area;
+ * - unknown-case: a draft came back for a case this installation does not hold (or no longer
+ *   routes to that network).
  */
-export const IMPORT_REFUSAL_CODES = ['already-imported', 'own-bundle', 'out-of-scope', 'invalid-record'] as const;
+export const IMPORT_REFUSAL_CODES = ['already-imported', 'own-bundle', 'out-of-scope', 'invalid-record', 'wrong-desk', 'other-network', 'unknown-case', 'other-centre'] as const;
 export type ImportRefusalCode = BundleErrorCode | (typeof IMPORT_REFUSAL_CODES)[number];
 
 export interface ImportRefusal {

@@ -2,6 +2,7 @@ import { CONSULTATION_STATUSES, STAMPED_FIELDS, URGENCIES } from '../../../../sh
 import { CONSENT_MODES } from '../../../../shared/domain/consent';
 import { networkSchema } from '../../../../shared/domain/network';
 import { meetingSchema } from '../../../../shared/meetings/schema';
+import { recommendationDraftSchema } from '../../../../shared/lifecycle/recommendation';
 import type { BundleHeader } from '../../../../shared/sync/bundle';
 import { STAMP_PATTERN } from '../../../../shared/sync/stamp';
 import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../../../../shared/sync/scope';
@@ -79,7 +80,7 @@ function rulesOf(scope: BundleHeader['scope']): ScopeRules {
       return { types: new Set(ENTRY_TYPES), stamped: new Set(STAMPED_FIELDS), members: null, tombstones: true, audit: true };
     case 'network':
       return {
-        types: new Set(['consultation', 'network', 'meeting']),
+        types: new Set(['consultation', 'network', 'meeting', 'draft']),
         stamped: new Set(NETWORK_FIELDS),
         members: new Set([...NETWORK_FIELDS, ...NETWORK_UNSTAMPED, 'stamps']),
         tombstones: false,
@@ -107,6 +108,10 @@ const invalid = (type: string, index: number, field?: string): never => {
 };
 const outOfScope = (type: string, index: number, field?: string): never => {
   throw new Refused(refusal('out-of-scope', { type, index, ...(field ? { field } : {}) }));
+};
+/** A network bundle with a case, meeting or draft of another network: named as such (the expert desk shows no other network's cases). */
+const otherNetwork = (type: string, index: number, field: string): never => {
+  throw new Refused(refusal('other-network', { type, index, field }));
 };
 
 function checkSeen(seen: unknown, type: string, index: number): void {
@@ -143,7 +148,7 @@ function checkConsultation(record: unknown, index: number, rules: ScopeRules, sc
     for (const key of Object.keys(record)) if (!(key in stamps) && !FULL_UNSTAMPED.has(key) && !ALL_STAMPED.has(key)) return invalid(type, index, key);
     checkSeen(record.seen, type, index);
   }
-  if (scope.kind === 'network' && currentNetworkId(record as { routing?: Array<{ networkId: string }> }) !== scope.networkId) return outOfScope(type, index, 'routing');
+  if (scope.kind === 'network' && currentNetworkId(record as { routing?: Array<{ networkId: string }> }) !== scope.networkId) return otherNetwork(type, index, 'routing');
 }
 
 /** A registry record's per-field stamps: an object of valid stamps, one per field it holds. */
@@ -159,7 +164,7 @@ function checkNetwork(record: unknown, index: number, scope: BundleHeader['scope
   checkFieldStamps(record, 'network', index);
   const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
   if (!networkSchema.safeParse(fields).success) return invalid('network', index);
-  if (scope.kind === 'network' && record.id !== scope.networkId) return outOfScope('network', index, 'id');
+  if (scope.kind === 'network' && record.id !== scope.networkId) return otherNetwork('network', index, 'id');
 }
 
 function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope']): void {
@@ -167,8 +172,19 @@ function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope
   checkFieldStamps(record, 'meeting', index);
   const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
   if (!meetingSchema.safeParse(fields).success) return invalid('meeting', index);
-  if (scope.kind === 'network' && record.networkId !== scope.networkId) return outOfScope('meeting', index, 'networkId');
+  if (scope.kind === 'network' && record.networkId !== scope.networkId) return otherNetwork('meeting', index, 'networkId');
 }
+
+/** An expert's ready recommendation draft: the structured recommendation, for a case of the bundle's network. */
+function checkDraft(record: unknown, index: number, scope: BundleHeader['scope']): void {
+  const type = 'draft';
+  if (!isObject(record) || !isId(record.id) || !isId(record.networkId) || !isString(record.caseCode) || !isString(record.by) || record.by.length > 200) return invalid(type, index);
+  if (!isString(record.updatedAt) || Number.isNaN(Date.parse(record.updatedAt))) return invalid(type, index, 'updatedAt');
+  if (!recommendationDraftSchema.safeParse(record.recommendation).success) return invalid(type, index, 'recommendation');
+  if (Object.keys(record).some((key) => !DRAFT_MEMBERS.has(key))) return outOfScope(type, index);
+  if (scope.kind === 'network' && record.networkId !== scope.networkId) return otherNetwork(type, index, 'networkId');
+}
+const DRAFT_MEMBERS: ReadonlySet<string> = new Set(['id', 'networkId', 'caseCode', 'recommendation', 'updatedAt', 'by']);
 
 function checkAudit(record: unknown, index: number): void {
   const ok =
@@ -220,6 +236,10 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
     (byType.network ?? []).forEach((record, index) => checkNetwork(record, index, header.scope));
     (byType.meeting ?? []).forEach((record, index) => checkMeeting(record, index, header.scope));
     if (!rules.audit && (byType.audit?.length ?? 0) > 0) outOfScope('audit', 0);
+    const drafts = byType.draft ?? [];
+    // An expert desk's reply carries drafts and nothing else; a coordinator's network bundle, no drafts.
+    if (drafts.length > 0 && consultations.length + (byType.network?.length ?? 0) + (byType.meeting?.length ?? 0) > 0) outOfScope('draft', 0);
+    drafts.forEach((record, index) => checkDraft(record, index, header.scope));
     (byType.audit ?? []).forEach((record, index) => checkAudit(record, index));
     if (header.scope.kind === 'requester') await checkRequesterScope(consultations, header.scope.requesterId);
     return {
@@ -229,6 +249,7 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
         network: (byType.network ?? []) as WireRecords['network'],
         meeting: (byType.meeting ?? []) as WireRecords['meeting'],
         audit: (byType.audit ?? []) as WireRecords['audit'],
+        draft: drafts as WireRecords['draft'],
       },
     };
   } catch (error) {

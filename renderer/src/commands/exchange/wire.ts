@@ -5,7 +5,7 @@ import { helsinkiInstant } from '../../../../shared/calendar/helsinki-time';
 import { targetDate } from '../../../../shared/calendar/target-date';
 import { areaOfRegion } from '../../../../shared/reference/regions';
 import type { Tombstone } from '../../../../shared/sync/record';
-import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUESTER_FIELDS, REQUESTER_UNSTAMPED } from '../../../../shared/sync/scope';
+import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUEST_FIELDS, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterTransitions } from '../../../../shared/sync/scope';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { SyncedConsultation, TombstoneRow } from './rows';
 import type { WireConsultation, WireMeeting, WireNetwork } from './types';
@@ -59,9 +59,22 @@ export function networkProjection(record: SyncedConsultation): WireConsultation 
   return projectFields(record, NETWORK_FIELDS, NETWORK_UNSTAMPED) as unknown as WireConsultation;
 }
 
-/** What a requester receives of their own case: REQUESTER_FIELDS. */
+/**
+ * What a requester receives of their own case: REQUESTER_FIELDS, the history as the requester's
+ * view of it, and the recommendation only once it was sent (a draft the centre is still writing
+ * stays there).
+ */
 export function requesterProjection(record: SyncedConsultation): WireConsultation {
-  return projectFields(record, REQUESTER_FIELDS, REQUESTER_UNSTAMPED) as unknown as WireConsultation;
+  const sent = record.recommendation?.sentAt !== undefined;
+  const fields = sent ? REQUESTER_FIELDS : REQUESTER_FIELDS.filter((field) => field !== 'recommendation');
+  const projected = projectFields(record, fields, REQUESTER_UNSTAMPED);
+  if ('transitions' in projected) projected.transitions = requesterTransitions(record.transitions);
+  return projected as unknown as WireConsultation;
+}
+
+/** What a requester's desk sends of its own new request: the request fields only (REQUEST_FIELDS). */
+export function requestProjection(record: SyncedConsultation): WireConsultation {
+  return projectFields(record, REQUEST_FIELDS, REQUESTER_UNSTAMPED) as unknown as WireConsultation;
 }
 
 type Loose = Record<string, unknown>;

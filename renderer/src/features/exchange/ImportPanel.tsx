@@ -104,7 +104,12 @@ export function ImportPanel() {
       <ProgressView progress={progress} onCancel={progress?.phase === 'writing' ? undefined : () => abort.current?.abort()} />
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
-        {preview && !preview.ok && <Paragraph className="otk-error">{t('exchange.refused', { reason: t(preview.refusal.messageKey) })}</Paragraph>}
+        {preview && !preview.ok && (
+          <Paragraph className="otk-error">
+            {t('exchange.refused', { reason: t(preview.refusal.messageKey) })}
+            {preview.refusal.detail?.index !== undefined && ` ${t('exchange.refusalWhere', { type: t(`exchange.type.${preview.refusal.detail.type ?? 'consultation'}`), position: preview.refusal.detail.index + 1, field: preview.refusal.detail.field ?? '—' })}`}
+          </Paragraph>
+        )}
       </div>
       {preview?.ok && (
         <div className="otk-import-preview" data-testid="import-preview">
@@ -128,7 +133,7 @@ export function ImportPanel() {
               </tr>
             </thead>
             <tbody>
-              {ENTRY_TYPES.map((type) => (
+              {ENTRY_TYPES.filter((type) => (preview.header.counts[type] ?? 0) > 0 || type === 'consultation').map((type) => (
                 <tr key={type}>
                   <th scope="row">{t(`exchange.type.${type}`)}</th>
                   {(['new', 'updated', 'unchanged', 'conflicts', 'quarantined'] as const).map((key) => (
@@ -140,6 +145,7 @@ export function ImportPanel() {
           </table>
           {preview.conflicts.length > 0 && <Paragraph>{t('exchange.previewConflicts', { count: preview.conflicts.length })}</Paragraph>}
           {preview.quarantined.length > 0 && <Paragraph>{t('exchange.previewQuarantined', { count: preview.quarantined.length })}</Paragraph>}
+          {preview.withdrawn > 0 && <Paragraph>{t('exchange.previewWithdrawn', { count: preview.withdrawn })}</Paragraph>}
           {preview.nothingNew ? (
             <Paragraph>{t('exchange.nothingNew')}</Paragraph>
           ) : (

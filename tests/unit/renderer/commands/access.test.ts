@@ -176,7 +176,9 @@ describe('an expert', () => {
     await refusedAndUnchanged(() => verifyAuditLog(expert));
     await refusedAndUnchanged(() => recordAuditExport(expert, 1));
     await refusedAndUnchanged(() => saveInstallationName(expert, 'Asiantuntijan kone'));
-    await refusedAndUnchanged(() => previewImport(expert, new Uint8Array([1, 2, 3]), 'salasana'));
+    await refusedAndUnchanged(() => exportBundle(expert, { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'X' }, passphrase: 'salasana' }));
+    // An expert desk opens files (its own network's; which file fits is checked once it is open).
+    await expect(previewImport(expert, new Uint8Array([1, 2, 3]), 'salasana')).resolves.toMatchObject({ ok: false, refusal: { code: 'not-a-bundle' } });
   });
 });
 

@@ -56,7 +56,7 @@ describe('transitionConsultation', () => {
     advanceHours(1);
     const { record: scheduled, meeting } = await bookConsultation(ctx, routed.id, { slotId: slot.id, date: WEDNESDAY });
     expect(scheduled.status).toBe('scheduled');
-    expect(scheduled.booking).toEqual({ meetingId: meeting.id, date: WEDNESDAY, time: '09:00' });
+    expect(scheduled.booking).toEqual({ meetingId: meeting.id, date: WEDNESDAY, time: '09:00', mode: meeting.mode });
     expect(meeting.caseIds).toEqual([routed.id]);
     advanceHours(50);
     const consulted = await transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() });
@@ -178,7 +178,7 @@ describe('meetings and booking', () => {
     const { rev: _rev, updatedAt: _u, stamps: _s, seen: _seen, id, caseIds: _c, ...input } = (await db.meetings.get(adhoc.id))!;
     await saveMeeting(ctx, { ...input, date: '2026-11-27', time: '12:30' }, id);
     const moved = await db.consultations.get(routed.id);
-    expect(moved?.booking).toEqual({ meetingId: id, date: '2026-11-27', time: '12:30' });
+    expect(moved?.booking).toMatchObject({ meetingId: id, date: '2026-11-27', time: '12:30' });
     expect(moved?.transitions.filter((t) => t.action === 'schedule')).toHaveLength(2);
     expect((await db.caseRows.get(routed.id))?.meetingDate).toBe('2026-11-27');
     await expect(saveMeeting(ctx, { ...input, cancelled: true }, id)).rejects.toMatchObject({ issues: [{ path: 'cancelled', message: 'meetings.cancelWithCases' }] });

@@ -1,3 +1,4 @@
+import { expertProfile } from '../../support/profiles';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyImport, exportBundle } from '../../../../../renderer/src/commands/exchange';
 import { encodeBundle, type BundleEntry } from '../../../../../shared/sync/bundle';
@@ -61,6 +62,8 @@ describe('bundles that are refused change nothing and say why', () => {
   it('a network bundle holding a case of another network, or fields beyond the network scope', async () => {
     const a = await installation('a');
     const expert = await installation('expert');
+    // The expert desk of NEPSY (issue 11): it never takes in another network's case.
+    expert.ctx.profile = expertProfile(NEPSY);
     const other = await routedCase(a, MULTI);
     const ours = await routedCase(a, NEPSY);
     const project = (record: typeof ours) => projectFields(record, NETWORK_FIELDS, NETWORK_UNSTAMPED);
@@ -69,8 +72,8 @@ describe('bundles that are refused change nothing and say why', () => {
       { type: 'consultation', record: project(ours) },
       { type: 'consultation', record: project(other) },
     ]);
-    const refused = await expectRefusedUnchanged(expert, foreign, 'out-of-scope');
-    if (!refused.ok) expect(refused.refusal).toMatchObject({ messageKey: 'exchange.refusal.out-of-scope', detail: { type: 'consultation', index: 1, field: 'routing' } });
+    const refused = await expectRefusedUnchanged(expert, foreign, 'other-network');
+    if (!refused.ok) expect(refused.refusal).toMatchObject({ messageKey: 'exchange.refusal.other-network', detail: { type: 'consultation', index: 1, field: 'routing' } });
 
     const { rev: _rev, ...full } = ours;
     const tooMuch = await forged(a, { kind: 'network', networkId: NEPSY }, [{ type: 'consultation', record: full }]);

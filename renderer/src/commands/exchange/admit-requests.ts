@@ -1,0 +1,60 @@
+import { createIntakeSchema, type ConsultationRecord } from '../../../../shared/domain/consultation';
+import { formatCaseCode } from '../../../../shared/domain/case-code';
+import { helsinkiInstant, helsinkiParts } from '../../../../shared/calendar/helsinki-time';
+import { targetDate } from '../../../../shared/calendar/target-date';
+import { areaOfRegion } from '../../../../shared/reference/regions';
+import type { Settings } from '../../../../shared/domain/settings';
+import type { SyncedConsultation } from './rows';
+
+/**
+ * A request a requester's desk sent (a requester bundle with cases the centre does not hold yet)
+ * becomes a received case here as if it had been typed in: the same schema and identifier guard
+ * as the intake form, then the centre's own receipt (today, channel "imported file"), case code,
+ * target date and region. Pure: the importer runs the check when planning and the admission in
+ * its transaction (where the case-code sequence and the clock are).
+ */
+
+/** The request's first invalid field (a path like `question` or `requester.email`), or null when it passes the intake rules. */
+export function requestProblem(record: SyncedConsultation, now: Date): string | null {
+  const today = helsinkiParts(now).date;
+  const parsed = createIntakeSchema(() => today, () => now).safeParse({
+    requestKind: 'consultation',
+    received: record.received,
+    requester: record.requester,
+    subject: record.subject,
+    question: record.question,
+    hopedOutcome: record.hopedOutcome,
+    hopedOutcomeNote: record.hopedOutcomeNote,
+    urgency: record.urgency,
+    consent: record.consent,
+  });
+  return parsed.success ? null : parsed.error.issues[0]!.path.join('.') || 'request';
+}
+
+export interface Admission {
+  now: Date;
+  /** The clock stamp of the centre's receipt. */
+  stamp: string;
+  /** The sequence number the centre's case code takes. */
+  sequence: number;
+  settings: Settings;
+  /** The coordinator who imported it. */
+  actor: string;
+}
+
+/** The case as the centre stores it: received now through an imported file, with the centre's code and target date. */
+export function admitRequest(record: Omit<SyncedConsultation, 'rev'>, admission: Admission): Omit<SyncedConsultation, 'rev'> {
+  const { date, time } = helsinkiParts(admission.now);
+  const received: ConsultationRecord['received'] = { date, time, channel: 'imported-file' };
+  return {
+    ...record,
+    received,
+    receivedAt: helsinkiInstant(date, time).toISOString(),
+    targetDate: targetDate(date, record.urgency, { normalCalendarDays: admission.settings.normalCalendarDays, urgentWorkingDays: admission.settings.urgentWorkingDays }),
+    caseCode: formatCaseCode(admission.settings.caseCodePrefix, Number(date.slice(0, 4)), admission.sequence),
+    region: record.requester.region,
+    area: areaOfRegion(record.requester.region),
+    createdBy: admission.actor,
+    stamps: { ...record.stamps, received: admission.stamp },
+  };
+}
