@@ -4,7 +4,9 @@ import type { Keyring } from './keyring';
 import { profileOf, type ProfileRow } from './profile-row';
 import { addAudit, auditEvent } from '../commands/audit';
 import { takeStamps } from '../commands/installation';
-import { ValidationError } from '../commands/errors';
+import { ValidationError, type FieldIssue } from '../commands/errors';
+import { rememberRequester } from '../commands/requesters';
+import { checkDeskChoice, type DeskBinding, type DeskChoice } from './desk-binding';
 import { uuidv7 } from '../../../shared/ids';
 import { ProfileSchema, type Profile } from '../../../shared/protection/roles';
 import { profilePassphraseSchema } from '../../../shared/protection/passphrase';
@@ -42,10 +44,12 @@ export async function listProfiles(db: OtkDatabase): Promise<ProfileRow[]> {
   return rows.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
 }
 
+type Check = { success: true } | { success: false; error: z.ZodError };
+
 /** Runs every check and refuses with all their issues together (each form shows every mistake at once). */
-function validate(...results: Array<{ success: true } | { success: false; error: z.ZodError }>): void {
-  const issues = results.flatMap((result) => (result.success ? [] : result.error.issues));
-  if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+function validate(results: Check[], more: FieldIssue[] = []): void {
+  const issues = [...results.flatMap((result) => (result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))), ...more];
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 async function audit(db: OtkDatabase, actor: string, now: Date, action: AuditAction, entityId: string, details?: Record<string, string>) {
@@ -59,35 +63,58 @@ async function openIndexKey(db: OtkDatabase, dataKey: CryptoKey): Promise<Uint8A
   return fromBase64(await openValue<string>(meta.indexKey, dataKey, INDEX_KEY_AAD));
 }
 
-export interface SetUpInput {
+export type SetUpInput = {
   name: string;
   language: Profile['language'];
   passphrase: string;
   confirm: string;
+} & DeskChoice;
+
+function profileFor(binding: DeskBinding, identity: Pick<Profile, 'id' | 'name' | 'language'>): Profile {
+  switch (binding.role) {
+    case 'coordinator':
+      return ProfileSchema.parse({ ...identity, role: 'coordinator' });
+    case 'requester':
+      return ProfileSchema.parse({ ...identity, role: 'requester', requesterKey: binding.requesterKey });
+    case 'expert':
+      return ProfileSchema.parse({ ...identity, role: 'expert', networkId: binding.networkId });
+  }
 }
 
 /**
- * First start: the first coordinator profile, a new data key and index key, and the recovery key
- * — returned to be shown once, never stored. Unlocks the session.
+ * First start: the installation's first profile — a coordinator by default, or the desk of a
+ * requesting professional or of an expert network member (issue 11) — a new data key and index
+ * key, and the recovery key, returned to be shown once, never stored. A requester's contact is
+ * remembered as a requester (sealed, under its HMAC key), so the keyring is unlocked before the one
+ * transaction that writes everything; if that transaction fails, the keyring is locked again and
+ * nothing is written. Unlocks the session.
  */
 export async function setUpFirstProfile(db: OtkDatabase, keyring: Keyring, input: SetUpInput, now: Date): Promise<{ profile: Profile; recoveryKey: string }> {
   const identity = identitySchema.safeParse(input);
-  validate(identity, profilePassphraseSchema.safeParse(input));
+  const desk = await checkDeskChoice(db, input);
+  validate([identity, profilePassphraseSchema.safeParse(input)], desk.issues);
+  const binding = desk.binding!;
   if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
 
   const { envelope, dataKey, recoveryKey } = await createKeyEnvelope(input.passphrase);
   const indexKey = globalThis.crypto.getRandomValues(new Uint8Array(32));
   const meta: ProtectionMeta = { indexKey: await sealValue(toBase64(indexKey), dataKey, INDEX_KEY_AAD), createdAt: now.toISOString() };
-  const profile = ProfileSchema.parse({ id: uuidv7(now.getTime()), name: identity.data!.name, language: input.language, role: 'coordinator' });
+  const profile = profileFor(binding, { id: uuidv7(now.getTime()), name: identity.data!.name, language: input.language });
   const row: ProfileRow = { ...profile, envelope, createdAt: now.toISOString(), failedAttempts: 0, lastFailedAt: null };
-  await db.transaction('rw', [db.profiles, db.meta, db.audit], async () => {
-    if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
-    await db.profiles.add(row);
-    await db.meta.put({ key: PROTECTION_META_KEY, value: meta });
-    await audit(db, profile.name, now, 'profile.create', profile.id, { role: profile.role });
-  });
   keyring.unlock(dataKey, indexKey);
   indexKey.fill(0);
+  try {
+    await db.transaction('rw', [db.profiles, db.meta, db.audit, db.requesters], async () => {
+      if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
+      await db.profiles.add(row);
+      await db.meta.put({ key: PROTECTION_META_KEY, value: meta });
+      if (binding.role === 'requester') await rememberRequester(db, binding.requester, now.toISOString());
+      await audit(db, profile.name, now, 'profile.create', profile.id, { role: profile.role });
+    });
+  } catch (error) {
+    keyring.lock();
+    throw error;
+  }
   if (recoveryKey === null) throw new Error('set-up always creates a recovery key');
   return { profile, recoveryKey };
 }
@@ -148,7 +175,7 @@ export async function recoverProfile(
   input: { recoveryKey: string; passphrase: string; confirm: string },
   now: Date,
 ): Promise<Profile> {
-  validate(profilePassphraseSchema.safeParse(input));
+  validate([profilePassphraseSchema.safeParse(input)]);
   const { row, dataKey } = await unlockWith(db, id, now, 'recovery-key', (r) => openWithRecoveryKey(r.envelope, input.recoveryKey));
   const envelope = await changePassphrase(row.envelope, { recoveryKey: input.recoveryKey }, input.passphrase);
   return opened(db, keyring, row, dataKey, now, 'recovery-key', { envelope });
@@ -171,7 +198,7 @@ export async function addProfile(db: OtkDatabase, actor: Profile, input: NewProf
   if (actor.role !== 'coordinator') throw new ProtectionError('not-permitted', 'only a coordinator adds profiles', { command: 'profile.manage' });
   const { currentPassphrase, passphrase: _passphrase, confirm: _confirm, ...rest } = input;
   const profileCheck = ProfileSchema.safeParse({ ...rest, id: uuidv7(now.getTime()) });
-  validate(profileCheck, profilePassphraseSchema.safeParse(input));
+  validate([profileCheck, profilePassphraseSchema.safeParse(input)]);
   const mine = await db.profiles.get(actor.id);
   if (!mine) throw new ProtectionError('invalid-envelope', 'the acting profile is gone');
   let envelope;

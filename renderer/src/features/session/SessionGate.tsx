@@ -15,24 +15,25 @@ import type { ProfileRow } from '../../protection/profile-row';
 import { useUiStore } from '../../state/uiStore';
 import { GateShell } from './GateShell';
 import { SetupScreen } from './SetupScreen';
+import type { DeskNetwork } from './DeskNetworkField';
 import { RecoveryKeyScreen } from './RecoveryKeyScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { isLockShortcut, useIdleLock } from './useIdleLock';
 
 type Gate =
   | { step: 'loading' }
-  | { step: 'setup' }
+  | { step: 'setup'; networks: DeskNetwork[] }
   | { step: 'locked'; profiles: ProfileRow[] }
   | { step: 'recovery-key'; profile: Profile; recoveryKey: string }
   | { step: 'encrypting'; profile: Profile; done: number }
   | { step: 'open'; profile: Profile; idleMinutes: number };
 
 /**
- * The app opens locked. First start sets up the first coordinator profile (and shows the recovery
- * key once); later starts ask for a profile's passphrase. Existing plaintext is sealed before the
- * app opens (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the
- * header; locking forgets the keys and reloads the page, so nothing decrypted stays in memory or
- * on screen.
+ * The app opens locked. First start sets up the first profile — a coordinator, or the desk of a
+ * requester or an expert, which then opens as that role — and shows the recovery key once; later
+ * starts ask for a profile's passphrase. Existing plaintext is sealed before the app opens
+ * (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the header;
+ * locking forgets the keys and reloads the page, so nothing decrypted stays in memory or on screen.
  */
 export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ step: 'loading' });
@@ -40,8 +41,10 @@ export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase
 
   useEffect(() => {
     let live = true;
-    void listProfiles(db).then((profiles) => {
-      if (live) setGate(profiles.length === 0 ? { step: 'setup' } : { step: 'locked', profiles });
+    void listProfiles(db).then(async (profiles) => {
+      // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
+      const gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await db.networks.toArray() } : { step: 'locked', profiles };
+      if (live) setGate(gate);
     });
     return () => {
       live = false;
@@ -63,6 +66,7 @@ export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase
     case 'setup':
       return (
         <SetupScreen
+          networks={gate.networks}
           onSetUp={async (input) => {
             const empty = (await db.consultations.count()) === 0 && (await db.requesters.count()) === 0;
             const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { ...input, language: useUiStore.getState().language }, now());

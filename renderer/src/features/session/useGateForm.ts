@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { useMessage } from '../../forms/message';
-import { fieldErrorsOf, protectionMessage } from './issues';
+import { fieldErrorsOf, fieldMessage, protectionMessage } from './issues';
 
-/** A field's error props for a Suomi.fi input: status and the message in the UI language. */
+/** A field's error props for a Suomi.fi input (by dotted path): status and the message in the UI language. */
 export function fieldStatus(errors: FieldErrors<FieldValues> | null, key: string, translate: (message: string) => string) {
-  const message = errors?.[key]?.message;
-  return typeof message === 'string' ? { status: 'error' as const, statusText: translate(message) } : {};
+  const message = fieldMessage(errors, key);
+  return message !== undefined ? { status: 'error' as const, statusText: translate(message) } : {};
 }
 
 /**

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDatabase } from '../../../../renderer/src/db/open';
+import { DATABASE_NAME, type OtkDatabase } from '../../../../renderer/src/db/schema';
+import { Keyring } from '../../../../renderer/src/protection/keyring';
+import { setUpFirstProfile } from '../../../../renderer/src/protection/session';
+import { readDeskRequester } from '../../../../renderer/src/protection/desk-identity';
+import { rememberRequester, requesterKey } from '../../../../renderer/src/commands/requesters';
+import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
+import type { Intake } from '../../../../shared/domain/consultation';
+import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';
+
+const PASSPHRASE = 'kolme karhua kulkee metsässä';
+const NOW = new Date('2026-11-23T10:00:00Z');
+const REQUESTER: Intake['requester'] = {
+  name: 'Testi Pyytäjä',
+  title: 'Sosiaalityöntekijä',
+  organisation: 'Testikunnan perhesosiaalityö',
+  sector: 'social',
+  region: 'pirkanmaa',
+  phone: '040 000 0000',
+  email: 'testi.pyytaja@example.fi',
+  language: 'fi',
+};
+
+let factory = new IDBFactory();
+const opened: OtkDatabase[] = [];
+
+function open(keyring?: Keyring): OtkDatabase {
+  const db = createDatabase(DATABASE_NAME, { indexedDB: factory, IDBKeyRange }, keyring);
+  opened.push(db);
+  return db;
+}
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+  factory = new IDBFactory();
+});
+
+describe('readDeskRequester', () => {
+  it('reads the contact a requester desk stored at set-up (sealed database, HMAC key)', async () => {
+    const keyring = new Keyring();
+    const db = open(keyring);
+    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Pyytäjä', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE, role: 'requester', requester: REQUESTER }, NOW);
+    expect(await readDeskRequester(db, profile)).toMatchObject({ ...REQUESTER, uses: 1 });
+  });
+
+  it('reads by the plain requester key in a plain test database', async () => {
+    const db = open();
+    await rememberRequester(db, REQUESTER, NOW.toISOString());
+    expect((await readDeskRequester(db, requesterProfile(requesterKey(REQUESTER))))?.email).toBe(REQUESTER.email);
+    expect(await readDeskRequester(db, requesterProfile('someone|else|x@example.fi'))).toBeUndefined();
+  });
+
+  it('is undefined for a coordinator and an expert', async () => {
+    const db = open();
+    await rememberRequester(db, REQUESTER, NOW.toISOString());
+    expect(await readDeskRequester(db, TEST_COORDINATOR)).toBeUndefined();
+    expect(await readDeskRequester(db, expertProfile(DEFAULT_NETWORKS[0]!.id))).toBeUndefined();
+  });
+});
