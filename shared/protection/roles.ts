@@ -9,11 +9,11 @@ import { PROTECTION_MSG } from './messages';
  * only mirrors it):
  *  - coordinator: everything in the centre;
  *  - expert (bound to one network): reads the cases currently routed to that network (a re-route
- *    elsewhere ends the access) and writes their recommendation — 'recommendation.write' and the
- *    'lifecycle.consult' step that records the consultation with its recommendation;
+ *    elsewhere ends the access) and drafts their recommendation ('recommendation.draft'); the
+ *    coordinator takes the draft in, records the consultation with it and sends the letter;
  *  - requester (bound to a requester key): reads their own requests and the recommendations on
  *    them, makes new requests of their own and may withdraw them ('lifecycle.cancel').
- * Everything else (routing, booking, sending the recommendation, exchange, settings, networks,
+ * Everything else (routing, booking, recording and sending the recommendation, settings, networks,
  * summaries, the audit log, purging, profiles) is the coordinator's.
  *
  * Commands on a case need its view ({ networkId, requesterKey }): without one, nobody may run
@@ -56,15 +56,15 @@ export const CASE_COMMANDS = [
   'consultation.print',
   ...LIFECYCLE_ACTIONS.map((action) => `lifecycle.${action}` as const),
   'recommendation.write',
+  'recommendation.draft',
   'recommendation.follow-up',
   'meeting.book',
   'conflict.resolve',
   'retention.purge',
 ] as const;
 
+/** Exchange (writing and opening bundles) is not here: which desk may write or open which bundle is ./exchange-policy. */
 export const GLOBAL_COMMANDS = [
-  'exchange.export',
-  'exchange.import',
   'settings.update',
   'network.create',
   'network.update',
@@ -82,7 +82,7 @@ export type Command = CaseCommand | GlobalCommand;
 export const COMMANDS: readonly Command[] = [...CASE_COMMANDS, ...GLOBAL_COMMANDS];
 
 /** Case commands each bound role may run on the cases it can read. The coordinator may run all. */
-const EXPERT_CASE_COMMANDS: ReadonlySet<Command> = new Set<Command>(['recommendation.write', 'lifecycle.consult', 'consultation.print']);
+const EXPERT_CASE_COMMANDS: ReadonlySet<Command> = new Set<Command>(['recommendation.draft', 'consultation.print']);
 const REQUESTER_CASE_COMMANDS: ReadonlySet<Command> = new Set<Command>(['consultation.create', 'lifecycle.cancel', 'consultation.print']);
 
 export function isCaseCommand(command: string): command is CaseCommand {

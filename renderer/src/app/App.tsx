@@ -21,6 +21,11 @@ import { NationalScreen } from '../features/summary/NationalScreen';
 import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { RetentionScreen } from '../features/retention/RetentionScreen';
+import { MyRequestsScreen } from '../features/requester-desk/MyRequestsScreen';
+import { RequestFormScreen } from '../features/requester-desk/RequestFormScreen';
+import { NetworkDeskScreen } from '../features/expert-desk/NetworkDeskScreen';
+import { DraftScreen } from '../features/expert-desk/DraftScreen';
+import { DeskFilesScreen } from '../features/desk-files/DeskFilesScreen';
 import { MainNavigation } from './MainNavigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionBar } from '../features/session/SessionBar';
@@ -28,9 +33,17 @@ import type { BridgeResult } from '../../../shared/bridge/contract';
 
 function Screen() {
   const route = parseRoute(useHash());
+  const { role } = useServices().commands.profile;
   switch (route.view) {
     case 'home':
-      return <HomeScreen />;
+      // Each role's desk opens on its own list: the centre's overview, "my requests", the network's cases.
+      return role === 'requester' ? <MyRequestsScreen /> : role === 'expert' ? <NetworkDeskScreen /> : <HomeScreen />;
+    case 'request':
+      return <RequestFormScreen id={route.id} />;
+    case 'files':
+      return <DeskFilesScreen />;
+    case 'draft':
+      return <DraftScreen id={route.id} />;
     case 'worklist':
       return <WorklistScreen query={route.query} />;
     case 'meetings':

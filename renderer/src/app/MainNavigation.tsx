@@ -4,11 +4,12 @@ import type { Role } from '../../../shared/protection/roles';
 import { useServices } from './services';
 
 const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
-  { href: '#/', label: 'nav.home', views: ['home'] },
-  { href: '#/cases', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new', 'letter'] },
+  { href: '#/', label: 'nav.home', views: ['home', 'request'] },
+  { href: '#/cases', label: 'nav.worklist', views: ['worklist', 'case', 'edit', 'new', 'letter', 'draft'] },
   { href: '#/meetings', label: 'nav.meetings', views: ['meetings', 'meeting'] },
   { href: '#/summaries', label: 'nav.summaries', views: ['summaries', 'national'] },
   { href: '#/exchange', label: 'nav.exchange', views: ['exchange'] },
+  { href: '#/files', label: 'desk.nav.files', views: ['files'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
   { href: '#/audit', label: 'nav.audit', views: ['audit'] },
@@ -19,20 +20,20 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
 
 /**
  * The sections the other roles may use (mirrors shared/protection/roles; the command layer refuses
- * the rest): an expert works its network's cases and meetings, a requester its own requests (new
- * ones from the work list). The coordinator sees every section; a section not listed here is the
- * coordinator's.
+ * the rest): an expert works its network's cases and meetings, a requester its own requests; both
+ * send and open their files under "Files" (the coordinator's is "Exchange").
  */
-const ROLE_SECTIONS: Record<Exclude<Role, 'coordinator'>, ReadonlySet<string>> = {
-  expert: new Set(['#/', '#/cases', '#/meetings', '#/help']),
-  requester: new Set(['#/', '#/cases', '#/help']),
+const ROLE_SECTIONS: Record<Role, ReadonlySet<string>> = {
+  coordinator: new Set(ITEMS.map((item) => item.href).filter((href) => href !== '#/files')),
+  expert: new Set(['#/', '#/cases', '#/meetings', '#/files', '#/help']),
+  requester: new Set(['#/', '#/files', '#/help']),
 };
 
 /** The app's main sections the profile's role may use; the current one is marked for screen readers too. */
 export function MainNavigation({ view }: { view: Route['view'] }) {
   const { t } = useTranslation();
   const { role } = useServices().commands.profile;
-  const items = role === 'coordinator' ? ITEMS : ITEMS.filter((item) => ROLE_SECTIONS[role].has(item.href));
+  const items = ITEMS.filter((item) => ROLE_SECTIONS[role].has(item.href));
   return (
     <nav aria-label={t('nav.label')} className="otk-nav otk-no-print">
       <ul>

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 /**
  * Routes live in the URL hash (`#/` the home screen, `#/cases` the work list with its filter as
  * query parameters, `#/new`, `#/case/<id>`, `#/case/<id>/edit`, `#/case/<id>/letter`, `#/meetings`,
- * `#/meeting/<id>`, …), so back/forward work in the browser and in Electron, and the app://
+ * `#/meeting/<id>`, the desks' `#/request/<id|new>`, `#/files` and `#/case/<id>/draft`, …), so back/forward work in the browser and in Electron, and the app://
  * protocol only ever serves index.html.
  */
 export type Route =
@@ -23,7 +23,13 @@ export type Route =
   | { view: 'what-if' }
   | { view: 'settings' }
   | { view: 'help' }
-  | { view: 'retention' };
+  | { view: 'retention' }
+  /** Requester desk: a new request (`id` 'new') or an unsent draft. */
+  | { view: 'request'; id: string }
+  /** Requester and expert desks: the files to send and to open. */
+  | { view: 'files' }
+  /** Expert desk: the recommendation draft of a case. */
+  | { view: 'draft'; id: string };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -42,9 +48,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'help') return { view: 'help' };
   if (parts[0] === 'retention') return { view: 'retention' };
+  if (parts[0] === 'files') return { view: 'files' };
+  if (parts[0] === 'request' && parts[1]) return { view: 'request', id: parts[1] };
   if (parts[0] === 'case' && parts[1]) {
     if (parts[2] === 'edit') return { view: 'edit', id: parts[1] };
     if (parts[2] === 'letter') return { view: 'letter', id: parts[1] };
+    if (parts[2] === 'draft') return { view: 'draft', id: parts[1] };
     return { view: 'case', id: parts[1] };
   }
   return { view: 'home' };
@@ -90,6 +99,12 @@ export function hrefFor(route: Route): string {
       return '#/help';
     case 'retention':
       return '#/retention';
+    case 'request':
+      return `#/request/${encodeURIComponent(route.id)}`;
+    case 'files':
+      return '#/files';
+    case 'draft':
+      return `#/case/${encodeURIComponent(route.id)}/draft`;
   }
 }
 

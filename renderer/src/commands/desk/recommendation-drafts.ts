@@ -48,7 +48,7 @@ export async function saveRecommendationDraft(ctx: CommandContext, caseId: strin
   const { db } = ctx;
   const now = ctx.now();
   return db.transaction('rw', [db.consultations, db.recommendationDrafts, db.audit, db.meta], async () => {
-    const record = await caseForWrite(ctx, 'recommendation.write', caseId);
+    const record = await caseForWrite(ctx, 'recommendation.draft', caseId);
     if (record.recommendation?.sentAt) throw new CommandError('recommendationSent');
     guardFreeText(record, textsOf(recommendation), now);
     const networkId = caseViewOf(record).networkId;

@@ -233,10 +233,15 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem }));
       }
       const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
+      // A requester's desk takes the centre's case code and target date for its own requests (unstamped, so the merge keeps the local ones).
       const adoptCode =
-        env.intake === 'adopt-case-code' && local !== undefined && !isTombstone(local) && !isTombstone(result.record) && !isTombstone(record) && record.caseCode !== local.caseCode;
+        env.intake === 'adopt-case-code' &&
+        local !== undefined &&
+        !isTombstone(local) &&
+        !isTombstone(result.record) &&
+        !isTombstone(record) &&
+        (record.caseCode !== local.caseCode || record.targetDate !== local.targetDate);
       if (adoptCode) {
-        result.record = { ...(result.record as SyncedConsultation), caseCode: record.caseCode };
         result.write = true;
         if (result.outcome === 'unchanged') result.outcome = 'updated';
       }
@@ -256,6 +261,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       if (!adoptCode && local !== undefined && !isTombstone(local) && result.changedFields.length === 0 && sameKnowledge(knowledgeOf(local), knowledgeOf(merged))) continue;
       try {
         const completed = completeAndDerive(merged, result.changedFields, local === undefined, env.settings);
+        if (env.intake === 'adopt-case-code' && !isTombstone(record)) Object.assign(completed, { caseCode: record.caseCode, targetDate: record.targetDate });
         const { rev: _rev, ...row } = caseRowOf({ ...completed, rev: 0 });
         const { rev: _recordRev, ...plain } = completed as SyncedConsultation & { rev?: number };
         pending.set(record.id, { record: plain, before: before.get(record.id)!, row, ...(admit ? { admit: true } : {}) });

@@ -17,6 +17,7 @@ import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { Timeline } from './Timeline';
 import { RoutingPanel } from '../routing/RoutingPanel';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
+import { ExpertDraftPanel } from './ExpertDraftPanel';
 import { RecommendationView } from '../lifecycle/RecommendationView';
 import { BookingPanel } from '../meetings/BookingPanel';
 import { ConflictList } from '../exchange/ConflictList';
@@ -63,17 +64,20 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
           </Field>
         </dl>
       </section>
-      <section aria-labelledby="case-requester">
-        <Heading variant="h3" id="case-requester">{t('intake.requesterSection')}</Heading>
-        <dl className="otk-fields">
-          <Field label={t('intake.requesterName')}>{record.requester.name}, {record.requester.title}</Field>
-          <Field label={t('intake.organisation')}>{record.requester.organisation} ({label(SECTOR_BY_CODE.get(record.requester.sector), record.requester.sector)})</Field>
-          <Field label={t('intake.region')}>{region ? regionLabel(region, language) : record.region} · {labelOf(findArea(record.area), language)}</Field>
-          <Field label={t('intake.phone')}>{record.requester.phone}</Field>
-          <Field label={t('intake.email')}>{record.requester.email}</Field>
-          <Field label={t('intake.requesterLanguage')}>{t(`language.${record.requester.language}`)}</Field>
-        </dl>
-      </section>
+      {/* An expert desk never receives the requester's contact details (shared/sync/scope NETWORK_FIELDS). */}
+      {commands.profile.role !== 'expert' && (
+        <section aria-labelledby="case-requester">
+          <Heading variant="h3" id="case-requester">{t('intake.requesterSection')}</Heading>
+          <dl className="otk-fields">
+            <Field label={t('intake.requesterName')}>{record.requester.name}, {record.requester.title}</Field>
+            <Field label={t('intake.organisation')}>{record.requester.organisation} ({label(SECTOR_BY_CODE.get(record.requester.sector), record.requester.sector)})</Field>
+            <Field label={t('intake.region')}>{region ? regionLabel(region, language) : record.region} · {labelOf(findArea(record.area), language)}</Field>
+            <Field label={t('intake.phone')}>{record.requester.phone}</Field>
+            <Field label={t('intake.email')}>{record.requester.email}</Field>
+            <Field label={t('intake.requesterLanguage')}>{t(`language.${record.requester.language}`)}</Field>
+          </dl>
+        </section>
+      )}
       <section aria-labelledby="case-subject">
         <Heading variant="h3" id="case-subject">{t('intake.subjectSection')}</Heading>
         <dl className="otk-fields">
@@ -139,7 +143,13 @@ export function CaseScreen({ id }: { id: string }) {
         </Heading>
         <div className="otk-row-actions">
           {mayRunOn(commands.profile, 'consultation.update', record) && <Button onClick={() => navigate({ view: 'edit', id })}>{t('case.edit')}</Button>}
-          <Button variant="secondary" onClick={() => navigate({ view: 'worklist', query: new URLSearchParams() })}>
+          {commands.profile.role === 'expert' && mayRunOn(commands.profile, 'recommendation.draft', record) && (
+            <a className="otk-button-link" href={`#/case/${encodeURIComponent(id)}/draft`}>
+              {t('expertDesk.case.writeDraft')}
+            </a>
+          )}
+          {/* A requester's desk has no work list: its requests are on its home screen. */}
+          <Button variant="secondary" onClick={() => navigate(commands.profile.role === 'requester' ? { view: 'home' } : { view: 'worklist', query: new URLSearchParams() })}>
             {t('case.backToList')}
           </Button>
         </div>
@@ -149,7 +159,9 @@ export function CaseScreen({ id }: { id: string }) {
       </div>
       {conflicts && mayRunOn(commands.profile, 'conflict.resolve', record) && <ConflictList conflicts={conflicts} headingId="case-conflicts" title={t('exchange.caseConflictsHeading')} />}
       <LifecyclePanel record={record} />
-      <RoutingPanel record={record} />
+      <ExpertDraftPanel record={record} />
+      {/* The routing decision and its reasons are the centre's; a requester's copy carries none. */}
+      {commands.profile.role !== 'requester' && <RoutingPanel record={record} />}
       <BookingPanel record={record} />
       <RecommendationView record={record} />
       <CaseDetails record={record} />

@@ -77,7 +77,9 @@ export function ImportPanel() {
       setPassphrase('');
       flash(
         result.applied
-          ? t('exchange.imported', { new: result.counts.consultation.new, updated: result.counts.consultation.updated, conflicts: result.newConflicts, quarantined: result.quarantined })
+          ? result.counts.draft.new + result.counts.draft.updated > 0
+            ? t('exchange.importedDrafts', { count: result.counts.draft.new + result.counts.draft.updated })
+            : t('exchange.imported', { new: result.counts.consultation.new, updated: result.counts.consultation.updated, conflicts: result.newConflicts, quarantined: result.quarantined })
           : t('exchange.refusal.already-imported'),
         window.location.hash,
       );
@@ -146,6 +148,9 @@ export function ImportPanel() {
           {preview.conflicts.length > 0 && <Paragraph>{t('exchange.previewConflicts', { count: preview.conflicts.length })}</Paragraph>}
           {preview.quarantined.length > 0 && <Paragraph>{t('exchange.previewQuarantined', { count: preview.quarantined.length })}</Paragraph>}
           {preview.withdrawn > 0 && <Paragraph>{t('exchange.previewWithdrawn', { count: preview.withdrawn })}</Paragraph>}
+          {commands.profile.role === 'coordinator' && preview.header.scope.kind === 'requester' && preview.counts.consultation.new > 0 && (
+            <Paragraph>{t('exchange.previewRequests', { count: preview.counts.consultation.new })}</Paragraph>
+          )}
           {preview.nothingNew ? (
             <Paragraph>{t('exchange.nothingNew')}</Paragraph>
           ) : (

@@ -25,11 +25,12 @@ const toInput = (values: RecommendationValues): RecommendationDraftInput => ({
 /** 'recommendations.2' (schema) → 'recommendations.2.text' (form); the list's own error stays on the list. */
 const toField = (path: string) => (/^recommendations\.\d+$/.test(path) ? `${path}.text` : path);
 
-export function toRecommendationValues(draft: RecommendationDraftInput | null, language: string, question: string): RecommendationValues {
+/** The form's values from a recommendation or a (possibly unfinished) draft; `language` and `question` fill what it lacks. */
+export function toRecommendationValues(draft: Partial<RecommendationDraftInput> | null, language: string, question: string): RecommendationValues {
   return {
-    language: draft?.language ?? language,
+    language: draft?.language || language,
     questionSummary: draft?.questionSummary ?? question,
-    recommendations: (draft?.recommendations ?? ['']).map((text) => ({ text })),
+    recommendations: (draft?.recommendations?.length ? draft.recommendations : ['']).map((text) => ({ text })),
     nextSteps: draft?.nextSteps ?? [],
     followUpDate: draft?.followUpDate ?? '',
   };
@@ -46,15 +47,21 @@ export function RecommendationForm({
   submitLabel,
   onSave,
   onCancel,
+  saveDraft,
 }: {
   initial: RecommendationValues;
   headingId: string;
   submitLabel: string;
   onSave: (draft: RecommendationDraft) => Promise<unknown>;
   onCancel: () => void;
+  /**
+   * A second button that saves the values as they are, unfinished parts and all (the expert desk's
+   * "Save draft"); the submit button then checks everything (its "Mark ready").
+   */
+  saveDraft?: { label: string; onSave: (draft: Partial<RecommendationDraftInput>) => Promise<unknown> };
 }) {
   const { t } = useTranslation();
-  const { form, summaryHeading, failure, submit } = useActionForm<RecommendationValues>({
+  const { form, summaryHeading, failure, submit, saveAsIs, saving } = useActionForm<RecommendationValues>({
     resolver: mappedResolver(recommendationDraftSchema, toInput, toField),
     defaultValues: initial,
     fallbackKey: 'lifecycle.failed',
@@ -82,7 +89,14 @@ export function RecommendationForm({
       onSubmit={(event) => void submit((values) => onSave(recommendationDraftSchema.parse(toInput(values))), toField)(event)}
       submitLabel={submitLabel}
       onCancel={onCancel}
-      busy={formState.isSubmitting}
+      busy={formState.isSubmitting || saving}
+      extraActions={
+        saveDraft && (
+          <Button variant="secondary" disabled={formState.isSubmitting || saving} onClick={() => void saveAsIs((values) => saveDraft.onSave(toInput(values)), toField)}>
+            {saveDraft.label}
+          </Button>
+        )
+      }
     >
       <FormRadioGroup control={control} name="language" label={t('recommendation.language')} hint={t('recommendation.languageHint')} options={REQUESTER_LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))} />
       <FormTextarea control={control} name="questionSummary" label={t('recommendation.questionSummary')} />

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button, Notification } from 'suomifi-ui-components';
@@ -48,19 +48,34 @@ export function useActionForm<F extends FieldValues>(options: { resolver: Resolv
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const command = useCommand(options.fallbackKey);
   const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
+  const [saving, setSaving] = useState(false);
+  const attempt = async (action: () => Promise<unknown>, toField: (path: string) => string) => {
+    try {
+      command.setError(null);
+      await action();
+    } catch (caught) {
+      if (caught instanceof ValidationError) {
+        for (const issue of caught.issues) form.setError(toField(issue.path) as FieldPath<F>, { message: issue.message });
+        focusSummary();
+      } else command.setError(command.describe(caught));
+    }
+  };
   const submit = (action: (values: F) => Promise<unknown>, toField: (path: string) => string = (p) => p) =>
-    form.handleSubmit(async (values) => {
-      try {
-        command.setError(null);
-        await action(values);
-      } catch (caught) {
-        if (caught instanceof ValidationError) {
-          for (const issue of caught.issues) form.setError(toField(issue.path) as FieldPath<F>, { message: issue.message });
-          focusSummary();
-        } else command.setError(command.describe(caught));
-      }
-    }, focusSummary);
-  return { form, summaryHeading, failure: command.error, submit };
+    form.handleSubmit(async (values) => attempt(() => action(values), toField), focusSummary);
+  /**
+   * Saves the values as they are, without the form's own check (an unfinished draft): the
+   * command's issues still land on the fields.
+   */
+  const saveAsIs = async (action: (values: F) => Promise<unknown>, toField: (path: string) => string = (p) => p) => {
+    form.clearErrors();
+    setSaving(true);
+    try {
+      await attempt(() => action(form.getValues()), toField);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { form, summaryHeading, failure: command.error, submit, saveAsIs, saving };
 }
 
 export function ActionFormFrame({
@@ -71,6 +86,7 @@ export function ActionFormFrame({
   submitLabel,
   onCancel,
   busy,
+  extraActions,
   children,
 }: {
   labelledBy: string;
@@ -80,6 +96,8 @@ export function ActionFormFrame({
   submitLabel: string;
   onCancel: () => void;
   busy: boolean;
+  /** Buttons before the submit button (e.g. saving an unfinished draft). */
+  extraActions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -90,6 +108,7 @@ export function ActionFormFrame({
       <form noValidate aria-labelledby={labelledBy} onSubmit={onSubmit}>
         {children}
         <div className="otk-row-actions">
+          {extraActions}
           <Button type="submit" disabled={busy}>
             {submitLabel}
           </Button>

@@ -31,8 +31,10 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
   const week = weekOf(query.get('week') ?? today);
   const monday = week[0]!;
   const settings = useSettings();
-  // Without a choice in the address: the first network of this centre's own area.
-  const networkId = query.get('network') || networks?.find((n) => n.area === settings?.centreArea)?.id || networks?.[0]?.id || '';
+  // An expert desk sees its own network's meetings only. Otherwise, without a choice in the address:
+  // the first network of this centre's own area.
+  const ownNetwork = commands.profile.role === 'expert' ? commands.profile.networkId : '';
+  const networkId = ownNetwork || query.get('network') || networks?.find((n) => n.area === settings?.centreArea)?.id || networks?.[0]?.id || '';
   const meetings = useMeetings(networkId || null, week[0]!, week[6]!);
   const [adding, setAdding] = useState(false);
   const network = networks?.find((n) => n.id === networkId);
@@ -53,15 +55,19 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
       <Heading variant="h2" id="meetings-heading">
         {t('meetings.heading')}
       </Heading>
-      <div className="otk-filter-row">
-        <Dropdown labelText={t('meetings.network')} value={networkId || null} onChange={(value) => go({ network: value })} fullWidth>
-          {networks.map((n) => (
-            <DropdownItem key={n.id} value={n.id}>
-              {n.name[language]}
-            </DropdownItem>
-          ))}
-        </Dropdown>
-      </div>
+      {ownNetwork ? (
+        <Paragraph>{t('expertDesk.meetings.ownNetwork', { network: network?.name[language] ?? '' })}</Paragraph>
+      ) : (
+        <div className="otk-filter-row">
+          <Dropdown labelText={t('meetings.network')} value={networkId || null} onChange={(value) => go({ network: value })} fullWidth>
+            {networks.map((n) => (
+              <DropdownItem key={n.id} value={n.id}>
+                {n.name[language]}
+              </DropdownItem>
+            ))}
+          </Dropdown>
+        </div>
+      )}
       <nav className="otk-row-actions otk-week-nav" aria-label={t('meetings.weekNavigation')}>
         <Button variant="secondary" onClick={() => go({ week: addWeeks(week[0]!, -1) })}>
           {t('meetings.previousWeek')}

@@ -18,6 +18,7 @@ import { requesterKey } from '../../../../renderer/src/commands/requesters';
 import { isNotPermitted } from '../../../../renderer/src/commands/errors';
 import { exportBundle, previewExport, previewImport, saveInstallationName } from '../../../../renderer/src/commands/exchange';
 import { consultationById } from '../../../../renderer/src/queries/consultations';
+import { saveRecommendationDraft } from '../../../../renderer/src/commands/desk/recommendation-drafts';
 import { auditPage } from '../../../../renderer/src/queries/audit';
 import { networkSlotId } from '../../../../shared/meetings/network-slots';
 import { ProtectionError } from '../../../../shared/protection/errors';
@@ -119,31 +120,34 @@ describe('an expert', () => {
     const scheduled = await scheduledCase(coordinator);
     const other = as(expertProfile(MULTI));
     const [consultations, audit] = [await db.consultations.count(), await db.audit.count()];
-    await refusedAndUnchanged(() => transitionConsultation(other, scheduled.id, 'consult', { recommendation: recommendation() }));
+    await refusedAndUnchanged(() => saveRecommendationDraft(other, scheduled.id, recommendation(), 'ready'));
     await refusedAndUnchanged(() => updateConsultation(other, scheduled.id, validIntake({ question: 'Muutettu kysymys, jota ei saa tallentaa.' })));
     await refusedAndUnchanged(() => routeConsultation(other, scheduled.id, { networkId: MULTI, proposedNetworkId: NEPSY, reason: 'Oma verkosto' }));
     await refusedAndUnchanged(() => recordDisclosure(other, 'consultation.print', scheduled.id, { document: 'letter' }));
     expect([await db.consultations.count(), await db.audit.count()]).toEqual([consultations, audit]);
   });
 
-  it('writes the recommendation on a case routed to its network, and may print it', async () => {
+  it('drafts the recommendation of a case routed to its network, and may print it; the coordinator records it', async () => {
     const { coordinator, as } = setup();
     const scheduled = await scheduledCase(coordinator);
     const expert = as(expertProfile(NEPSY));
-    expect(mayRunOn(expert.profile, 'lifecycle.consult', scheduled)).toBe(true);
-    const consulted = await transitionConsultation(expert, scheduled.id, 'consult', { recommendation: recommendation() });
-    expect(consulted).toMatchObject({ status: 'consulted', recommendation: { recommendations: ['Koulun ja perheen yhteinen palaveri'] } });
-    const revised = await reviseRecommendation(expert, scheduled.id, recommendation({ recommendations: ['Korjattu suositus'] }), consulted.rev);
-    expect(revised.recommendation?.recommendations).toEqual(['Korjattu suositus']);
+    expect(mayRunOn(expert.profile, 'recommendation.draft', scheduled)).toBe(true);
+    const draft = await saveRecommendationDraft(expert, scheduled.id, recommendation(), 'ready');
+    expect(draft).toMatchObject({ id: scheduled.id, networkId: NEPSY, state: 'ready' });
     await recordDisclosure(expert, 'consultation.print', scheduled.id, { document: 'letter' });
     expect((await db.audit.orderBy('at').last())?.action).toBe('consultation.print');
+    // Recording the consultation and correcting the recorded recommendation are the coordinator's.
+    expect(mayRunOn(expert.profile, 'lifecycle.consult', scheduled)).toBe(false);
+    await refusedAndUnchanged(() => transitionConsultation(expert, scheduled.id, 'consult', { recommendation: recommendation() }));
+    const consulted = await transitionConsultation(coordinator, scheduled.id, 'consult', { recommendation: draft.recommendation });
+    await refusedAndUnchanged(() => reviseRecommendation(expert, scheduled.id, recommendation({ recommendations: ['Korjattu suositus'] }), consulted.rev));
   });
 
   it("may not take the coordinator's steps on its own network's case", async () => {
     const { coordinator, as } = setup();
     const scheduled = await scheduledCase(coordinator);
     const expert = as(expertProfile(NEPSY));
-    await transitionConsultation(expert, scheduled.id, 'consult', { recommendation: recommendation() });
+    await transitionConsultation(coordinator, scheduled.id, 'consult', { recommendation: recommendation() });
     expect(mayRunOn(expert.profile, 'lifecycle.send-recommendation', scheduled)).toBe(false);
     await refusedAndUnchanged(() => transitionConsultation(expert, scheduled.id, 'send-recommendation'));
     await refusedAndUnchanged(() => transitionConsultation(expert, scheduled.id, 'close', { closeOut: { outcome: 'guidance-sufficient', wouldOtherwiseHaveSought: 'avoided' } }));

@@ -154,6 +154,7 @@ describe('the requester, coordinator and expert desks', () => {
     const [mine] = await myRequests(requester.ctx);
     expect(mine).toMatchObject({ stage: 'recommendation-received', caseCode: received.caseCode, receivedDate: '2026-11-23' });
     const answered = (await requester.db.consultations.get(created.id))!;
+    expect([answered.caseCode, answered.targetDate]).toEqual([received.caseCode, received.targetDate]);
     expect(answered.recommendation).toMatchObject({ ...recommendation });
     expect(answered.recommendation?.sentAt).toBeDefined();
     expect(answered.booking).toMatchObject({ date: WEDNESDAY, time: '09:00', mode: 'video' });

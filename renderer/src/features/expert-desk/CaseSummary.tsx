@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Heading } from 'suomifi-ui-components';
+import type { ConsultationRecord } from '../../../../shared/domain/consultation';
+import { SERVICE_LEVELS } from '../../../../shared/reference/themes';
+import { labelOf } from '../../../../shared/reference/labels';
+import { useUiStore } from '../../state/uiStore';
+import { meetingStart } from '../meetings/meeting-label';
+import { themeLabels } from './labels';
+
+const LEVEL_BY_CODE = new Map(SERVICE_LEVELS.map((level) => [level.code, level]));
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="otk-field">
+      <dt>{label}</dt>
+      <dd>{children === '' || children === undefined || children === null ? '–' : children}</dd>
+    </div>
+  );
+}
+
+/**
+ * What the experts need of a case while writing (read-only): the question, what is hoped for, the
+ * meeting, and the subject — the fields a network receives, never the requester's contact details.
+ */
+export function CaseSummary({ record }: { record: ConsultationRecord }) {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { subject, booking } = record;
+  const level = LEVEL_BY_CODE.get(subject.serviceLevel);
+  return (
+    <>
+      <section aria-labelledby="draft-case-request" className="otk-section">
+        <Heading variant="h3" id="draft-case-request">
+          {t('intake.requestSection')}
+        </Heading>
+        <dl className="otk-fields">
+          <Field label={t('intake.question')}>
+            <span className="otk-pre">{record.question}</span>
+          </Field>
+          <Field label={t('intake.hopedOutcome')}>
+            {t(`hopedOutcome.${record.hopedOutcome}`)}
+            {record.hopedOutcomeNote && `: ${record.hopedOutcomeNote}`}
+          </Field>
+          <Field label={t('intake.urgency')}>{t(`urgency.${record.urgency}`)}</Field>
+          <Field label={t('expertDesk.home.meeting')}>
+            {booking ? `${meetingStart(booking, language, t)}${booking.mode ? ` · ${t(`meetingMode.${booking.mode}`)}` : ''}` : t('expertDesk.home.noMeeting')}
+          </Field>
+        </dl>
+      </section>
+      <section aria-labelledby="draft-case-subject" className="otk-section">
+        <Heading variant="h3" id="draft-case-subject">
+          {t('intake.subjectSection')}
+        </Heading>
+        <dl className="otk-fields">
+          <Field label={t('intake.ageBand')}>{t(`ageBand.${subject.ageBand}`)}</Field>
+          <Field label={t('intake.themes')}>{themeLabels(subject.themes, language)}</Field>
+          <Field label={t('intake.serviceLevel')}>{level ? labelOf(level, language) : subject.serviceLevel}</Field>
+          <Field label={t('intake.servicesTried')}>{[...subject.servicesTried.map((code) => t(`serviceTried.${code}`)), subject.servicesTriedNote].filter(Boolean).join(', ')}</Field>
+          <Field label={t('intake.serviceLanguage')}>
+            {t(`serviceLanguage.${subject.serviceLanguage}`)}
+            {subject.interpreterNeeded && ` · ${t('intake.interpreterNeeded')}`}
+          </Field>
+        </dl>
+      </section>
+    </>
+  );
+}

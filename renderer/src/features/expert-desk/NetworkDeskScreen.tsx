@@ -1,0 +1,151 @@
+import { useTranslation } from 'react-i18next';
+import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { bookingLabel } from '../../../../shared/meetings/booking';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useMeetings } from '../../data/useMeetings';
+import { LiveRegions } from '../../forms/LiveRegions';
+import type { NetworkCase } from '../../queries/desk';
+import { meetingStart, meetingWhen } from '../meetings/meeting-label';
+import { DraftStateText } from './DraftStateText';
+import { themeLabels } from './labels';
+import { useDeskNetworkId, useDeskNetworkName, useNetworkCases } from './useDesk';
+
+/** A row header stays in its row (the table's headers are sticky for scrolling lists). */
+const ROW_HEADER = { position: 'static' } as const;
+
+/** The last day the agenda looks ahead to (a calendar date beyond any meeting). */
+const FAR_FUTURE = '9999-12-31';
+
+function CaseRow({ item }: { item: NetworkCase }) {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { booking } = item;
+  return (
+    <tr>
+      <th scope="row" style={ROW_HEADER}>
+        <a href={`#/case/${encodeURIComponent(item.id)}`}>{item.caseCode}</a>
+      </th>
+      <td>{themeLabels(item.themes, language)}</td>
+      <td>{t(`ageBand.${item.ageBand}`)}</td>
+      <td>{t(`urgency.${item.urgency}`)}</td>
+      <td>
+        {booking ? (
+          <>
+            {meetingStart(booking, language, t)}
+            {booking.mode && ` · ${t(`meetingMode.${booking.mode}`)}`}
+          </>
+        ) : (
+          t('expertDesk.home.noMeeting')
+        )}
+      </td>
+      <td>
+        <DraftStateText item={item} />
+      </td>
+      <td>
+        <a href={`#/case/${encodeURIComponent(item.id)}/draft`}>
+          {t(item.recommendationSent ? 'expertDesk.home.viewDraft' : 'expertDesk.home.writeDraft')}
+          <span className="otk-visually-hidden"> {t('expertDesk.home.forCase', { code: item.caseCode })}</span>
+        </a>
+      </td>
+    </tr>
+  );
+}
+
+/** The network's upcoming meetings from today (its agenda), each with the desk's cases booked into it. */
+function Agenda({ cases }: { cases: readonly NetworkCase[] }) {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { commands } = useServices();
+  const networkId = useDeskNetworkId();
+  const meetings = useMeetings(networkId || null, helsinkiDate(commands.now()), FAR_FUTURE);
+  const codeOf = new Map(cases.map((c) => [c.id, c.caseCode]));
+  return (
+    <section aria-labelledby="desk-agenda-heading" className="otk-section">
+      <Heading variant="h3" id="desk-agenda-heading">
+        {t('expertDesk.home.agendaHeading')}
+      </Heading>
+      {meetings === undefined ? (
+        <Paragraph>{t('app.loading')}</Paragraph>
+      ) : meetings.length === 0 ? (
+        <Paragraph>{t('expertDesk.home.noMeetings')}</Paragraph>
+      ) : (
+        <ul className="otk-desk-agenda">
+          {meetings.map((meeting) => {
+            const places = bookingLabel(meeting);
+            const codes = meeting.caseIds.flatMap((id) => (codeOf.has(id) ? [codeOf.get(id)!] : []));
+            return (
+              <li key={meeting.id}>
+                <a href={`#/meeting/${encodeURIComponent(meeting.id)}`}>{meetingWhen(meeting, language, t)}</a> · {t(`meetingMode.${meeting.mode}`)} ·{' '}
+                {t('meetings.placesTaken', { booked: places.booked, capacity: places.capacity })}
+                {meeting.cancelled && ` · ${t('meetings.cancelledMark')}`}
+                {codes.length > 0 && ` · ${t('expertDesk.home.meetingCases', { codes: codes.join(', ') })}`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The expert desk's home (issue 11): the cases the coordinator routed to this network — without the
+ * requester's contact details — with each one's meeting and the state of its recommendation draft,
+ * and the network's upcoming meetings. Both follow the database, so an opened network file shows
+ * at once.
+ */
+export function NetworkDeskScreen() {
+  const { t } = useTranslation();
+  const network = useDeskNetworkName();
+  const cases = useNetworkCases();
+
+  return (
+    <Block variant="section" aria-labelledby="desk-heading" className="otk-panel">
+      <Heading variant="h2" id="desk-heading">
+        {network === undefined ? t('expertDesk.home.headingPlain') : t('expertDesk.home.heading', { network: network || t('expertDesk.home.unknownNetwork') })}
+      </Heading>
+      <div className="otk-section">
+        <Paragraph>{t('expertDesk.home.intro')}</Paragraph>
+      </div>
+      <LiveRegions />
+      <section aria-labelledby="desk-cases-heading" className="otk-section">
+        <Heading variant="h3" id="desk-cases-heading">
+          {t('expertDesk.home.casesHeading')}
+        </Heading>
+        {cases === undefined ? (
+          <Paragraph>{t('app.loading')}</Paragraph>
+        ) : cases.length === 0 ? (
+          <div data-testid="desk-empty">
+            <Paragraph>{t('expertDesk.home.empty')}</Paragraph>
+            <Paragraph>
+              <a href="#/files">{t('expertDesk.home.openFiles')}</a>
+            </Paragraph>
+          </div>
+        ) : (
+          <table className="otk-table otk-table-plain" data-testid="desk-cases">
+            <caption className="otk-visually-hidden">{t('expertDesk.home.casesCaption', { count: cases.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('list.caseCode')}</th>
+                <th scope="col">{t('list.themes')}</th>
+                <th scope="col">{t('intake.ageBand')}</th>
+                <th scope="col">{t('list.urgency')}</th>
+                <th scope="col">{t('expertDesk.home.meeting')}</th>
+                <th scope="col">{t('expertDesk.home.draftState')}</th>
+                <th scope="col">{t('expertDesk.home.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((item) => (
+                <CaseRow key={item.id} item={item} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <Agenda cases={cases ?? []} />
+    </Block>
+  );
+}
