@@ -182,3 +182,18 @@ export interface ConsultationRecord extends Omit<Intake, 'requestKind'>, Omit<Li
 }
 
 export type { ConsentMode };
+
+/** The intake values of a stored case: for editing it, and for checking a request that arrived in a file against the intake rules. */
+export function intakeOf(record: Pick<ConsultationRecord, 'received' | 'requester' | 'subject' | 'question' | 'hopedOutcome' | 'hopedOutcomeNote' | 'urgency' | 'consent'>): IntakeInput {
+  return {
+    requestKind: 'consultation',
+    received: record.received,
+    requester: record.requester,
+    subject: record.subject,
+    question: record.question,
+    hopedOutcome: record.hopedOutcome,
+    hopedOutcomeNote: record.hopedOutcomeNote,
+    urgency: record.urgency,
+    consent: record.consent,
+  };
+}

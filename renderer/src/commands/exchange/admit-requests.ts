@@ -1,4 +1,4 @@
-import { createIntakeSchema, type ConsultationRecord } from '../../../../shared/domain/consultation';
+import { createIntakeSchema, intakeOf, type ConsultationRecord } from '../../../../shared/domain/consultation';
 import { formatCaseCode } from '../../../../shared/domain/case-code';
 import { helsinkiInstant, helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 import { targetDate } from '../../../../shared/calendar/target-date';
@@ -17,17 +17,7 @@ import type { SyncedConsultation } from './rows';
 /** The request's first invalid field (a path like `question` or `requester.email`), or null when it passes the intake rules. */
 export function requestProblem(record: SyncedConsultation, now: Date): string | null {
   const today = helsinkiParts(now).date;
-  const parsed = createIntakeSchema(() => today, () => now).safeParse({
-    requestKind: 'consultation',
-    received: record.received,
-    requester: record.requester,
-    subject: record.subject,
-    question: record.question,
-    hopedOutcome: record.hopedOutcome,
-    hopedOutcomeNote: record.hopedOutcomeNote,
-    urgency: record.urgency,
-    consent: record.consent,
-  });
+  const parsed = createIntakeSchema(() => today, () => now).safeParse(intakeOf(record));
   return parsed.success ? null : parsed.error.issues[0]!.path.join('.') || 'request';
 }
 

@@ -94,7 +94,7 @@ export interface ImportResult {
 }
 
 /** How this profile takes in the cases of a bundle with this scope (see PlanEnv.intake). */
-function intakeOf(ctx: CommandContext, header: BundleHeader): PlanEnv['intake'] {
+function intakeModeOf(ctx: CommandContext, header: BundleHeader): PlanEnv['intake'] {
   if (ctx.profile.role === 'requester') return 'adopt-case-code';
   if (ctx.profile.role === 'coordinator' && header.scope.kind === 'requester') return 'admit-requests';
   return undefined;
@@ -112,7 +112,7 @@ async function planEnv(ctx: CommandContext, header: BundleHeader, options: { onP
     settings: await readSettings(ctx.db),
     onProgress: options.onProgress,
     signal: options.signal,
-    intake: intakeOf(ctx, header),
+    intake: intakeModeOf(ctx, header),
     ...(withdrawFrom !== undefined ? { withdrawFrom } : {}),
   };
 }
@@ -308,7 +308,7 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
   const installation = await readInstallation(db);
   const settings = await readSettings(db);
   const withdrawFrom = withdrawFromOf(ctx, header);
-  const env: PlanEnv = { nowMs: now.getTime(), settings, intake: intakeOf(ctx, header), ...(withdrawFrom !== undefined ? { withdrawFrom } : {}) };
+  const env: PlanEnv = { nowMs: now.getTime(), settings, intake: intakeModeOf(ctx, header), ...(withdrawFrom !== undefined ? { withdrawFrom } : {}) };
 
   return db.transaction('rw', importTables(db), async () => {
     if (await db.importedBundles.get(header.bundleId)) {

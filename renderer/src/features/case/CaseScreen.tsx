@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
@@ -22,15 +22,8 @@ import { RecommendationView } from '../lifecycle/RecommendationView';
 import { BookingPanel } from '../meetings/BookingPanel';
 import { ConflictList } from '../exchange/ConflictList';
 import { useCaseConflicts } from '../../data/useExchange';
+import { Field } from '../../forms/Field';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="otk-field">
-      <dt>{label}</dt>
-      <dd>{children === '' || children === undefined ? '–' : children}</dd>
-    </div>
-  );
-}
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));
 const THEME_BY_CODE = byCode(THEMES);

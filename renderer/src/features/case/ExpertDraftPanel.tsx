@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { reviseRecommendation } from '../../commands/recommendation';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { RecommendationForm, toRecommendationValues } from '../lifecycle/RecommendationForm';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
+import { Field } from '../../forms/Field';
 
 /** One value of the comparison in words; '–' (read out as "none") when the side has none. */
 function Value({ change, side }: { change: RecommendationChange; side: 'before' | 'after' }) {
@@ -93,14 +94,6 @@ function ChangesTable({ changes }: { changes: RecommendationChange[] }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="otk-field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** The draft as it came, for a case that has no recommendation yet. */
 function DraftContent({ draft }: { draft: RecommendationDraftInput }) {

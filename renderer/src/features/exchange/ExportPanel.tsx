@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import type { Recipient } from '../../../../shared/sync/bundle';
@@ -8,7 +8,8 @@ import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../data/useNetworks';
 import { useRecentRequesters } from '../../data/useConsultations';
 import { useExchangePeers } from '../../data/useExchange';
-import { createWorkerCodec, exportBundle, previewExport, requesterScopeIdOf, type ExchangeProgress, type ExportPlan, type ExportScope } from '../../commands/exchange';
+import { exportBundle, previewExport, requesterScopeIdOf, type ExportPlan, type ExportScope } from '../../commands/exchange';
+import { useWorkerJob } from './useWorkerJob';
 import { useCommand } from '../../forms/useCommand';
 import type { RequesterRecord } from '../../db/schema';
 import { useFileOutcome } from '../../forms/useFileOutcome';
@@ -53,8 +54,7 @@ export function ExportPanel() {
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [plan, setPlan] = useState<ExportPlan | null>(null);
-  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const { progress, withWorker, cancel } = useWorkerJob();
   const { run, busy, error, setError } = useCommand('exchange.exportFailed');
   const reportFile = useFileOutcome();
 
@@ -102,25 +102,11 @@ export function ExportPanel() {
         setError(t('exchange.fixFields'));
         return;
       }
-      const controller = new AbortController();
-      abort.current = controller;
-      const codec = createWorkerCodec();
-      try {
-        const result = await exportBundle(commands, { scope: chosen, recipient: to, passphrase: secret.passphrase, codec, onProgress: setProgress, signal: controller.signal });
-        const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
-        reportFile(saved, 'exchange.exported', { count: result.header.counts.consultation ?? 0 });
-        if (saved.status === 'saved') setSecret({ passphrase: '', confirm: '' });
-      } catch (caught) {
-        if (caught instanceof DOMException && caught.name === 'AbortError') {
-          flash(t('exchange.cancelled'), window.location.hash);
-          return;
-        }
-        throw caught;
-      } finally {
-        codec.dispose();
-        abort.current = null;
-        setProgress(null);
-      }
+      const result = await withWorker((codec, signal, onProgress) => exportBundle(commands, { scope: chosen, recipient: to, passphrase: secret.passphrase, codec, onProgress, signal }));
+      if (result === undefined) return flash(t('exchange.cancelled'), window.location.hash);
+      const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
+      reportFile(saved, 'exchange.exported', { count: result.header.counts.consultation ?? 0 });
+      if (saved.status === 'saved') setSecret({ passphrase: '', confirm: '' });
     });
 
   return (
@@ -230,7 +216,7 @@ export function ExportPanel() {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
-      <ProgressView progress={progress} onCancel={() => abort.current?.abort()} />
+      <ProgressView progress={progress} onCancel={cancel} />
       <div className="otk-row-actions">
         <Button disabled={busy} onClick={submit}>
           {t('exchange.export')}

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
-import { applyImport, createWorkerCodec, previewImport, type ExchangeProgress, type ImportPreview } from '../../commands/exchange';
+import { applyImport, previewImport, type ImportPreview } from '../../commands/exchange';
+import { useWorkerJob } from './useWorkerJob';
 import { ENTRY_TYPES } from '../../commands/exchange/types';
 import { useCommand } from '../../forms/useCommand';
 import { useMessage } from '../../forms/message';
@@ -26,8 +27,7 @@ export function ImportPanel() {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  const { progress, setProgress, withWorker, cancel } = useWorkerJob();
   const { run, busy, error } = useCommand('exchange.importFailed');
 
   const choose = () =>
@@ -39,32 +39,14 @@ export function ImportPanel() {
       } else if (opened.status === 'failed') throw new Error(opened.code);
     });
 
-  const withWorker = async <T,>(job: (codec: ReturnType<typeof createWorkerCodec>, signal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
-    const controller = new AbortController();
-    abort.current = controller;
-    const codec = createWorkerCodec();
-    try {
-      return await job(codec, controller.signal);
-    } catch (caught) {
-      if (caught instanceof DOMException && caught.name === 'AbortError') {
-        flash(t('exchange.cancelled'), window.location.hash);
-        return undefined;
-      }
-      throw caught;
-    } finally {
-      codec.dispose();
-      abort.current = null;
-      setProgress(null);
-    }
-  };
-
   const check = () =>
     void run(async () => {
       if (!file) return setErrors({ file: 'validation.required' });
       if (passphrase === '') return setErrors({ passphrase: 'validation.required' });
       setErrors({});
-      const result = await withWorker((codec, signal) => previewImport(commands, file.bytes, passphrase, { codec, onProgress: setProgress, signal }));
+      const result = await withWorker((codec, signal, onProgress) => previewImport(commands, file.bytes, passphrase, { codec, onProgress, signal }));
       if (result) setPreview(result);
+      else flash(t('exchange.cancelled'), window.location.hash);
     });
 
   const apply = () =>
@@ -103,7 +85,7 @@ export function ImportPanel() {
           {t('exchange.check')}
         </Button>
       </div>
-      <ProgressView progress={progress} onCancel={progress?.phase === 'writing' ? undefined : () => abort.current?.abort()} />
+      <ProgressView progress={progress} onCancel={progress?.phase === 'writing' ? undefined : cancel} />
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
         {preview && !preview.ok && (

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
@@ -7,17 +6,10 @@ import { labelOf } from '../../../../shared/reference/labels';
 import { useUiStore } from '../../state/uiStore';
 import { meetingStart } from '../meetings/meeting-label';
 import { themeLabels } from './labels';
+import { Field } from '../../forms/Field';
 
 const LEVEL_BY_CODE = new Map(SERVICE_LEVELS.map((level) => [level.code, level]));
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="otk-field">
-      <dt>{label}</dt>
-      <dd>{children === '' || children === undefined || children === null ? '–' : children}</dd>
-    </div>
-  );
-}
 
 /**
  * What the experts need of a case while writing (read-only): the question, what is hoped for, the

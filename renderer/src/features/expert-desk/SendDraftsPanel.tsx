@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
-import { createWorkerCodec, type ExchangeProgress } from '../../commands/exchange';
+import { useWorkerJob } from '../exchange/useWorkerJob';
 import { sendDrafts } from '../../commands/desk/send';
 import { useCommand } from '../../forms/useCommand';
 import { useMessage } from '../../forms/message';
@@ -29,9 +29,8 @@ export function SendDraftsPanel() {
   const [recipientName, setRecipientName] = useState(() => t('expertDesk.send.defaultRecipient'));
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
+  const { progress, withWorker, cancel } = useWorkerJob();
   const [written, setWritten] = useState<{ location: string; count: number } | null>(null);
-  const abort = useRef<AbortController | null>(null);
   const { run, busy, error, setError } = useCommand('expertDesk.send.failed');
 
   const ready = (cases ?? []).filter((item) => item.draft?.state === 'ready');
@@ -48,27 +47,13 @@ export function SendDraftsPanel() {
         setError(t('exchange.fixFields'));
         return;
       }
-      const controller = new AbortController();
-      abort.current = controller;
-      const codec = createWorkerCodec();
-      try {
-        const result = await sendDrafts(commands, { recipientName: recipientName.trim(), passphrase: secret.passphrase, codec, onProgress: setProgress, signal: controller.signal });
-        const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
-        if (saved.status === 'failed') throw new FileSaveError(saved.code ?? 'write-failed');
-        if (saved.status === 'saved') {
-          setWritten({ location: saved.location ?? result.fileName, count: result.header.counts.draft ?? 0 });
-          setSecret({ passphrase: '', confirm: '' });
-        }
-      } catch (caught) {
-        if (caught instanceof DOMException && caught.name === 'AbortError') {
-          setError(t('exchange.cancelled'));
-          return;
-        }
-        throw caught;
-      } finally {
-        codec.dispose();
-        abort.current = null;
-        setProgress(null);
+      const result = await withWorker((codec, signal, onProgress) => sendDrafts(commands, { recipientName: recipientName.trim(), passphrase: secret.passphrase, codec, onProgress, signal }));
+      if (result === undefined) return setError(t('exchange.cancelled'));
+      const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
+      if (saved.status === 'failed') throw new FileSaveError(saved.code ?? 'write-failed');
+      if (saved.status === 'saved') {
+        setWritten({ location: saved.location ?? result.fileName, count: result.header.counts.draft ?? 0 });
+        setSecret({ passphrase: '', confirm: '' });
       }
     });
 
@@ -118,7 +103,7 @@ export function SendDraftsPanel() {
           <div role="alert" className="otk-live">
             {error && <Paragraph className="otk-error">{error}</Paragraph>}
           </div>
-          <ProgressView progress={progress} onCancel={() => abort.current?.abort()} />
+          <ProgressView progress={progress} onCancel={cancel} />
           <div className="otk-row-actions">
             <Button disabled={busy} onClick={submit}>
               {t('expertDesk.send.write')}

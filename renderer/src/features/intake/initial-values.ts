@@ -1,4 +1,4 @@
-import type { ConsultationRecord, IntakeInput } from '../../../../shared/domain/consultation';
+import type { IntakeInput } from '../../../../shared/domain/consultation';
 import { helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 
 /** A blank request, received now (Finnish time), anonymous until the coordinator says otherwise. */
@@ -17,16 +17,4 @@ export function blankIntake(now: Date): IntakeInput {
 }
 
 /** The form values of a stored case, for editing. */
-export function intakeOf(record: ConsultationRecord): IntakeInput {
-  return {
-    requestKind: 'consultation',
-    received: record.received,
-    requester: record.requester,
-    subject: record.subject,
-    question: record.question,
-    hopedOutcome: record.hopedOutcome,
-    hopedOutcomeNote: record.hopedOutcomeNote,
-    urgency: record.urgency,
-    consent: record.consent,
-  };
-}
+export { intakeOf } from '../../../../shared/domain/consultation';

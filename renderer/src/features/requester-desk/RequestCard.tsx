@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { hrefFor } from '../../app/router';
@@ -6,15 +5,8 @@ import { useUiStore } from '../../state/uiStore';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import type { MyRequest } from '../../queries/desk';
 import { meetingStart } from '../meetings/meeting-label';
+import { Field } from '../../forms/Field';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="otk-field">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 /** What the stage means for this request: the centre's answer, the meeting, the letter, what to do next. */
 function StageDetails({ request }: { request: MyRequest }) {

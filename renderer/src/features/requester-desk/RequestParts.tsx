@@ -11,6 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import { Section } from '../intake/sections';
 import type { IntakeOptions } from '../intake/options';
 import type { RequesterContact } from './data';
+import { Field } from '../../forms/Field';
 
 /** Where the error summary sends the reader for a problem in the (read-only) requester details. */
 export const REQUESTER_DETAILS_ID = 'request-requester';
@@ -62,14 +63,6 @@ export function NeverWriteHelp() {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="otk-field">
-      <dt>{label}</dt>
-      <dd>{children === '' || children === undefined ? '–' : children}</dd>
-    </div>
-  );
-}
 
 /**
  * The requester section of a request: the desk's own stored contact, read-only (the role policy

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
 import { COOPERATION_AREAS, findArea, findRegion, type AreaCode } from '../../../../shared/reference/regions';
@@ -8,7 +8,7 @@ import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { sendRequests } from '../../commands/desk/send';
-import { createWorkerCodec, type ExchangeProgress } from '../../commands/exchange';
+import { useWorkerJob } from '../exchange/useWorkerJob';
 import { useCommand } from '../../forms/useCommand';
 import { useMessage } from '../../forms/message';
 import { FileSaveError } from '../../forms/useFileOutcome';
@@ -38,10 +38,9 @@ export function SendRequestsPanel() {
   const [pickedArea, setPickedArea] = useState<AreaCode | null>(null);
   const [secret, setSecret] = useState(BLANK_SECRET);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [progress, setProgress] = useState<ExchangeProgress | null>(null);
+  const { progress, withWorker, cancel } = useWorkerJob();
   // What the last click did, shown beside the button (the screen's notice stands at the top).
   const [done, setDone] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
   const { run, busy, error, setError } = useCommand('requesterDesk.send.failed');
 
   const candidates = useMemo(() => (requests ?? []).filter((r) => r.stage === 'not-sent' || r.stage === 'sent'), [requests]);
@@ -67,35 +66,20 @@ export function SendRequestsPanel() {
         return;
       }
       const recipient = t('requesterDesk.send.recipientName', { area: areaName(area) });
-      const controller = new AbortController();
-      abort.current = controller;
-      const codec = createWorkerCodec();
-      try {
-        const result = await sendRequests(commands, { caseIds, area, recipientName: recipient, passphrase: secret.passphrase, codec, onProgress: setProgress, signal: controller.signal });
-        setProgress(null);
-        const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
-        if (saved.status === 'saved') {
-          clearNotice();
-          setDone(t('requesterDesk.send.done', { file: result.fileName, location: saved.location, recipient, count: caseIds.length }));
-          setSecret(BLANK_SECRET);
-          setChosen({});
-          return;
-        }
-        // The requests are recorded as sent: keep them chosen so writing the file again takes one click.
-        setChosen((current) => ({ ...current, ...Object.fromEntries(caseIds.map((id) => [id, true])) }));
-        if (saved.status === 'failed') throw new FileSaveError(saved.code);
-        setError(t('requesterDesk.send.notSaved'));
-      } catch (caught) {
-        if (caught instanceof DOMException && caught.name === 'AbortError') {
-          setDone(t('exchange.cancelled'));
-          return;
-        }
-        throw caught;
-      } finally {
-        codec.dispose();
-        abort.current = null;
-        setProgress(null);
+      const result = await withWorker((codec, signal, onProgress) => sendRequests(commands, { caseIds, area, recipientName: recipient, passphrase: secret.passphrase, codec, onProgress, signal }));
+      if (result === undefined) return setDone(t('exchange.cancelled'));
+      const saved = await bridge.saveFile({ suggestedName: result.fileName, bytes: result.bytes, filters: [{ name: t('exchange.fileType'), extensions: ['otk'] }] });
+      if (saved.status === 'saved') {
+        clearNotice();
+        setDone(t('requesterDesk.send.done', { file: result.fileName, location: saved.location, recipient, count: caseIds.length }));
+        setSecret(BLANK_SECRET);
+        setChosen({});
+        return;
       }
+      // The requests are recorded as sent: keep them chosen so writing the file again takes one click.
+      setChosen((current) => ({ ...current, ...Object.fromEntries(caseIds.map((id) => [id, true])) }));
+      if (saved.status === 'failed') throw new FileSaveError(saved.code);
+      setError(t('requesterDesk.send.notSaved'));
     });
   };
 
@@ -155,7 +139,7 @@ export function SendRequestsPanel() {
             ))}
           </Dropdown>
           <PassphraseFields idPrefix="send" value={secret.passphrase} confirm={secret.confirm} onChange={setSecret} errors={errors} withConfirm />
-          <ProgressView progress={progress} onCancel={() => abort.current?.abort()} />
+          <ProgressView progress={progress} onCancel={cancel} />
           <div className="otk-row-actions">
             <Button onClick={submit} aria-disabled={busy}>
               {t('requesterDesk.send.write')}
