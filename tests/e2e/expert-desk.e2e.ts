@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findDefaultNetwork } from '../../shared/reference/networks';
 import { useBrowserSession } from './support/session';
 import { BrowserSession } from './support/browser';
 import { E2E_EXPERT_PROFILE, setUpDesk } from './support/unlock';
 import { choose, pick, recordRequest } from './support/intake-page';
 import { axeViolations } from './support/axe';
+import { fileOf, go, notice, previewBundle as previewWith, type BundleFile } from './support/desk-files';
 
 /**
  * The expert desk of issue 11 end to end, with two installations: the coordinator (the default
@@ -35,19 +35,13 @@ const EXPERT_NETWORK = findDefaultNetwork(E2E_EXPERT_PROFILE.role === 'expert' ?
 /** Another network of the same area (the neuropsychiatric team): its file is not for this desk. */
 const OTHER_NETWORK = findDefaultNetwork('00000000-0000-7000-8000-000000000032')!.name.fi;
 
-type Bundle = { name: string; bytes: Buffer };
+type Bundle = BundleFile;
 
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => (window.location.hash = h), hash);
-}
+/** Chooses a bundle in the import panel of the current screen and previews it with the test passphrase. */
+const previewBundle = (page: Page, file: Bundle) => previewWith(page, file, PASSPHRASE);
 
-async function notice(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.otk-notice', { hasText: text }).first().waitFor();
-}
 
-async function fileOf(download: Download): Promise<Bundle> {
-  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
-}
+
 
 /** The coordinator records a request, accepts it and routes it to `network`; returns its code and address. */
 async function routedCase(page: Page, network: string, question: string): Promise<{ code: string; hash: string }> {
@@ -82,14 +76,6 @@ async function exportNetworkBundle(page: Page, network: string): Promise<Bundle>
   return fileOf(download);
 }
 
-/** Chooses a bundle in the import panel of the current screen and previews it. */
-async function previewBundle(page: Page, file: Bundle): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Valitse .otk-tiedosto' }).click()]);
-  await chooser.setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
-  await page.getByText(`Valittu: ${file.name}`).waitFor();
-  await page.locator('#import-passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Avaa ja esikatsele' }).click();
-}
 
 async function openDeskFiles(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tiedostot', exact: true }).click();

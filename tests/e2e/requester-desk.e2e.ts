@@ -5,6 +5,7 @@ import { BrowserSession } from './support/browser';
 import { E2E_REQUESTER, E2E_REQUESTER_PROFILE, setUpDesk, unlockApp } from './support/unlock';
 import { choose, goToList, listTable, pick, tick } from './support/intake-page';
 import { axeViolations } from './support/axe';
+import { fileOf, importBundle, type BundleFile } from './support/desk-files';
 import { readBundleHeader } from '../../shared/sync/bundle';
 import { centreAreaOf } from '../../shared/desk/centre';
 import { findArea } from '../../shared/reference/regions';
@@ -35,27 +36,16 @@ function stageOf(page: Page, question: string) {
   return page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: question }).getByTestId('request-stage').innerText();
 }
 
-type File = { name: string; bytes: Buffer };
+type File = BundleFile;
 
 /** Writes the chosen requests into a file on the desk's Files screen. */
 async function sendFromDesk(page: Page): Promise<File> {
   await page.locator('#send-passphrase').fill(PASSPHRASE);
   await page.locator('#send-confirm').fill(PASSPHRASE);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Kirjoita pyyntötiedosto' }).click()]);
-  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  return fileOf(download);
 }
 
-/** Opens a file in the import panel (the coordinator's Exchange or a desk's Files screen) and imports it. */
-async function importFile(page: Page, file: File): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Valitse .otk-tiedosto' }).click()]);
-  await chooser.setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
-  await page.getByText(`Valittu: ${file.name}`).waitFor();
-  await page.locator('#import-passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Avaa ja esikatsele' }).click();
-  await page.getByTestId('import-preview').waitFor();
-  await page.getByRole('button', { name: 'Tuo', exact: true }).click();
-  await page.getByText(/^Tuotu: /).waitFor();
-}
 
 describe('the requester desk (Chromium)', () => {
   it('keeps a draft across a reload, refuses an identity code in an anonymous request, finishes it and writes the request file', async () => {
@@ -158,7 +148,7 @@ describe('the requester desk (Chromium)', () => {
     centre = new BrowserSession();
     const coordinator = await centre.start();
     await coordinator.getByRole('link', { name: 'Siirrot' }).click();
-    await importFile(coordinator, request);
+    await importBundle(coordinator, request, PASSPHRASE);
     await goToList(coordinator);
     await listTable(coordinator).getByRole('link').first().click();
     const code = /[A-Z]{2,8}-\d{4}-\d{4}/.exec(await coordinator.locator('#case-heading').innerText())![0];
@@ -175,11 +165,11 @@ describe('the requester desk (Chromium)', () => {
     await coordinator.locator('#export-passphrase').fill(PASSPHRASE);
     await coordinator.locator('#export-confirm').fill(PASSPHRASE);
     const [download] = await Promise.all([coordinator.waitForEvent('download'), coordinator.getByRole('button', { name: 'Tee salattu tiedosto' }).click()]);
-    const reply = { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+    const reply = await fileOf(download);
 
     // The requester opens the reply on the Files screen; "my requests" follows.
     await page.evaluate(() => (window.location.hash = '#/files'));
-    await importFile(page, reply);
+    await importBundle(page, reply, PASSPHRASE);
     await goHome(page);
     await expect.poll(() => stageOf(page, QUESTION)).toBe('Ei otettu konsultoitavaksi');
     const card = page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: QUESTION });

@@ -4,6 +4,7 @@ import { findRegion } from '../../../shared/reference/regions';
 import { findDefaultNetwork } from '../../../shared/reference/networks';
 import { labelOf, regionLabel, type UiLanguage } from '../../../shared/reference/labels';
 import type { Intake } from '../../../shared/domain/consultation';
+import { DESK_REQUESTER } from '../../fixtures/intake';
 
 /** The synthetic coordinator every end-to-end test sets up (never a real person). */
 export const E2E_PROFILE = 'E2E Koordinaattori';
@@ -38,16 +39,7 @@ export async function unlockApp(page: Page, passphrase = E2E_PASSPHRASE): Promis
 }
 
 /** The synthetic requesting professional of the requester-desk tests (never a real person). */
-export const E2E_REQUESTER: Intake['requester'] = {
-  name: 'Testi Pyytäjä',
-  title: 'Sosiaalityöntekijä',
-  organisation: 'Testikunnan perhesosiaalityö',
-  sector: 'social',
-  region: 'pirkanmaa',
-  phone: '040 000 0000',
-  email: 'testi.pyytaja@example.fi',
-  language: 'fi',
-};
+export const E2E_REQUESTER: Intake['requester'] = DESK_REQUESTER;
 
 export type DeskSetup =
   | { role: 'requester'; requester: Intake['requester']; profileName: string }

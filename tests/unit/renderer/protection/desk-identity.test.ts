@@ -9,19 +9,11 @@ import { rememberRequester, requesterKey } from '../../../../renderer/src/comman
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import type { Intake } from '../../../../shared/domain/consultation';
 import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';
+import { DESK_REQUESTER } from '../../../fixtures/intake';
 
 const PASSPHRASE = 'kolme karhua kulkee metsässä';
 const NOW = new Date('2026-11-23T10:00:00Z');
-const REQUESTER: Intake['requester'] = {
-  name: 'Testi Pyytäjä',
-  title: 'Sosiaalityöntekijä',
-  organisation: 'Testikunnan perhesosiaalityö',
-  sector: 'social',
-  region: 'pirkanmaa',
-  phone: '040 000 0000',
-  email: 'testi.pyytaja@example.fi',
-  language: 'fi',
-};
+const REQUESTER: Intake['requester'] = DESK_REQUESTER;
 
 let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];

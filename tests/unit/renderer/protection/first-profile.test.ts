@@ -11,19 +11,11 @@ import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import { PROTECTION_MSG } from '../../../../shared/protection/messages';
 import { MSG } from '../../../../shared/domain/validation';
 import type { Intake } from '../../../../shared/domain/consultation';
+import { DESK_REQUESTER } from '../../../fixtures/intake';
 
 const PASSPHRASE = 'kolme karhua kulkee metsässä';
 const NOW = new Date('2026-11-23T10:00:00Z');
-const REQUESTER: Intake['requester'] = {
-  name: 'Testi Pyytäjä',
-  title: 'Sosiaalityöntekijä',
-  organisation: 'Testikunnan perhesosiaalityö',
-  sector: 'social',
-  region: 'pirkanmaa',
-  phone: '040 000 0000',
-  email: 'testi.pyytaja@example.fi',
-  language: 'fi',
-};
+const REQUESTER: Intake['requester'] = DESK_REQUESTER;
 const NETWORK_ID = DEFAULT_NETWORKS[0]!.id;
 
 let factory = new IDBFactory();
