@@ -1,5 +1,6 @@
 import { daysInMonth } from './henkilotunnus';
 import { WORD_CHAR, type Span } from './text-span';
+import { helsinkiDate } from '../calendar/target-date';
 
 /**
  * Exact dates that may be someone's date of birth.
@@ -44,7 +45,8 @@ function dayNumber(year: number, month: number, day: number): number {
 
 export function findBirthDates(text: string, today: Date): Span[] {
   if (Number.isNaN(today.getTime())) throw new TypeError('findBirthDates: today is not a valid date');
-  const now = dayNumber(today.getFullYear(), today.getMonth() + 1, today.getDate());
+  const [year, month, day] = helsinkiDate(today).split('-').map(Number) as [number, number, number];
+  const now = dayNumber(year, month, day);
   const candidates: Array<Span & { year: string; month: string; day: string }> = [];
   for (const m of text.matchAll(DOTTED)) candidates.push({ start: m.index, end: m.index + m[0].length, day: m[1]!, month: m[2]!, year: m[3]! });
   for (const m of text.matchAll(ISO)) candidates.push({ start: m.index, end: m.index + m[0].length, year: m[1]!, month: m[2]!, day: m[3]! });

@@ -109,9 +109,11 @@ describe('findBirthDates', () => {
     ]);
   });
 
-  it('reads today as a local calendar date, whatever the time of day', () => {
-    expect(values('15.6.2026', new Date(2026, 5, 15, 0, 0))).toEqual(['15.6.2026']);
-    expect(values('15.6.2026', new Date(2026, 5, 14, 23, 59))).toEqual([]);
+  it('reads today as a Finnish calendar date, whatever the time of day and the machine’s time zone', () => {
+    expect(values('15.6.2026', new Date('2026-06-15T00:00:00+03:00'))).toEqual(['15.6.2026']);
+    expect(values('15.6.2026', new Date('2026-06-14T23:59:00+03:00'))).toEqual([]);
+    // 22:30 UTC on 14.6 is already 15.6 in Finland.
+    expect(values('15.6.2026', new Date('2026-06-14T22:30:00Z'))).toEqual(['15.6.2026']);
   });
 
   it('refuses an invalid today', () => {
