@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
+import { finnishDate, pageNow } from './support/clock';
 import { fillIntake, goToList, listCount, openNewRequest, pick, recordRequest, saveButton } from './support/intake-page';
 
 const browser = useBrowserSession();
@@ -91,8 +92,7 @@ describe('the work list', () => {
     // A request received twelve days ago is past its seven-day target.
     await openNewRequest(page);
     await fillIntake(page, { question: 'C', region: 'Kainuun hyvinvointialue', requester: 'Testi Kolmas' });
-    const old = new Date(Date.now() - 12 * 86_400_000);
-    const oldDate = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(old);
+    const oldDate = finnishDate(new Date((await pageNow(page)).getTime() - 12 * 86_400_000));
     await page.getByLabel('Vastaanotettu', { exact: true }).fill(oldDate);
     await saveButton(page).click();
     await page.locator('#case-heading').waitFor();

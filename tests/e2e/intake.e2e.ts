@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
+import { finnishDate, pageNow } from './support/clock';
 import { unlockApp } from './support/unlock';
 import { fillIntake, goToList, listCount, listTable, openNewRequest, recordRequest, saveButton } from './support/intake-page';
 
@@ -27,7 +28,7 @@ describe('consultation intake in Chromium', () => {
     await goToList(page);
     const row = listTable(page).getByRole('row').filter({ hasText: code });
     await row.waitFor();
-    const today = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    const today = finnishDate(await pageNow(page));
     const text = await row.innerText();
     expect(text).toContain(today);
     expect(text).toContain('Pohjanmaan hyvinvointialue');

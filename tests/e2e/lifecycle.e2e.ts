@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
+import { pageNow } from './support/clock';
+import { printCalls } from './support/browser';
 import { choose, pick, recordRequest } from './support/intake-page';
 
 const browser = useBrowserSession();
@@ -20,10 +22,10 @@ async function homeCount(list: string): Promise<number> {
 }
 
 /** Whether the d.m.yyyy date in `text` falls in this Monday–Sunday week, Finnish time. */
-function inThisHelsinkiWeek(text: string): boolean {
+function inHelsinkiWeekOf(now: Date, text: string): boolean {
   const [, d, m, y] = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(text)!;
   const day = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const [ty, tm, td] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date()).split('-').map(Number);
+  const [ty, tm, td] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now).split('-').map(Number);
   const today = Date.UTC(ty!, tm! - 1, td!);
   const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * 86_400_000;
   return day >= monday && day < monday + 7 * 86_400_000;
@@ -73,7 +75,7 @@ describe('from received to closed', () => {
     await firstOption.waitFor();
     const optionText = await firstOption.innerText();
     expect(optionText).toContain('0/2 varattu');
-    const bookedThisWeek = inThisHelsinkiWeek(optionText);
+    const bookedThisWeek = inHelsinkiWeekOf(await pageNow(page), optionText);
     await firstOption.getByRole('button', { name: /^Varaa/ }).click();
     await page.locator('.otk-booking-options li', { hasText: 'Tapaus on varattu tähän' }).waitFor();
     expect(await page.locator('.otk-booking-options li', { hasText: 'Tapaus on varattu tähän' }).innerText()).toContain('1/2 varattu');
@@ -95,6 +97,7 @@ describe('from received to closed', () => {
     expect(icsText).not.toContain(code);
     expect(icsText).not.toContain('koulunkäyntiä');
     await page.getByRole('button', { name: 'Tulosta tai tallenna PDF' }).click();
+    await expect.poll(() => printCalls(page)).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.otk-nav').isVisible()).toBe(false);
     expect(await card.isVisible()).toBe(true);

@@ -80,7 +80,7 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
 
   it('locks by itself after the idle time and opens again with the passphrase', async () => {
     session = new BrowserSession();
-    const page = await session.start({ locked: true, beforeOpen: (p) => p.clock.install() });
+    const page = await session.start({ locked: true });
     await unlockApp(page);
     await page.getByRole('heading', { name: /^Tänään / }).waitFor();
     await page.clock.fastForward('09:00');
@@ -93,7 +93,7 @@ describe('profiles, lock and encryption at rest in Chromium', () => {
 
   it('refuses a wrong passphrase in words and makes the profile wait after repeated failures', async () => {
     session = new BrowserSession();
-    const page = await session.start({ locked: true, beforeOpen: (p) => p.clock.install() });
+    const page = await session.start({ locked: true });
     await unlockApp(page);
     await page.keyboard.press('Control+Shift+L');
     await unlockHeading(page).waitFor();

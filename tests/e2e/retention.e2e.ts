@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
+import { pageNow } from './support/clock';
 import { axeViolations } from './support/axe';
 import { goToList, listCount, pick, recordRequest } from './support/intake-page';
 
@@ -75,7 +76,7 @@ describe('retention', () => {
 
     // Closing dates come from the app's clock: the page's clock is moved two years on (Playwright's
     // clock; only Date changes, timers keep running), and the list is worked out for that day.
-    await page.clock.setFixedTime(new Date(Date.now() + 2 * 365 * DAY));
+    await page.clock.setFixedTime(new Date((await pageNow(page)).getTime() + 2 * 365 * DAY));
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.evaluate(() => (window.location.hash = '#/retention'));
     const table = page.getByTestId('retention-due-table');

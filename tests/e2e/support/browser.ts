@@ -5,15 +5,20 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { unlockApp } from './unlock';
+import { E2E_START, pageNow } from './clock';
 
 /**
- * A real Chromium with its own fresh profile folder. `restart()` closes the browser and starts it
+ * A real Chromium with its own fresh profile folder, its clock starting at E2E_START. `restart()` closes the browser and starts it
  * again on the same profile — what a user's restart does to IndexedDB.
  */
 export class BrowserSession {
   readonly profileDir = mkdtempSync(join(tmpdir(), 'otk-e2e-'));
   context!: BrowserContext;
   page!: Page;
+  /** Where the page's clock starts: E2E_START, and after a restart the time the last page had reached. */
+  private startAt = E2E_START;
+  /** Uncaught errors of the app's pages: any one fails the test when the session closes. */
+  readonly pageErrors: string[] = [];
 
   /**
    * Opens the app; unless `locked`, also gets past the lock screen (sets up the synthetic
@@ -28,15 +33,26 @@ export class BrowserSession {
       locale: 'fi-FI',
       timezoneId: 'Europe/Helsinki',
     });
+    // Playwright's clock: the app's Date starts at a fixed moment and runs on; timers run as usual.
+    await this.context.clock.install({ time: this.startAt });
+    // The print dialog would hold the page ("Page is already being printed" for page.pdf()): the test
+    // counts the app's calls instead, and checks the print view with print media emulation.
+    await this.context.addInitScript(() => {
+      const counted = window as unknown as { __otkPrints: number };
+      counted.__otkPrints = 0;
+      window.print = () => void counted.__otkPrints++;
+    });
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
-    this.page.on('pageerror', (error) => console.error('page error:', error));
+    this.page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
     await options.beforeOpen?.(this.page);
     await this.page.goto(inject('baseURL'));
     if (!options.locked) await unlockApp(this.page);
     return this.page;
   }
 
-  async restart(options: { locked?: boolean } = {}): Promise<Page> {
+  /** Closes the browser and starts it on the same profile; its clock goes on from where it was, or from `clockAt`. */
+  async restart(options: { locked?: boolean; clockAt?: Date } = {}): Promise<Page> {
+    this.startAt = options.clockAt ?? (await pageNow(this.page));
     await this.context.close();
     return this.start(options);
   }
@@ -44,5 +60,11 @@ export class BrowserSession {
   async close(): Promise<void> {
     await this.context?.close();
     rmSync(this.profileDir, { recursive: true, force: true });
+    if (this.pageErrors.length > 0) throw new Error(`the app threw ${this.pageErrors.length} uncaught error(s):\n${this.pageErrors.join('\n')}`);
   }
+}
+
+/** How often the app opened the print dialog on this page (window.print is counted, not run). */
+export async function printCalls(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __otkPrints: number }).__otkPrints);
 }

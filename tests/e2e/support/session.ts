@@ -18,8 +18,8 @@ export function useBrowserSession() {
   });
   return {
     page: () => page,
-    restart: async () => {
-      page = await session.restart();
+    restart: async (options?: Parameters<BrowserSession['restart']>[0]) => {
+      page = await session.restart(options);
       return page;
     },
   };
