@@ -12,6 +12,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
+  // assets/ (the app icon) is copied as is to the build's root: the page's favicon.
+  publicDir: fileURLToPath(new URL('./assets', import.meta.url)),
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {

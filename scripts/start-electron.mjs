@@ -7,41 +7,20 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { missingRuntimeMessage } from './electron-runtime.mjs';
 
 const require = createRequire(import.meta.url);
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Electron 45's installer (node_modules/electron/install.js) refuses older Node versions. */
-export const INSTALLER_MIN_NODE = [22, 12];
-
-/** @param {string} version e.g. process.versions.node */
-export function isTooOldForInstaller(version) {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const [minMajor = 0, minMinor = 0] = INSTALLER_MIN_NODE;
-  return major < minMajor || (major === minMajor && minor < minMinor);
-}
-
-/** @param {string} nodeVersion */
-export function missingRuntimeMessage(nodeVersion) {
-  const lines = [
-    'The Electron runtime could not be obtained on this machine (no internet access to download it).',
-  ];
-  if (isTooOldForInstaller(nodeVersion)) {
-    lines.push(
-      `Its installer also needs Node.js ${INSTALLER_MIN_NODE.join('.')} or newer; this is Node.js ${nodeVersion}.`,
-    );
-  }
-  lines.push('The identical app runs in a browser: `npm run web` serves it and prints the address to open.');
-  return lines.join('\n');
-}
-
 /**
  * @typedef {{ status: 'found', path: string } | { status: 'missing', message: string }} Located
- * @param {{ resolve: () => string, install: () => boolean, nodeVersion: string, log: (line: string) => void }} deps
- *   resolve returns the binary's path or throws when it is missing; install returns whether it succeeded.
+ * @typedef {{ ok: true } | { ok: false, output: string }} Installed
+ * @param {{ resolve: () => string, install: () => Installed, log: (line: string) => void }} deps
+ *   resolve returns the binary's path or throws when it is missing; install tries the download once
+ *   and returns what it printed when it failed.
  * @returns {Located}
  */
-export function locateElectron({ resolve, install, nodeVersion, log }) {
+export function locateElectron({ resolve, install, log }) {
   const tryResolve = () => {
     try {
       return resolve();
@@ -53,9 +32,10 @@ export function locateElectron({ resolve, install, nodeVersion, log }) {
   if (installed) return { status: 'found', path: installed };
 
   log('The Electron runtime is not installed yet; trying to download it once.');
-  const downloaded = install() ? tryResolve() : null;
+  const attempt = install();
+  const downloaded = attempt.ok ? tryResolve() : null;
   if (downloaded) return { status: 'found', path: downloaded };
-  return { status: 'missing', message: missingRuntimeMessage(nodeVersion) };
+  return { status: 'missing', message: missingRuntimeMessage('start', attempt.ok ? 'the installer ended without a runtime' : attempt.output) };
 }
 
 /**
@@ -76,11 +56,16 @@ export function resolveInstalledElectron() {
   return binary;
 }
 
-/** Runs `node node_modules/electron/install.js`; true when it exited cleanly. */
+/**
+ * Runs `node node_modules/electron/install.js` once. Its output is kept, not shown: a failed download
+ * prints a stack trace, which the caller turns into a plain explanation.
+ * @returns {{ ok: true } | { ok: false, output: string }}
+ */
 export function runElectronInstaller() {
   const installer = require.resolve('electron/install.js');
-  const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', cwd: dirname(installer) });
-  return result.status === 0;
+  const result = spawnSync(process.execPath, [installer], { encoding: 'utf8', cwd: dirname(installer), timeout: 10 * 60_000 });
+  if (result.status === 0) return { ok: true };
+  return { ok: false, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}\n${result.error?.message ?? ''}` };
 }
 
 /**
@@ -137,7 +122,6 @@ export function main() {
   const located = locateElectron({
     resolve: resolveInstalledElectron,
     install: runElectronInstaller,
-    nodeVersion: process.versions.node,
     log: (line) => console.log(line),
   });
   if (located.status === 'missing') {

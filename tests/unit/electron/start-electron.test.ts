@@ -4,6 +4,20 @@ import { constants } from 'node:os';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Located = { status: 'found'; path: string } | { status: 'missing'; message: string };
+type Installed = { ok: true } | { ok: false; output: string };
+
+/** The exports of scripts/electron-runtime.mjs and scripts/dist.mjs. */
+interface RuntimeMessages {
+  downloadFailure(output: string): 'offline' | 'other';
+  missingRuntimeMessage(purpose: 'start' | 'dist', output: string): string;
+}
+interface Dist {
+  isProgressLine(line: string): boolean;
+  failureMessage(code: number | null, output: string): string | null;
+}
+
+/** What Electron's installer prints on a machine without access to github.com (Node 20, fetch). */
+const OFFLINE_OUTPUT = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x/node_modules/@electron/get/dist/FetchDownloader.js:46:30)';
 
 interface FakeChild extends EventEmitter {
   kill(signal: NodeJS.Signals): boolean;
@@ -11,14 +25,7 @@ interface FakeChild extends EventEmitter {
 
 /** The exports of scripts/start-electron.mjs (plain JavaScript, so typed here). */
 interface StartElectron {
-  locateElectron(deps: {
-    resolve: () => string;
-    install: () => boolean;
-    nodeVersion: string;
-    log: (line: string) => void;
-  }): Located;
-  missingRuntimeMessage(nodeVersion: string): string;
-  isTooOldForInstaller(version: string): boolean;
+  locateElectron(deps: { resolve: () => string; install: () => Installed; log: (line: string) => void }): Located;
   exitCodeFor(code: number | null, signal: NodeJS.Signals | null): number;
   launchElectron(
     binary: string,
@@ -32,9 +39,13 @@ interface StartElectron {
 }
 
 let script: StartElectron;
+let runtime: RuntimeMessages;
+let dist: Dist;
 beforeAll(async () => {
-  const path = '../../../scripts/start-electron.mjs';
-  script = (await import(/* @vite-ignore */ path)) as StartElectron;
+  const load = (name: string) => import(/* @vite-ignore */ `../../../scripts/${name}.mjs`);
+  script = (await load('start-electron')) as StartElectron;
+  runtime = (await load('electron-runtime')) as RuntimeMessages;
+  dist = (await load('dist')) as Dist;
 });
 
 const missing = (): string => {
@@ -43,17 +54,17 @@ const missing = (): string => {
 
 describe('start-electron: finding the runtime', () => {
   it('uses an installed runtime without trying to download', () => {
-    const install = vi.fn(() => true);
-    const located = script.locateElectron({ resolve: () => '/e/electron', install, nodeVersion: '22.12.0', log: vi.fn() });
+    const install = vi.fn((): Installed => ({ ok: true }));
+    const located = script.locateElectron({ resolve: () => '/e/electron', install, log: vi.fn() });
     expect(located).toEqual({ status: 'found', path: '/e/electron' });
     expect(install).not.toHaveBeenCalled();
   });
 
   it('downloads once when missing, then uses it', () => {
     const resolve = vi.fn<() => string>().mockImplementationOnce(missing).mockReturnValueOnce('/e/electron');
-    const install = vi.fn(() => true);
+    const install = vi.fn((): Installed => ({ ok: true }));
     const log = vi.fn();
-    expect(script.locateElectron({ resolve, install, nodeVersion: '22.12.0', log })).toEqual({
+    expect(script.locateElectron({ resolve, install, log })).toEqual({
       status: 'found',
       path: '/e/electron',
     });
@@ -61,30 +72,44 @@ describe('start-electron: finding the runtime', () => {
     expect(log).toHaveBeenCalledOnce();
   });
 
-  it('explains and points to `npm run web` when the download fails', () => {
+  it('explains in plain words, without the stack trace, and points to `npm run web` when the download fails', () => {
     const resolve = vi.fn(missing);
-    const located = script.locateElectron({ resolve, install: () => false, nodeVersion: '22.12.0', log: vi.fn() });
+    const located = script.locateElectron({ resolve, install: () => ({ ok: false, output: OFFLINE_OUTPUT }), log: vi.fn() });
     expect(located.status).toBe('missing');
     if (located.status !== 'missing') return;
     expect(resolve).toHaveBeenCalledOnce();
-    expect(located.message).toContain('The Electron runtime could not be obtained on this machine');
-    expect(located.message).toContain('no internet access');
+    expect(located.message).toContain("cannot reach Electron's download server (github.com)");
     expect(located.message).toContain('npm run web');
-    expect(located.message).not.toContain('Node.js 22.12');
+    expect(located.message).not.toContain('fetch failed');
+    expect(located.message).not.toContain('Node.js');
   });
 
   it('still explains when the installer claims success but no binary appears', () => {
-    const located = script.locateElectron({ resolve: missing, install: () => true, nodeVersion: '24.1.0', log: vi.fn() });
+    const located = script.locateElectron({ resolve: missing, install: () => ({ ok: true }), log: vi.fn() });
     expect(located.status).toBe('missing');
   });
 
-  it('names the Node version the installer needs when this one is older', () => {
-    expect(script.missingRuntimeMessage('20.20.2')).toContain('needs Node.js 22.12 or newer; this is Node.js 20.20.2');
-    expect(script.missingRuntimeMessage('22.11.9')).toContain('22.12');
-    expect(script.isTooOldForInstaller('22.12.0')).toBe(false);
-    expect(script.isTooOldForInstaller('23.0.0')).toBe(false);
-    expect(script.isTooOldForInstaller('22.11.0')).toBe(true);
-    expect(script.isTooOldForInstaller('8.99.0')).toBe(true);
+  it('tells a network failure from another one, and quotes the installer’s own last words for the other', () => {
+    expect(runtime.downloadFailure(OFFLINE_OUTPUT)).toBe('offline');
+    expect(runtime.downloadFailure('RequestError: getaddrinfo ENOTFOUND github.com')).toBe('offline');
+    expect(runtime.downloadFailure('Error: EACCES: permission denied, mkdir /x')).toBe('other');
+    const message = runtime.missingRuntimeMessage('start', 'Error: EACCES: permission denied, mkdir /x\n    at foo (x.js:1:1)');
+    expect(message).toContain('downloading it failed: Error: EACCES: permission denied, mkdir /x.');
+    expect(message).not.toContain('at foo');
+  });
+});
+
+describe('dist: electron-builder without the runtime', () => {
+  it('shows progress lines and replaces a download failure with the plain explanation', () => {
+    expect(dist.isProgressLine('  • packaging       platform=linux arch=x64')).toBe(true);
+    expect(dist.isProgressLine('  • ')).toBe(false);
+    expect(dist.isProgressLine('    at ClientRequest.<anonymous> (got/index.js:970:111)')).toBe(false);
+    const message = dist.failureMessage(1, '  ⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest.<anonymous>');
+    expect(message).toContain('The installers cannot be built');
+    expect(message).not.toContain('stackTrace');
+    expect(message).not.toContain('npm run web');
+    expect(dist.failureMessage(0, 'anything')).toBeNull();
+    expect(dist.failureMessage(2, '  ⨯ Cannot read icon')).toBe('⨯ Cannot read icon');
   });
 });
 
