@@ -21,6 +21,18 @@ const dexiePattern = { group: ['dexie', 'dexie-*', 'fake-indexeddb', 'fake-index
 const rendererPattern = { group: ['**/renderer', '**/renderer/**'], message: 'Nothing outside renderer/ may import the renderer.' };
 const electronDirPattern = { group: ['**/electron/**', '**/electron'], message: 'Nothing outside electron/ may import the Electron shell.' };
 
+/**
+ * One clock (shared/clock.ts): the current time is read there and nowhere else — not in product code,
+ * not in tests (they pass a fixed clock, or Playwright's clock in the browser). The benchmark measures
+ * wall-clock time and is exempt. tests/unit/lint/clock.test.ts proves each selector fails a violation.
+ */
+const clockRule = [
+  'error',
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the injected clock (shared/clock.ts), never Date.now().' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the injected clock (shared/clock.ts), never an argument-less new Date().' },
+  { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the wall clock: take the time from the injected clock (shared/clock.ts).' },
+];
+
 /** DOM-only globals that pure code must not reach for (WebCrypto, TextEncoder and URL are standard in every runtime). */
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history', 'alert', 'confirm', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname', '__filename'];
 
@@ -62,5 +74,10 @@ export default tseslint.config(
   {
     files: ['tests/**/*.{ts,tsx,js,mjs}', 'scripts/**/*.{js,mjs,ts}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'tests/**/*.{ts,tsx,js,mjs}'],
+    ignores: ['shared/clock.ts', 'tests/bench/**'],
+    rules: { 'no-restricted-syntax': clockRule },
   },
 );

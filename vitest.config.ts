@@ -8,6 +8,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['tests/unit/setup/fast-check.ts'],
+          // Sized for a busy 2-core machine (CI shares it with other work); a test that hangs still fails.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,9 +1,10 @@
 /**
  * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits. Sorts by creation time,
- * never collides across installations, and reveals nothing but the moment of creation.
+ * never collides across installations, and reveals nothing but the moment of creation, which
+ * comes from the caller's clock (shared/clock.ts).
  * Uses WebCrypto's getRandomValues, present in browsers, Electron and Node alike.
  */
-export function uuidv7(nowMs: number = Date.now()): string {
+export function uuidv7(nowMs: number): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   let ms = Math.floor(nowMs);

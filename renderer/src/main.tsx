@@ -13,11 +13,14 @@ import { useUiStore } from './state/uiStore';
 import { Keyring } from './protection/keyring';
 import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './features/session/SessionGate';
+import { systemClock } from '../../shared/clock';
 
 async function start() {
   // The keys live only in this keyring, only while a profile is unlocked (see SessionGate).
   const keyring = new Keyring();
-  const db = createDatabase(DATABASE_NAME, undefined, keyring);
+  // The one clock of the app (shared/clock.ts): every command, stamp and screen takes "now" from it.
+  const clock = systemClock;
+  const db = createDatabase({ name: DATABASE_NAME, clock, keyring });
   const bridge = createBridge();
   const i18n = await createI18n(useUiStore.getState().language);
   const container = document.getElementById('root');
@@ -25,7 +28,7 @@ async function start() {
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <SessionGate db={db} keyring={keyring} bridge={bridge}>
+        <SessionGate db={db} keyring={keyring} bridge={bridge} clock={clock}>
           <App />
         </SessionGate>
       </I18nextProvider>

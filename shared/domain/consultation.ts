@@ -6,6 +6,7 @@ import { consentSchema, type ConsentMode } from './consent';
 import { guardIntake, issueMessage } from '../privacy/intake-guard';
 import type { RoutingDecision } from './routing-decision';
 import type { LifecycleFields } from '../lifecycle/record';
+import type { Clock } from '../clock';
 
 export const CHANNELS = ['phone', 'email', 'form', 'letter', 'imported-file'] as const;
 export const REQUESTER_LANGUAGES = ['fi', 'sv'] as const;
@@ -99,7 +100,7 @@ export const FREE_TEXT_PATHS = ['question', 'subject.servicesTriedNote', 'hopedO
  * What a coordinator records when a consultation request comes in. One schema for the form, the
  * commands and imports. Time-dependent rules (no receipt in the future) take `today` from the caller.
  */
-export function createIntakeSchema(today: () => string, now: () => Date = () => new Date()) {
+export function createIntakeSchema(today: () => string, now: Clock) {
   return z
     .object({
       requestKind: choice(REQUEST_KINDS),

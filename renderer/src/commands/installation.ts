@@ -16,10 +16,10 @@ export interface Installation {
 /**
  * Called from Dexie's `populate` (inside the creating transaction): gives this installation its id
  * and clock, and the shipped example networks so that a fresh install routes every theme somewhere.
+ * `now` is the app's clock at creation (never the wall clock read here: see shared/clock.ts).
  */
-export function populateInstallation(meta: Table<MetaRow, string>, networks: Table<NetworkRecord, string>): void {
-  const now = new Date();
-  const installation: Installation = { id: uuidv7(), createdAt: now.toISOString() };
+export function populateInstallation(meta: Table<MetaRow, string>, networks: Table<NetworkRecord, string>, now: Date): void {
+  const installation: Installation = { id: uuidv7(now.getTime()), createdAt: now.toISOString() };
   let clock = initialClock(installation.id);
   const rows = DEFAULT_NETWORKS.map((network) => {
     const next = tick(clock, now.getTime());

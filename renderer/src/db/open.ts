@@ -2,17 +2,26 @@ import { OtkDatabase, DATABASE_NAME } from './schema';
 import { populateInstallation } from '../commands/installation';
 import { encryptionMiddleware } from './encryption-middleware';
 import type { Keyring } from '../protection/keyring';
+import type { Clock } from '../../../shared/clock';
 
-/**
- * Creates the database handle; a new database gets its installation id and clock on creation.
- * With a keyring (always, in the app) the sensitive fields are sealed at rest with its data key.
- */
-export function createDatabase(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof OtkDatabase>[1], keyring?: Keyring): OtkDatabase {
-  const db = new OtkDatabase(name, options);
+export interface DatabaseOptions {
+  /** The IndexedDB database's name (tests give each database its own). */
+  name?: string;
+  /** The app's one clock: a new database's installation and first stamps take their time from it. */
+  clock: Clock;
+  /** With a keyring (always, in the app) the sensitive fields are sealed at rest with its data key. */
+  keyring?: Keyring;
+  /** Dexie's own options, e.g. another IndexedDB implementation in Node tests. */
+  dexie?: ConstructorParameters<typeof OtkDatabase>[1];
+}
+
+/** Creates the database handle; a new database gets its installation id and clock on creation. */
+export function createDatabase({ name = DATABASE_NAME, clock, keyring, dexie }: DatabaseOptions): OtkDatabase {
+  const db = new OtkDatabase(name, dexie);
   if (keyring) {
     db.keyring = keyring;
     db.use(encryptionMiddleware(keyring));
   }
-  db.on('populate', (tx) => populateInstallation(tx.table('meta'), tx.table('networks')));
+  db.on('populate', (tx) => populateInstallation(tx.table('meta'), tx.table('networks'), clock()));
   return db;
 }

@@ -30,7 +30,8 @@ export interface EncodeOptions {
   minIterations?: number;
   /** Compressed bytes per chunk (default 1 MiB). */
   chunkBytes?: number;
-  now?: Date;
+  /** When the bundle is written (from the caller's clock): its `created` time and its id's moment. */
+  now: Date;
   bundleId?: string;
 }
 
@@ -44,7 +45,7 @@ export interface EncodedBundle {
  * deriveBundleKey (its salt and iteration count go into the header). Invalid input is a
  * programming error: it throws BundleError('invalid-header') or a TypeError naming the problem.
  */
-export async function encodeBundle(input: BundleInput, secret: string | BundleKey, options: EncodeOptions = {}): Promise<EncodedBundle> {
+export async function encodeBundle(input: BundleInput, secret: string | BundleKey, options: EncodeOptions): Promise<EncodedBundle> {
   if (secret === '') throw new RangeError('encodeBundle: the passphrase is empty');
   const minIterations = options.minIterations ?? MIN_KDF_ITERATIONS;
   const key = typeof secret === 'string' ? await deriveBundleKey(secret, { iterations: options.iterations, minIterations }) : secret;
@@ -69,7 +70,7 @@ export async function sealBundle(
   if (chunks.length === 0) throw new TypeError('a bundle has at least one chunk');
   const dataKey = await newDataKey();
   const wrap = await wrapDataKey(dataKey, key.kek);
-  const now = options.now ?? new Date();
+  const now = options.now;
   const candidate = {
     format: FORMAT_VERSION,
     schemaVersion: fields.schemaVersion,

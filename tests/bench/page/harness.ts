@@ -1,5 +1,6 @@
 import { deriveBundleKey } from '../../../shared/sync/bundle';
 import { createDatabase } from '../../../renderer/src/db/open';
+import { systemClock } from '../../../shared/clock';
 import { DATABASE_NAME, type OtkDatabase } from '../../../renderer/src/db/schema';
 import { createConsultationsInBulk } from '../../../renderer/src/commands/bulk';
 import { parseIntake, updateConsultation } from '../../../renderer/src/commands/consultations';
@@ -65,7 +66,7 @@ let session: Promise<Session> | null = null;
  */
 async function openSession(): Promise<Session> {
   const keyring = new Keyring();
-  const db = createDatabase(DATABASE_NAME, undefined, keyring);
+  const db = createDatabase({ name: DATABASE_NAME, clock: systemClock, keyring });
   await db.open();
   const now = new Date();
   const profiles = await listProfiles(db);
@@ -109,7 +110,7 @@ async function context(): Promise<CommandContext> {
 let sealedDb: OtkDatabase | null = null;
 async function storedDb(): Promise<OtkDatabase> {
   await appSession(); // the database exists and is set up
-  sealedDb ??= createDatabase(DATABASE_NAME);
+  sealedDb ??= createDatabase({ name: DATABASE_NAME, clock: systemClock });
   return sealedDb;
 }
 
@@ -370,7 +371,7 @@ async function importOnce(run: number): Promise<{ ms: number; written: number }>
   const name = `otk-bench-import-${run}`;
   await Dexie.delete(name);
   const keyring = new Keyring();
-  const target = createDatabase(name, undefined, keyring);
+  const target = createDatabase({ name, clock: systemClock, keyring });
   await target.open();
   try {
     const { profile } = await setUpFirstProfile(target, keyring, { name: BENCH_PROFILE_NAME, language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, new Date());

@@ -3,7 +3,7 @@ import { uuidv7, UUID_V7 } from '../../../shared/ids';
 
 describe('uuidv7', () => {
   it('is a version-7 RFC 9562 UUID', () => {
-    for (let i = 0; i < 100; i++) expect(uuidv7()).toMatch(UUID_V7);
+    for (let i = 0; i < 100; i++) expect(uuidv7(Date.UTC(2026, 10, 23) + i)).toMatch(UUID_V7);
   });
 
   it('carries the creation millisecond in its first 48 bits, so ids sort by time', () => {

@@ -24,7 +24,7 @@ export interface EncodeJob {
   input: Omit<BundleInput, 'entries'>;
   /** The passphrase, or a key derived from it beforehand (deriveBundleKey; a CryptoKey crosses to a worker). */
   passphrase: string | BundleKey;
-  options: { iterations?: number; minIterations?: number; chunkBytes?: number; now?: Date; bundleId?: string };
+  options: { iterations?: number; minIterations?: number; chunkBytes?: number; now: Date; bundleId?: string };
 }
 
 export interface DecodeJob {

@@ -15,9 +15,9 @@ import { NetworkForm } from './NetworkForm';
 
 type Editing = { mode: 'new'; initial: NetworkInput } | { mode: 'edit'; record: NetworkRecord } | null;
 
-function blankNetwork(today: string): NetworkInput {
+function blankNetwork(now: Date): NetworkInput {
   return {
-    id: uuidv7(),
+    id: uuidv7(now.getTime()),
     name: { fi: '', sv: '', en: '' },
     themes: [],
     ageBands: [],
@@ -26,7 +26,7 @@ function blankNetwork(today: string): NetworkInput {
     contact: { person: '', channel: '' },
     meetingRhythm: [],
     targetResponseDays: 7,
-    activeFrom: today,
+    activeFrom: helsinkiDate(now),
     activeTo: null,
     outOfOffice: [],
     example: false,
@@ -70,7 +70,7 @@ export function NetworksScreen() {
         <Heading variant="h2" id="networks-heading">
           {t('network.heading')}
         </Heading>
-        <Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(today) })}>{t('network.add')}</Button>
+        <Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(commands.now()) })}>{t('network.add')}</Button>
       </div>
       <Paragraph>{t('network.intro')}</Paragraph>
       <div role="status" className="otk-live">

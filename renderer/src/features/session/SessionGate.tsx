@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
 import type { OtkDatabase } from '../../db/schema';
 import type { Bridge } from '../../../../shared/bridge/contract';
+import type { Clock } from '../../../../shared/clock';
 import type { Profile } from '../../../../shared/protection/roles';
 import type { Keyring } from '../../protection/keyring';
 import { ServicesProvider, type Services } from '../../app/services';
@@ -35,9 +36,9 @@ type Gate =
  * (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the header;
  * locking forgets the keys and reloads the page, so nothing decrypted stays in memory or on screen.
  */
-export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; children: ReactNode }) {
+export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ step: 'loading' });
-  const now = () => new Date();
+  const now = clock;
 
   useEffect(() => {
     let live = true;
@@ -91,7 +92,7 @@ export function SessionGate({ db, keyring, bridge, children }: { db: OtkDatabase
       return <EncryptingScreen done={gate.done} />;
     case 'open':
       return (
-        <OpenSession db={db} keyring={keyring} bridge={bridge} profile={gate.profile} idleMinutes={gate.idleMinutes}>
+        <OpenSession db={db} keyring={keyring} bridge={bridge} clock={clock} profile={gate.profile} idleMinutes={gate.idleMinutes}>
           {children}
         </OpenSession>
       );
@@ -108,21 +109,22 @@ function EncryptingScreen({ done }: { done: number }) {
   );
 }
 
-function OpenSession({ db, keyring, bridge, profile, idleMinutes, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; profile: Profile; idleMinutes: number; children: ReactNode }) {
+function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; profile: Profile; idleMinutes: number; children: ReactNode }) {
+  const { db, keyring, bridge, clock, profile, idleMinutes, children } = props;
   const lock = useCallback(
     async (reason: LockReason) => {
-      await lockSession(db, keyring, profile, reason, new Date()).finally(() => window.location.reload());
+      await lockSession(db, keyring, profile, reason, clock()).finally(() => window.location.reload());
     },
-    [db, keyring, profile],
+    [db, keyring, profile, clock],
   );
   const services = useMemo<Services>(
     () => ({
-      commands: { db, actor: profile.name, profile, now: () => new Date() },
+      commands: { db, actor: profile.name, profile, now: clock },
       bridge,
       caseIndex: new CaseIndex(db, rowVisibleTo(profile)),
       session: { keyring, lock },
     }),
-    [db, bridge, profile, keyring, lock],
+    [db, bridge, clock, profile, keyring, lock],
   );
   const onIdle = useCallback(() => void lock('idle'), [lock]);
   useIdleLock(idleMinutes, onIdle);
@@ -141,9 +143,9 @@ function OpenSession({ db, keyring, bridge, profile, idleMinutes, children }: { 
   useEffect(
     () =>
       useUiStore.subscribe((state, previous) => {
-        if (state.language !== previous.language) void setProfileLanguage(db, profile, state.language, new Date());
+        if (state.language !== previous.language) void setProfileLanguage(db, profile, state.language, clock());
       }),
-    [db, profile],
+    [db, profile, clock],
   );
 
   return <ServicesProvider services={services}>{children}</ServicesProvider>;

@@ -34,7 +34,7 @@ export function SessionSettings() {
   async function saveMinutes(event: FormEvent) {
     event.preventDefault();
     try {
-      await saveIdleMinutes(commands.db, commands.profile, Number(minutes), new Date());
+      await saveIdleMinutes(commands.db, commands.profile, Number(minutes), commands.now());
       setMessage({ error: false, text: t('session.settings.idleSaved', { minutes }) });
     } catch (error) {
       setMessage({ error: true, text: fieldErrorsOf(error) ? t('session.settings.idleInvalid') : (protectionMessage(error, t) ?? t('session.settings.failed')) });
@@ -96,7 +96,7 @@ function AddProfileForm() {
       role === 'expert' ? { role, networkId } : role === 'requester' ? { role, requesterKey: chosen ? requesterKey(chosen) : '' } : { role: 'coordinator' as const };
     let added = '';
     const done = await run(async () => {
-      added = (await addProfile(commands.db, commands.profile, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput, new Date())).name;
+      added = (await addProfile(commands.db, commands.profile, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput, commands.now())).name;
     });
     if (!done) return;
     setName('');

@@ -43,7 +43,7 @@ afterEach(() => db?.close());
 
 /** One installation; `as(profile)` acts on the same database as another profile. */
 function setup() {
-  db = createDatabase(`otk-access-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: `otk-access-${Math.random()}`, clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   let clock = NOW.getTime();
   const as = (profile: Profile): CommandContext => ({ db, actor: profile.id, profile, now: () => new Date((clock += 1000)) });
   return { coordinator: as(TEST_COORDINATOR), as };

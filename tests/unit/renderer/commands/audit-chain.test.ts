@@ -12,7 +12,7 @@ let db: OtkDatabase;
 afterEach(() => db?.close());
 
 async function loggedInstallation() {
-  db = createDatabase(`otk-chain-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: `otk-chain-${Math.random()}`, clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   let clock = NOW.getTime();
   const ctx = { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => new Date((clock += 1000)) };
   const created = await createConsultation(ctx, validIntake());

@@ -13,7 +13,7 @@ let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
-  db = createDatabase('otk-bulk', { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: 'otk-bulk', clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 

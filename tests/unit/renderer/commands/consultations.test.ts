@@ -15,7 +15,7 @@ let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];
 
 function context(now = NOW): CommandContext {
-  const db = createDatabase('otk-test', { indexedDB: factory, IDBKeyRange });
+  const db = createDatabase({ name: 'otk-test', clock: () => now, dexie: { indexedDB: factory, IDBKeyRange } });
   opened.push(db);
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => now };
 }

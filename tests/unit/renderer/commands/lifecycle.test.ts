@@ -21,7 +21,7 @@ afterEach(() => db?.close());
 
 let clock = NOW.getTime();
 function context() {
-  db = createDatabase(`otk-lifecycle-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: `otk-lifecycle-${Math.random()}`, clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   clock = NOW.getTime();
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => new Date(clock) };
 }

@@ -29,7 +29,7 @@ afterEach(() => {
 
 let clock = NOW.getTime();
 function context(profile: Profile = TEST_COORDINATOR): CommandContext {
-  db = createDatabase(`otk-retention-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: `otk-retention-${Math.random()}`, clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   clock = NOW.getTime();
   return { db, actor: 'test-coordinator', profile, now: () => new Date(clock) };
 }

@@ -16,7 +16,7 @@ let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
-  db = createDatabase('otk-routing', { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: 'otk-routing', clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 

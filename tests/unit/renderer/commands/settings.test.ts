@@ -12,7 +12,7 @@ let db: OtkDatabase;
 afterEach(() => db?.close());
 
 function context() {
-  db = createDatabase('otk-settings', { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: 'otk-settings', clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 

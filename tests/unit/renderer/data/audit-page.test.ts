@@ -15,7 +15,7 @@ const ALL: AuditFilter = { from: '', to: '', action: '', actor: '', entityId: ''
 
 describe('auditPage', () => {
   it('pages the log newest first by keyset, and filters by action, user, case and time', async () => {
-    db = createDatabase('otk-audit-page', { indexedDB: new IDBFactory(), IDBKeyRange });
+    db = createDatabase({ name: 'otk-audit-page', clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
     let clock = NOW.getTime();
     const ctx = { db, actor: 'Koordinaattori A', profile: TEST_COORDINATOR, now: () => new Date((clock += 60_000)) };
     const first = await createConsultation(ctx, validIntake());

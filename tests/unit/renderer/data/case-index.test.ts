@@ -27,14 +27,14 @@ afterEach(() => {
 });
 
 function context() {
-  db = createDatabase('otk-index', { indexedDB: new IDBFactory(), IDBKeyRange });
+  db = createDatabase({ name: 'otk-index', clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   return { db, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
 }
 
 const rank = () => 0;
 
 describe('CaseIndex', () => {
-  it('loads every row newest first across load chunks and answers filters, search and sorts', { timeout: 30_000 }, async () => {
+  it('loads every row newest first across load chunks and answers filters, search and sorts', { timeout: 180_000 }, async () => {
     const ctx = context();
     const dates = Array.from({ length: 6_000 }, (_, i) => `2026-${String((i % 10) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`);
     await createConsultationsInBulk(

@@ -14,7 +14,7 @@ describe('schema v1 → v2 (lifecycle)', () => {
     const indexedDB = new IDBFactory();
     const name = 'otk-upgrade';
     // Write a case with the current commands, then strip it back to its v1 shape in a v1 database.
-    const current = createDatabase(name, { indexedDB, IDBKeyRange });
+    const current = createDatabase({ name, clock: () => NOW, dexie: { indexedDB, IDBKeyRange } });
     const ctx = { db: current, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
     const created = await createConsultation(ctx, validIntake());
     const routed = await routeConsultation(ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY });
@@ -30,7 +30,7 @@ describe('schema v1 → v2 (lifecycle)', () => {
     await v1.table('meta').bulkAdd([{ key: 'installation', value: { id: 'x', createdAt: NOW.toISOString() } }]);
     v1.close();
 
-    const upgraded = createDatabase(name, { indexedDB, IDBKeyRange });
+    const upgraded = createDatabase({ name, clock: () => NOW, dexie: { indexedDB, IDBKeyRange } });
     const record = await upgraded.consultations.get(routed.id);
     expect(record).toMatchObject({ recommendation: null, closeOut: null, booking: null, followUpDoneAt: null });
     expect(record?.transitions).toEqual([

@@ -19,7 +19,7 @@ let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];
 
 function open(keyring?: Keyring): OtkDatabase {
-  const db = createDatabase(DATABASE_NAME, { indexedDB: factory, IDBKeyRange }, keyring);
+  const db = createDatabase({ name: DATABASE_NAME, clock: () => NOW, dexie: { indexedDB: factory, IDBKeyRange }, keyring });
   opened.push(db);
   return db;
 }

@@ -23,7 +23,7 @@ const opened: OtkDatabase[] = [];
 
 /** A new installation's database, opened (populated with the example networks). */
 async function open(keyring: Keyring): Promise<OtkDatabase> {
-  const db = createDatabase(DATABASE_NAME, { indexedDB: factory, IDBKeyRange }, keyring);
+  const db = createDatabase({ name: DATABASE_NAME, clock: () => NOW, dexie: { indexedDB: factory, IDBKeyRange }, keyring });
   opened.push(db);
   await db.open();
   return db;

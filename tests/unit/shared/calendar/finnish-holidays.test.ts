@@ -48,7 +48,7 @@ describe('easterSunday', () => {
     expect(easterSunday(year)).toBe(expected);
   });
 
-  it('agrees with an independent computus for every year 1583–9999, and is a Sunday 22.3–25.4', { timeout: 60_000 }, () => {
+  it('agrees with an independent computus for every year 1583–9999, and is a Sunday 22.3–25.4', { timeout: 180_000 }, () => {
     for (let y = 1583; y <= 9999; y++) {
       const e = easterSunday(y);
       expect(e).toBe(oudinEaster(y));
@@ -102,7 +102,7 @@ describe('finnishPublicHolidays', () => {
     expect(dateOf(year, "All Saints' Day")).toBe(allSaints);
   });
 
-  it('has 15 sorted days with the right weekdays in every year 1583–9999', { timeout: 60_000 }, () => {
+  it('has 15 sorted days with the right weekdays in every year 1583–9999', { timeout: 180_000 }, () => {
     for (let y = 1583; y <= 9999; y++) {
       const list = finnishPublicHolidays(y);
       expect(list).toHaveLength(15);

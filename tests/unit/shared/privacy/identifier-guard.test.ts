@@ -82,7 +82,9 @@ describe('scanText', () => {
     expect(scanText('', TODAY)).toEqual([]);
   });
 
-  it('scans long adversarial text quickly', () => {
+  // Linear, not catastrophic: a backtracking blow-up on any of these would run for hours and hit the
+  // test's timeout; no wall-clock comparison, so a busy machine cannot fail it.
+  it('scans long adversarial text without catastrophic backtracking', { timeout: 120_000 }, () => {
     const texts = [
       '0'.repeat(100_000) + 'x',
       '1'.repeat(100_000),
@@ -93,9 +95,7 @@ describe('scanText', () => {
       '1.1.'.repeat(25_000),
       '131052-308T '.repeat(5_000),
     ];
-    const started = performance.now();
-    for (const text of texts) scanText(text, TODAY);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    for (const text of texts) expect(Array.isArray(scanText(text, TODAY))).toBe(true);
   });
 });
 

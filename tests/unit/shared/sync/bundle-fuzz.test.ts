@@ -13,7 +13,7 @@ import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 const SENDER = { installationId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', name: 'OT-keskus Fuzz' };
 const RECIPIENT = '0190a1b2-c3d4-7e5f-8a6b-000000000002';
 const PASS = 'fuzz-passphrase-only-for-tests';
-const FAST = { iterations: 1000, minIterations: 1000 } as const;
+const FAST = { iterations: 1000, minIterations: 1000, now: new Date('2026-11-23T10:00:00Z') } as const;
 const EXPECT = { installationId: RECIPIENT, supportedSchemaVersion: SYNC_SCHEMA_VERSION, minIterations: 1000 } as const;
 const stamp = (i: number) => formatStamp({ wall: Date.UTC(2026, 1, 2) + i, counter: 0, peer: SENDER.installationId });
 

@@ -30,10 +30,12 @@ export interface Installation {
 const open: OtkDatabase[] = [];
 
 export async function installation(name: string): Promise<Installation> {
-  const db = createDatabase(`otk-exchange-${name}-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-  open.push(db);
+  // One clock per installation: the database's creation and every command read it.
   let clock = NOW.getTime();
-  const ctx: CommandContext = { db, actor: `koordinaattori-${name}`, profile: TEST_COORDINATOR, now: () => new Date(clock) };
+  const now = () => new Date(clock);
+  const db = createDatabase({ name: `otk-exchange-${name}-${Math.random()}`, clock: now, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
+  open.push(db);
+  const ctx: CommandContext = { db, actor: `koordinaattori-${name}`, profile: TEST_COORDINATOR, now };
   const { id } = await readInstallation(db);
   return { name, db, ctx, id, advance: (ms) => (clock += ms), setNow: (ms) => (clock = ms) };
 }

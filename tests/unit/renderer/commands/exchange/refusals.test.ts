@@ -26,7 +26,7 @@ async function forged(from: Installation, scope: Parameters<typeof encodeBundle>
       entries,
     },
     PASS,
-    { iterations: FAST_KDF, minIterations: FAST_KDF },
+    { iterations: FAST_KDF, minIterations: FAST_KDF, now: NOW },
   );
   return bytes;
 }
