@@ -76,8 +76,19 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'tests/**/*.{ts,tsx,js,mjs}'],
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'tests/**/*.{ts,tsx,js,mjs}'],
     ignores: ['shared/clock.ts', 'tests/bench/**'],
     rules: { 'no-restricted-syntax': clockRule },
+  },
+  {
+    // The renderer also never sorts in place: Dexie's live-query results are frozen (cache: 'immutable'),
+    // and an in-place sort of one turned Settings into a blank page.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        ...clockRule,
+        { selector: "CallExpression[callee.property.name='sort']", message: 'Sort a copy with toSorted(): query results may be frozen (Dexie live queries), and in-place sorting mutates shared data.' },
+      ],
+    },
   },
 );

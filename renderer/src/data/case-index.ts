@@ -152,7 +152,7 @@ export class CaseIndex {
     const changes: Array<{ rev: number; row?: CaseRow; deleted?: string }> = [
       ...fresh.map((row) => ({ rev: row.rev, row })),
       ...deleted.map((tombstone) => ({ rev: tombstone.rev, deleted: tombstone.id })),
-    ].sort((a, b) => a.rev - b.rev);
+    ].toSorted((a, b) => a.rev - b.rev);
     let touched = false;
     for (const change of changes) touched = (change.row ? this.apply(change.row) : this.remove(change.deleted!, change.rev)) || touched;
     if (touched) this.changed();
@@ -203,11 +203,10 @@ export class CaseIndex {
     if (this.cache && this.cache.key === key && this.cache.version === this.version) {
       return { rows: this.cache.rows, version: this.version };
     }
-    const matches = this.ordered.filter(rowMatcher(filter, today, this.search));
+    const matched = this.ordered.filter(rowMatcher(filter, today, this.search));
     const sort = filter.sort ?? 'receivedAt';
     const dir = filter.dir ?? 'desc';
-    if (sort !== 'receivedAt') matches.sort(rowComparator(sort, dir, rank));
-    else if (dir === 'asc') matches.reverse();
+    const matches = sort !== 'receivedAt' ? matched.toSorted(rowComparator(sort, dir, rank)) : dir === 'asc' ? matched.toReversed() : matched;
     this.cache = { key, version: this.version, rows: matches };
     return { rows: matches, version: this.version };
   }

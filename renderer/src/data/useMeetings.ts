@@ -12,7 +12,7 @@ export function useMeetings(networkId: string | null, from: string, to: string) 
         ? await db.meetings.where('date').between(from, to, true, true).toArray()
         : await db.meetings.where('[networkId+date]').between([networkId, from], [networkId, to], true, true).toArray();
     // Live-query results are frozen (cache: 'immutable'): sort a copy.
-    return [...rows].sort((a, b) => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : 0));
+    return rows.toSorted((a, b) => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : 0));
   }, [db, networkId, from, to]);
 }
 

@@ -5,8 +5,8 @@ import { useServices } from '../app/services';
 export function useNetworks() {
   const { db } = useServices().commands;
   return useLiveQuery(async () => {
-    // Live-query results are frozen (cache: 'immutable'): sort a copy.
-    const rows = [...(await db.networks.toArray())];
-    return rows.sort((a, b) => a.area.localeCompare(b.area) || a.name.fi.localeCompare(b.name.fi, 'fi'));
+    // Live-query results are frozen (cache: 'immutable'): toSorted returns a sorted copy.
+    const rows = await db.networks.toArray();
+    return rows.toSorted((a, b) => a.area.localeCompare(b.area) || a.name.fi.localeCompare(b.name.fi, 'fi'));
   }, [db]);
 }

@@ -30,6 +30,6 @@ export function mergeCatalogues(...parts: readonly Tree[]): Tree {
 export function areaFragments(modules: Record<string, unknown>, lang: string): Tree[] {
   return Object.entries(modules)
     .filter(([path]) => path.endsWith(`.${lang}.json`))
-    .sort(([a], [b]) => a.localeCompare(b))
+    .toSorted(([a], [b]) => a.localeCompare(b))
     .map(([, module]) => ((module as { default?: Tree }).default ?? module) as Tree);
 }

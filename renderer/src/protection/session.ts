@@ -41,7 +41,7 @@ const identitySchema = z.object({ name: requiredText(200), language: z.enum(['fi
 /** The profiles of this installation, by name (the unlock screen's list). */
 export async function listProfiles(db: OtkDatabase): Promise<ProfileRow[]> {
   const rows = await db.profiles.toArray();
-  return rows.sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  return rows.toSorted((a, b) => a.name.localeCompare(b.name, 'fi'));
 }
 
 type Check = { success: true } | { success: false; error: z.ZodError };

@@ -27,7 +27,7 @@ export async function consultationById(db: OtkDatabase, profile: Profile, id: st
 /** A case's timeline: its audit events, oldest first (events of the same millisecond in clock order). */
 export async function timelineOf(db: OtkDatabase, id: string): Promise<AuditEvent[]> {
   const events = await db.audit.where('[entityId+at]').between([id, ''], [id, '\uffff']).toArray();
-  return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
+  return events.toSorted((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
 }
 
 /** Requesters seen before, most recently used first. */

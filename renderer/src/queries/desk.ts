@@ -84,8 +84,7 @@ export async function myRequests(ctx: Ctx): Promise<MyRequest[]> {
       recommendationSentAt,
     };
   });
-  fromCases.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return [...fromDrafts, ...fromCases];
+  return [...fromDrafts, ...fromCases.toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))];
 }
 
 export interface NetworkCase {
@@ -124,7 +123,7 @@ export async function networkCases(ctx: Ctx): Promise<NetworkCase[]> {
         recommendationSent: record.recommendation?.sentAt !== undefined && record.recommendation !== null,
       };
     })
-    .sort((a, b) => (a.booking?.date ?? '9999').localeCompare(b.booking?.date ?? '9999') || a.caseCode.localeCompare(b.caseCode));
+    .toSorted((a, b) => (a.booking?.date ?? '9999').localeCompare(b.booking?.date ?? '9999') || a.caseCode.localeCompare(b.caseCode));
 }
 
 /** The draft an expert network sent back for a case (coordinator), or the expert's own draft (expert desk). */

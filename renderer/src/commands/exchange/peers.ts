@@ -79,5 +79,5 @@ export async function deltaBaseOf(db: OtkDatabase, peer: string): Promise<Exchan
   const sent = await db.exchangeLog.where('peer').equals(peer).toArray();
   return sent
     .filter((entry) => entry.direction === 'sent' && (entry.scope === 'full' || entry.scope === 'delta') && entry.clockTo === acknowledged)
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
+    .toSorted((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))[0];
 }

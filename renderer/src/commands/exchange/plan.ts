@@ -176,7 +176,7 @@ class LocalIds {
 
   async read(db: OtkDatabase, ids: readonly string[]): Promise<Map<string, SyncedConsultation | TombstoneRow>> {
     const stored = new Map<string, SyncedConsultation | TombstoneRow>();
-    const live = ids.filter((id) => this.liveSet.has(id)).sort();
+    const live = ids.filter((id) => this.liveSet.has(id)).toSorted();
     const dead = ids.filter((id) => this.dead.has(id));
     if (live.length > 0) {
       const from = live[0]!;

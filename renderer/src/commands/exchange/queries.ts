@@ -7,7 +7,7 @@ import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow } from
 /** A case's conflicts, open first (a case with an open conflict is flagged). */
 export async function conflictsOfCase(db: OtkDatabase, recordId: string): Promise<ConflictRow[]> {
   const rows = await db.conflicts.where('recordId').equals(recordId).toArray();
-  return rows.sort((a, b) => (a.state === b.state ? (a.detectedAt < b.detectedAt ? -1 : 1) : a.state === 'open' ? -1 : 1));
+  return rows.toSorted((a, b) => (a.state === b.state ? (a.detectedAt < b.detectedAt ? -1 : 1) : a.state === 'open' ? -1 : 1));
 }
 
 /** Open conflicts, oldest first, at most `limit`. */

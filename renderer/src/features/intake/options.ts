@@ -23,7 +23,7 @@ export function intakeOptions(language: UiLanguage, t: TFunction) {
     requestKinds: coded('requestKind', REQUEST_KINDS),
     channels: coded('channel', CHANNELS),
     sectors: SECTORS.map((s) => ({ value: s.code, label: labelOf(s, language) })),
-    regions: WELLBEING_REGIONS.map((r) => ({ value: r.code, label: regionLabel(r, language) })).sort(byLabel),
+    regions: WELLBEING_REGIONS.map((r) => ({ value: r.code, label: regionLabel(r, language) })).toSorted(byLabel),
     requesterLanguages: coded('language', REQUESTER_LANGUAGES),
     ageBands: coded('ageBand', AGE_BAND_CODES),
     themes: THEMES.map((theme) => ({ value: theme.code, label: labelOf(theme, language) })),

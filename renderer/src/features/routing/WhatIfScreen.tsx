@@ -33,7 +33,7 @@ export function WhatIfScreen() {
   const result = useMemo(() => (networks ? routeRequest(request, networks) : null), [networks, request]);
   const set = (changes: Partial<RoutingRequest>) => setRequest((current) => ({ ...current, ...changes }));
   const collator = new Intl.Collator(language);
-  const regions = WELLBEING_REGIONS.map((r) => [r.code, regionLabel(r, language)] as const).sort((a, b) => collator.compare(a[1], b[1]));
+  const regions = WELLBEING_REGIONS.map((r) => [r.code, regionLabel(r, language)] as const).toSorted((a, b) => collator.compare(a[1], b[1]));
 
   return (
     <Block variant="section" aria-labelledby="whatif-heading" className="otk-panel">

@@ -21,7 +21,7 @@ export function DeskNetworkField({
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const collator = new Intl.Collator(language);
-  const sorted = [...networks].sort((a, b) => a.area.localeCompare(b.area) || collator.compare(a.name[language], b.name[language]));
+  const sorted = networks.toSorted((a, b) => a.area.localeCompare(b.area) || collator.compare(a.name[language], b.name[language]));
   return (
     <Dropdown
       id="setup-network"

@@ -38,7 +38,7 @@ export function FilterBar({ filter, onChange }: Props) {
     {
       key: 'region',
       label: t('filter.region'),
-      options: WELLBEING_REGIONS.map((r): [string, string] => [r.code, regionLabel(r, language)]).sort((a, b) => collator.compare(a[1], b[1])),
+      options: WELLBEING_REGIONS.map((r): [string, string] => [r.code, regionLabel(r, language)]).toSorted((a, b) => collator.compare(a[1], b[1])),
     },
     { key: 'theme', label: t('filter.theme'), options: THEMES.map((th) => [th.code, labelOf(th, language)]) },
     { key: 'urgency', label: t('filter.urgency'), options: URGENCIES.map((u) => [u, t(`urgency.${u}`)]) },

@@ -13,7 +13,7 @@ function useRank() {
   return useMemo(() => {
     const collator = new Intl.Collator(language);
     const ranked = (labels: Array<[string, string]>) =>
-      new Map([...labels].sort((a, b) => collator.compare(a[1], b[1])).map(([code], index) => [code, index]));
+      new Map([...labels].toSorted((a, b) => collator.compare(a[1], b[1])).map(([code], index) => [code, index]));
     const maps: Partial<Record<SortKey, Map<string, number>>> = {
       status: new Map(CONSULTATION_STATUSES.map((code, index) => [code, index])),
       urgency: new Map(URGENCIES.map((code, index) => [code, index])),
