@@ -22,8 +22,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           // One browser, one server: end-to-end files run one after another.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Sized for a busy 2-core machine (CI shares it with other work); waits inside poll for state.
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -136,7 +136,7 @@ describe('exchange between two installations by encrypted file', () => {
     await openFromList(receiver, code);
     const flag = receiver.locator('.otk-conflicts');
     await flag.getByRole('heading', { name: 'Tapauksessa on ratkaisematon ristiriita' }).waitFor();
-    expect(await flag.innerText()).toContain('Versio A: tarkennus lähettäjältä.');
+    await flag.getByText('Versio A: tarkennus lähettäjältä.').first().waitFor();
     await flag.getByRole('button', { name: 'Pidä nykyinen' }).click();
     await receiver.getByText('Ristiriita ratkaistu.').waitFor();
     // The flag goes once the live query sees the resolution (it may lag the notice by a moment).

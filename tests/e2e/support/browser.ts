@@ -5,18 +5,19 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 import { unlockApp } from './unlock';
-import { E2E_START, pageNow } from './clock';
+import { e2eNow, pageNow } from './clock';
 
 /**
- * A real Chromium with its own fresh profile folder, its clock starting at E2E_START. `restart()` closes the browser and starts it
+ * A real Chromium with its own fresh profile folder, its clock on the test file's time line
+ * (e2eNow). `restart()` closes the browser and starts it
  * again on the same profile — what a user's restart does to IndexedDB.
  */
 export class BrowserSession {
   readonly profileDir = mkdtempSync(join(tmpdir(), 'otk-e2e-'));
   context!: BrowserContext;
   page!: Page;
-  /** Where the page's clock starts: E2E_START, and after a restart the time the last page had reached. */
-  private startAt = E2E_START;
+  /** Where the page's clock starts after a restart: the time the last page had reached (or one given). */
+  private restartAt: Date | null = null;
   /** Uncaught errors of the app's pages: any one fails the test when the session closes. */
   readonly pageErrors: string[] = [];
 
@@ -34,7 +35,9 @@ export class BrowserSession {
       timezoneId: 'Europe/Helsinki',
     });
     // Playwright's clock: the app's Date starts at a fixed moment and runs on; timers run as usual.
-    await this.context.clock.install({ time: this.startAt });
+    await this.context.clock.install({ time: this.restartAt ?? e2eNow() });
+    // Waits poll for what the user would see; on a busy 2-core machine that can take a while.
+    this.context.setDefaultTimeout(60_000);
     // The print dialog would hold the page ("Page is already being printed" for page.pdf()): the test
     // counts the app's calls instead, and checks the print view with print media emulation.
     await this.context.addInitScript(() => {
@@ -52,7 +55,7 @@ export class BrowserSession {
 
   /** Closes the browser and starts it on the same profile; its clock goes on from where it was, or from `clockAt`. */
   async restart(options: { locked?: boolean; clockAt?: Date } = {}): Promise<Page> {
-    this.startAt = options.clockAt ?? (await pageNow(this.page));
+    this.restartAt = options.clockAt ?? (await pageNow(this.page));
     await this.context.close();
     return this.start(options);
   }
