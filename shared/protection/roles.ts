@@ -98,6 +98,37 @@ export function lifecycleCommand(action: LifecycleAction): CaseCommand {
   return `lifecycle.${action}`;
 }
 
+/**
+ * May the role run `command` on at least some case (its own, its network's) — the question a screen
+ * asks before it offers a command at all. Global commands are the coordinator's.
+ */
+export function roleMayRun(role: Role, command: Command): boolean {
+  if (role === 'coordinator') return true;
+  if (!isCaseCommand(command)) return false;
+  return (role === 'expert' ? EXPERT_CASE_COMMANDS : REQUESTER_CASE_COMMANDS).has(command);
+}
+
+/**
+ * What each role may see beyond the single cases `canRead` decides: lists and desks. The screens
+ * of the renderer declare one of these, or a command (shared/protection/screens).
+ */
+export const VIEWS = ['cases.list', 'meetings.list', 'intake.record', 'exchange.centre', 'desk.requests', 'desk.drafts', 'desk.files'] as const;
+export type View = (typeof VIEWS)[number];
+
+const ROLE_VIEWS: Record<Role, ReadonlySet<View>> = {
+  // The centre: the work list, the meetings, recording requests that come by phone, mail or form, and exchange.
+  coordinator: new Set<View>(['cases.list', 'meetings.list', 'intake.record', 'exchange.centre']),
+  // An expert: its network's cases and meetings, its drafts, its files.
+  expert: new Set<View>(['cases.list', 'meetings.list', 'desk.drafts', 'desk.files']),
+  // A requesting professional: its own requests and its files.
+  requester: new Set<View>(['desk.requests', 'desk.files']),
+};
+
+/** May the role see `view`? */
+export function roleMaySee(role: Role, view: View): boolean {
+  return ROLE_VIEWS[role].has(view);
+}
+
 /** May the profile see this case (its record, timeline and recommendation)? */
 export function canRead(profile: Profile, caseView: CaseView): boolean {
   switch (profile.role) {

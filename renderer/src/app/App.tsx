@@ -27,6 +27,9 @@ import { NetworkDeskScreen } from '../features/expert-desk/NetworkDeskScreen';
 import { DraftScreen } from '../features/expert-desk/DraftScreen';
 import { DeskFilesScreen } from '../features/desk-files/DeskFilesScreen';
 import { MainNavigation } from './MainNavigation';
+import { ScreenBoundary } from './ScreenBoundary';
+import { NotPermitted } from './NotPermitted';
+import { mayOpenScreen } from '../../../shared/protection/screens';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionBar } from '../features/session/SessionBar';
 import type { BridgeResult } from '../../../shared/bridge/contract';
@@ -34,6 +37,8 @@ import type { BridgeResult } from '../../../shared/bridge/contract';
 function Screen() {
   const route = parseRoute(useHash());
   const { role } = useServices().commands.profile;
+  // Every address declares what it needs (shared/protection/screens): typing it is not a way in.
+  if (!mayOpenScreen(role, route.view)) return <NotPermitted />;
   switch (route.view) {
     case 'home':
       // Each role's desk opens on its own list: the centre's overview, "my requests", the network's cases.
@@ -126,7 +131,9 @@ export function App() {
       </Block>
       <MainNavigation view={parseRoute(hash).view} />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
-        <Screen />
+        <ScreenBoundary resetKey={hash}>
+          <Screen />
+        </ScreenBoundary>
       </Block>
       <Block variant="footer" className="otk-footer otk-no-print">
         {info && (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from './router';
-import type { Role } from '../../../shared/protection/roles';
+import { mayOpenScreen } from '../../../shared/protection/screens';
 import { useServices } from './services';
 
 const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
@@ -19,21 +19,15 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
 ];
 
 /**
- * The sections the other roles may use (mirrors shared/protection/roles; the command layer refuses
- * the rest): an expert works its network's cases and meetings, a requester its own requests; both
- * send and open their files under "Files" (the coordinator's is "Exchange").
+ * The app's main sections the profile's role may open (shared/protection/screens, the table the
+ * router checks too): an expert works its network's cases and meetings, a requester its own
+ * requests; both send and open their files under "Files" (the coordinator's is "Exchange").
+ * The current one is marked for screen readers too.
  */
-const ROLE_SECTIONS: Record<Role, ReadonlySet<string>> = {
-  coordinator: new Set(ITEMS.map((item) => item.href).filter((href) => href !== '#/files')),
-  expert: new Set(['#/', '#/cases', '#/meetings', '#/files', '#/help']),
-  requester: new Set(['#/', '#/files', '#/help']),
-};
-
-/** The app's main sections the profile's role may use; the current one is marked for screen readers too. */
 export function MainNavigation({ view }: { view: Route['view'] }) {
   const { t } = useTranslation();
   const { role } = useServices().commands.profile;
-  const items = ITEMS.filter((item) => ROLE_SECTIONS[role].has(item.href));
+  const items = ITEMS.filter((item) => mayOpenScreen(role, item.views[0]!));
   return (
     <nav aria-label={t('nav.label')} className="otk-nav otk-no-print">
       <ul>
