@@ -43,6 +43,22 @@ describe('identifier guard and forensic requests in the intake form', () => {
     await page.locator('#case-heading').waitFor();
   });
 
+  it('saves a consented case that must keep a henkilötunnus, after the deliberate confirmation', async () => {
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Lapsen 131052-308T koulunkäynti on katkennut; tunniste tarvitaan lausuntoa varten.' });
+    await pick(page, 'Suostumus');
+    await pick(page, 'Huoltaja(t)');
+    await page.getByLabel('Suostumuksen päivä').fill(finnishDate(await pageNow(page)));
+    await page.getByLabel('Suostumuksen laajuus').fill('Konsultaatio ja lausunto OT-keskukselle.');
+    await saveButton(page).click();
+    const confirm = page.getByRole('button', { name: 'Olen tarkistanut – tallenna' });
+    await confirm.waitFor();
+    await page.getByText(/Tekstissä on henkilötunnus \(merkki 8\)\. Poista se, ellei/).waitFor();
+    await confirm.click();
+    await page.locator('#case-heading').waitFor();
+    await page.getByText('Lapsen 131052-308T koulunkäynti on katkennut; tunniste tarvitaan lausuntoa varten.').waitFor();
+  });
+
   it('refuses a police request for a forensic investigation and says where it belongs', async () => {
     await openNewRequest(page);
     await fillIntake(page, { question: 'Poliisi pyytää oikeuspsykiatrista tutkimusta.' });

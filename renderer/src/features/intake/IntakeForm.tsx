@@ -42,7 +42,6 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
   const [outcome, setOutcome] = useState<Outcome>(null);
   // The warnings the user has looked at and chose to keep (a ref: read at submit time).
   const acknowledged = useRef<string | null>(null);
-  const formElement = useRef<HTMLFormElement>(null);
   const form = useForm<IntakeInput, unknown, Intake>({ resolver: zodResolver(schema), defaultValues: initial, shouldFocusError: false });
   const { control, handleSubmit, formState, setError, setValue } = form;
 
@@ -57,8 +56,10 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
   const fields = summaryFields(t);
   const focusSummary = () => requestAnimationFrame(() => summaryHeading.current?.focus());
 
-  const onValid = async (intake: Intake) => {
+  // `confirmed`: the user pressed "I have checked – save" for the warnings on screen now.
+  const onValid = async (intake: Intake, confirmed: boolean) => {
     setOutcome(null);
+    if (confirmed) acknowledged.current = warningsKey;
     if (guard.warnings.length > 0 && acknowledged.current !== warningsKey) {
       setPendingWarnings(true);
       requestAnimationFrame(() => document.getElementById('guard-warnings')?.focus());
@@ -87,10 +88,9 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
       {outcome && <Notification status="error" headingText={outcome.message} role="alert" closeText="" showCloseButton={false} />}
       <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
       <form
-        ref={formElement}
         noValidate
         aria-labelledby="intake-heading"
-        onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}
+        onSubmit={(event) => void handleSubmit((intake) => onValid(intake, false), focusSummary)(event)}
       >
         <RequestKindSection control={control} options={options} />
         <ReceivedSection control={control} options={options} />
@@ -101,10 +101,7 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
         <GuardWarnings
           issues={guard.warnings}
           confirming={pendingWarnings}
-          onConfirm={() => {
-            acknowledged.current = warningsKey;
-            formElement.current?.requestSubmit();
-          }}
+          onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
           labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
           fieldIdOf={fieldId}
         />

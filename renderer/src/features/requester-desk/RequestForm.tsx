@@ -63,7 +63,6 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
   const form = useForm<IntakeInput, unknown, Intake>({ resolver: zodResolver(schema), defaultValues: initial, shouldFocusError: false });
   const { control, handleSubmit, formState, setError, getValues } = form;
   const summaryHeading = useRef<HTMLHeadingElement>(null);
-  const formElement = useRef<HTMLFormElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const discardYes = useRef<HTMLButtonElement>(null);
   const discardButton = useRef<HTMLButtonElement>(null);
@@ -99,8 +98,10 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
     });
   };
 
-  const onValid = (intake: Intake) =>
+  // `confirmed`: the user pressed "I have checked – send" for the warnings on screen now.
+  const onValid = (intake: Intake, confirmed: boolean) =>
     finishCommand.run(async () => {
+      if (confirmed) acknowledged.current = warningsKey;
       if (guard.warnings.length > 0 && acknowledged.current !== warningsKey) {
         setPendingWarnings(true);
         requestAnimationFrame(() => document.getElementById('guard-warnings')?.focus());
@@ -128,7 +129,7 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
   return (
     <>
       <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
-      <form ref={formElement} noValidate aria-labelledby="request-heading" onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}>
+      <form noValidate aria-labelledby="request-heading" onSubmit={(event) => void handleSubmit((intake) => onValid(intake, false), focusSummary)(event)}>
         <RequestKindSection control={control} options={options} />
         <RequesterDetails requester={requester} />
         <SubjectSection control={control} options={options} />
@@ -138,10 +139,7 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
         <GuardWarnings
           issues={guard.warnings}
           confirming={pendingWarnings}
-          onConfirm={() => {
-            acknowledged.current = warningsKey;
-            formElement.current?.requestSubmit();
-          }}
+          onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
           labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
           fieldIdOf={fieldId}
         />
