@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ConsultationStatus } from './consultation';
 import { MSG } from './validation';
+import type { ProposalSnapshot } from '../routing/snapshot';
 
 /**
  * One routing of a case to an expert network: what the engine proposed, what the coordinator
@@ -17,10 +18,18 @@ export interface RoutingDecision {
   reason: string;
   at: string;
   by: string;
+  /**
+   * The proposal with its reasons as it stood at the decision (absent in decisions recorded before
+   * it was kept): what the case view shows as "why", whatever the registry says later.
+   */
+  proposal?: ProposalSnapshot;
 }
 
-/** Statuses from which a case may be routed (or re-routed). */
-export const ROUTABLE_STATUSES: ReadonlySet<ConsultationStatus> = new Set(['received', 'accepted', 'more-information-requested', 'routed']);
+/**
+ * Statuses from which a case may be routed (or re-routed): only once the coordinator has accepted it
+ * as an OT-level request — routing never skips that judgement, which the summaries count.
+ */
+export const ROUTABLE_STATUSES: ReadonlySet<ConsultationStatus> = new Set(['accepted', 'routed']);
 
 export const routeInputSchema = z.object({
   networkId: z.string({ error: MSG.choose }).min(1, MSG.choose),

@@ -10,6 +10,10 @@ export const LIFECYCLE_MSG = {
   noActions: 'lifecycle.noActions',
   /** params: action — the data of an allowed action has issues, listed field by field. */
   invalidData: 'lifecycle.invalidData',
+  /** The recommendation was marked sent already: sending happens once. */
+  alreadySent: 'lifecycle.alreadySent',
+  /** params: date, time — the booked meeting has not begun: record the consultation after it. */
+  meetingAhead: 'lifecycle.meetingAhead',
   /** A recommendation without a single recommended item. */
   recommendationsRequired: 'lifecycle.recommendationsRequired',
 } as const;

@@ -2,12 +2,37 @@ import type { ConsultationStatus } from '../domain/consultation';
 import { encodeMessage } from '../domain/messages';
 import { LIFECYCLE_MSG } from './messages';
 import { allowedActions, isLifecycleAction, ruleOf, type LifecycleAction, type TransitionData } from './transitions';
+import type { Booking } from './record';
+import { helsinkiInstant } from '../calendar/helsinki-time';
 
 /** What the machine needs to know about a case to decide. */
 export interface LifecycleState {
   status: ConsultationStatus;
   /** Whether the case has a written recommendation (decides where 'reopen' leads). */
   hasRecommendation: boolean;
+  /** Whether the recommendation has been marked sent: sending happens once, and its time is history. */
+  recommendationSent?: boolean;
+  /**
+   * The booked meeting when it has not begun yet (Finnish date and time): the consultation is
+   * recorded after it is held, so the letter never states a meeting later than its own date.
+   */
+  meetingAhead?: { date: string; time: string } | null;
+}
+
+/**
+ * Why an action the status allows cannot be taken in this state (an i18n message with its
+ * parameters), or null when it can: a recommendation is sent once; a consultation is recorded
+ * once its meeting has begun.
+ */
+export function blockedBy(state: LifecycleState, action: LifecycleAction): string | null {
+  if (action === 'send-recommendation' && state.recommendationSent) return encodeMessage(LIFECYCLE_MSG.alreadySent, {});
+  if (action === 'consult' && state.meetingAhead) return encodeMessage(LIFECYCLE_MSG.meetingAhead, { ...state.meetingAhead });
+  return null;
+}
+
+/** The actions that can be taken now: those the status allows, less those the state blocks. */
+export function availableActions(state: LifecycleState): LifecycleAction[] {
+  return allowedActions(state.status).filter((action) => blockedBy(state, action) === null);
 }
 
 /** A field-level problem: dotted path and an i18n message (as the commands' ValidationError carries). */
@@ -53,7 +78,9 @@ export type TransitionPlan =
  * refused as 'not-allowed' whatever its data. `data` may be omitted for actions that need none.
  */
 export function planTransition(current: LifecycleState, action: LifecycleAction, data?: unknown): TransitionPlan {
-  const allowed = allowedActions(current.status);
+  const allowed = availableActions(current);
+  const blocked = isLifecycleAction(action) ? blockedBy(current, action) : null;
+  if (blocked !== null) return { ok: false, code: 'not-allowed', allowed, message: blocked };
   if (!isLifecycleAction(action) || !allowed.includes(action)) {
     const key = allowed.length === 0 ? LIFECYCLE_MSG.noActions : LIFECYCLE_MSG.notAllowed;
     const params = { action: String(action), status: String(current.status), ...(allowed.length > 0 ? { allowed: allowed.join(',') } : {}) };
@@ -73,4 +100,22 @@ export function planTransition(current: LifecycleState, action: LifecycleAction,
   const to = typeof rule.to === 'string' ? rule.to : current.hasRecommendation ? rule.to.withRecommendation : rule.to.withoutRecommendation;
   const event = { action, from: current.status, to, data: parsed.data } as LifecycleEvent;
   return { ok: true, to, event };
+}
+
+/**
+ * A stored case's lifecycle state at `now`: whether it has a recommendation and has sent it, and
+ * whether its booked meeting is still ahead (Finnish wall-clock time).
+ */
+export function lifecycleStateOf(
+  record: { status: ConsultationStatus; recommendation: { sentAt?: string } | null; booking: Booking | null },
+  now: Date,
+): LifecycleState {
+  const booking = record.booking;
+  const ahead = booking !== null && helsinkiInstant(booking.date, booking.time).getTime() > now.getTime();
+  return {
+    status: record.status,
+    hasRecommendation: record.recommendation !== null,
+    recommendationSent: record.recommendation?.sentAt !== undefined,
+    meetingAhead: ahead ? { date: booking.date, time: booking.time } : null,
+  };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findDefaultNetwork } from '../../shared/reference/networks';
+import { afterMeetingIn, moveClocks } from './support/clock';
 import { useBrowserSession } from './support/session';
 import { BrowserSession } from './support/browser';
 import { E2E_EXPERT_PROFILE, setUpDesk } from './support/unlock';
@@ -53,7 +54,7 @@ async function routedCase(page: Page, network: string, question: string): Promis
   await choose(page, 'Verkosto', network);
   await page.getByLabel('Perustelu').fill('Synteettinen testiohjaus.');
   await page.getByRole('button', { name: 'Ohjaa', exact: true }).click();
-  await page.locator('.otk-routing-history li', { hasText: network }).waitFor();
+  await page.locator('.otk-routing-history > li', { hasText: network }).waitFor();
   return { code, hash };
 }
 
@@ -101,6 +102,7 @@ describe('the expert desk and the draft that comes back (issue 11)', () => {
     const { code, hash } = await routedCase(coordinator, EXPERT_NETWORK, question);
     const option = coordinator.locator('.otk-booking-options li').first();
     await option.waitFor();
+    const booked = await option.innerText();
     await option.getByRole('button', { name: /^Varaa/ }).click();
     await coordinator.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
     const networkFile = await exportNetworkBundle(coordinator, EXPERT_NETWORK);
@@ -187,6 +189,8 @@ describe('the expert desk and the draft that comes back (issue 11)', () => {
     await coordinator.getByRole('button', { name: 'Tuo', exact: true }).click();
     await coordinator.getByText(/^Tuotu: /).waitFor();
 
+    // The meeting is held (both desks' clocks move on); the coordinator records the consultation.
+    await moveClocks([coordinator, expert], afterMeetingIn(booked));
     await openCase(coordinator, hash, code);
     const panel = coordinator.getByTestId('expert-draft');
     await panel.waitFor();

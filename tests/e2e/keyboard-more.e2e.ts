@@ -153,6 +153,10 @@ describe('keyboard only, part two', () => {
     const code = await recordByKeyboard('Näppäimistöllä kirjattu synteettinen kysymys.');
     const fields = await page.locator('#main').innerText();
     for (const value of ['Puhelin', 'Testi Koulupsykologi', 'Pohjanmaan hyvinvointialue', '13–15 v', 'Neuropsykiatrinen oireilu', 'Kiireellinen']) expect(fields).toContain(value);
+    await fromContent();
+    await tabTo(page.getByRole('button', { name: 'Hyväksy pyyntö', exact: true }));
+    await page.keyboard.press('Enter');
+    await page.locator('.otk-notice', { hasText: `Pyyntö ${code} hyväksytty.` }).waitFor();
 
     const proposal = page.locator('.otk-candidate h4').first();
     await proposal.waitFor();
@@ -165,7 +169,7 @@ describe('keyboard only, part two', () => {
     await tabTo(page.getByRole('button', { name: 'Ohjaa', exact: true }));
     await page.keyboard.press('Enter');
 
-    const decision = page.locator('.otk-routing-history li', { hasText: 'Ohjattu:' });
+    const decision = page.locator('.otk-routing-history > li', { hasText: 'Ohjattu:' });
     await decision.waitFor();
     expect(await decision.innerText()).toContain(chosen);
     const entry = page.locator('.otk-timeline li', { hasText: 'Ohjattu:' });

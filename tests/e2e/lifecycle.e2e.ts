@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
-import { pageNow } from './support/clock';
+import { afterMeetingIn, moveClocks, pageNow } from './support/clock';
 import { printCalls } from './support/browser';
 import { choose, pick, recordRequest } from './support/intake-page';
+import { unlockApp } from './support/unlock';
 
 const browser = useBrowserSession();
 let page: Page;
@@ -34,6 +35,8 @@ function inHelsinkiWeekOf(now: Date, text: string): boolean {
 let caseHash = '';
 /** Opens the case recorded in this test (its address was kept when it was recorded). */
 async function openCase(code: string): Promise<void> {
+  // From another screen, so the case view is drawn afresh (as when the coordinator comes back to it).
+  await page.evaluate(() => (window.location.hash = '#/help'));
   await page.evaluate((hash) => (window.location.hash = hash), caseHash);
   await page.locator('#case-heading', { hasText: code }).waitFor();
 }
@@ -58,14 +61,18 @@ describe('from received to closed', () => {
     await page.locator('#case-heading', { hasText: code }).waitFor();
     await page.getByText('Tila nyt: Vastaanotettu').waitFor();
     expect(await page.getByRole('button', { name: 'Päätä tapaus' }).count()).toBe(0);
+    // Routing waits for the OT-level judgement: before acceptance the case says so.
+    await page.getByText('Ohjaus on mahdollista, kun pyyntö on hyväksytty').waitFor();
+    expect(await page.getByRole('button', { name: /^Ohjaa: / }).count()).toBe(0);
     await action('Hyväksy pyyntö');
     await notice(`Pyyntö ${code} hyväksytty.`);
     await expect.poll(() => homeCount('awaitingAcceptance')).toBe(0);
     await expect.poll(() => homeCount('toRoute')).toBe(1);
 
-    // Route to the proposed Länsi-Suomi network.
+    // Route to the proposed Länsi-Suomi network: the notice now says so (not the acceptance's).
     await openCase(code);
     await page.getByRole('button', { name: /^Ohjaa: / }).click();
+    await notice(`Tapaus ${code} ohjattu.`);
     await page.getByRole('heading', { name: 'Kokousvaraus' }).waitFor();
     await expect.poll(() => homeCount('toRoute')).toBe(0);
 
@@ -106,6 +113,12 @@ describe('from received to closed', () => {
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => homeCount('meetings')).toBe(bookedThisWeek ? 1 : 0);
 
+    // The consultation is recorded once the meeting has been held: before it, the case says when.
+    await openCase(code);
+    await page.getByTestId('lifecycle-waiting').filter({ hasText: /^Konsultaatiokokous on 25\.11\.2026 klo 09:00\. Kirjaa suositus kokouksen jälkeen\./ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).count()).toBe(0);
+    await moveClocks([page], afterMeetingIn(optionText));
+
     // Record the recommendation (a required list item is checked), then send it.
     await openCase(code);
     await action('Kirjaa suositus');
@@ -133,6 +146,12 @@ describe('from received to closed', () => {
     await openCase(code);
     await action('Merkitse suositus lähetetyksi');
     await notice(`Tapauksen ${code} suositus merkitty lähetetyksi.`);
+    // Sending happens once: the step is no longer offered, also after a reload.
+    expect(await page.getByRole('button', { name: 'Merkitse suositus lähetetyksi' }).count()).toBe(0);
+    await page.reload();
+    await unlockApp(page);
+    await openCase(code);
+    expect(await page.getByRole('button', { name: 'Merkitse suositus lähetetyksi' }).count()).toBe(0);
     await expect.poll(() => homeCount('recommendationsUnsent')).toBe(0);
 
     // Close-out is mandatory: an empty close names both questions.

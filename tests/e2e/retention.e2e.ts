@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
-import { pageNow } from './support/clock';
+import { afterMeetingIn, moveClocks, pageNow } from './support/clock';
 import { axeViolations } from './support/axe';
 import { goToList, listCount, pick, recordRequest } from './support/intake-page';
 
@@ -26,6 +26,7 @@ async function notice(text: string | RegExp): Promise<void> {
 /** Takes the case from received to closed, as the coordinator does (accept, route, book, consult, close). */
 async function closeCase(code: string, caseHash: string): Promise<void> {
   const open = async () => {
+    await page.evaluate(() => (window.location.hash = '#/help'));
     await page.evaluate((hash) => (window.location.hash = hash), caseHash);
     await page.locator('#case-heading', { hasText: code }).waitFor();
   };
@@ -37,8 +38,12 @@ async function closeCase(code: string, caseHash: string): Promise<void> {
   await open();
   const firstOption = page.locator('.otk-booking-options li').first();
   await firstOption.waitFor();
+  const meeting = await firstOption.innerText();
   await firstOption.getByRole('button', { name: /^Varaa/ }).click();
   await page.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
+  // The meeting is held; the recommendation is recorded after it.
+  await moveClocks([page], afterMeetingIn(meeting));
+  await open();
   await action('Kirjaa suositus');
   await page.getByLabel('Kysymys asiantuntijoiden ymmärtämänä').fill('Koulunkäynnin tuki.');
   await page.getByLabel('Suositus 1').fill('Koulun ja perheen yhteinen palaveri.');

@@ -12,8 +12,10 @@ beforeEach(async () => {
 
 describe('routing a case to an expert network', () => {
   it('proposes a Länsi-Suomi network for a Pohjanmaa nepsy case, with reasons, and audits an override', async () => {
-    await recordRequest(page, { question: 'Nepsy-oireilu kotona ja koulussa.', region: 'Pohjanmaan hyvinvointialue', themes: ['Neuropsykiatrinen oireilu'] });
+    const code = await recordRequest(page, { question: 'Nepsy-oireilu kotona ja koulussa.', region: 'Pohjanmaan hyvinvointialue', themes: ['Neuropsykiatrinen oireilu'] });
     await page.getByRole('heading', { name: 'Ohjaus asiantuntijaverkostolle' }).waitFor();
+    await page.getByRole('button', { name: 'Hyväksy pyyntö', exact: true }).click();
+    await page.locator('.otk-notice', { hasText: `Pyyntö ${code} hyväksytty.` }).waitFor();
     const proposal = page.locator('.otk-candidate').first();
     await proposal.waitFor();
     const text = await proposal.innerText();
@@ -30,7 +32,7 @@ describe('routing a case to an expert network', () => {
     await page.getByLabel('Perustelu').fill('Perheellä on jo asiakkuus tässä verkostossa.');
     await page.getByRole('button', { name: 'Ohjaa', exact: true }).click();
 
-    await page.locator('.otk-routing-history li', { hasText: 'Ohjattu:' }).waitFor();
+    await page.locator('.otk-routing-history > li', { hasText: 'Ohjattu:' }).waitFor();
     const entry = page.locator('.otk-timeline li', { hasText: 'Ohjattu:' });
     await entry.waitFor();
     expect(await entry.innerText()).toContain('toisin kuin ehdotettiin');

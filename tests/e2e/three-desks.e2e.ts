@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readBundleHeader } from '../../shared/sync/bundle';
 import { findDefaultNetwork } from '../../shared/reference/networks';
+import { afterMeetingIn, moveClocks } from './support/clock';
 import { BrowserSession } from './support/browser';
 import { E2E_EXPERT_PROFILE, E2E_REQUESTER, E2E_REQUESTER_PROFILE, setUpDesk } from './support/unlock';
 import { choose, goToList, listCount, listTable, pick, tick } from './support/intake-page';
@@ -69,7 +70,7 @@ async function routeToExpertNetwork(page: Page): Promise<void> {
     await page.getByLabel('Perustelu').fill('Synteettinen testiohjaus asiantuntijan työpöydän verkostolle.');
     await page.getByRole('button', { name: 'Ohjaa', exact: true }).click();
   }
-  await page.locator('.otk-routing-history li', { hasText: EXPERT_NETWORK }).waitFor();
+  await page.locator('.otk-routing-history > li', { hasText: EXPERT_NETWORK }).waitFor();
 }
 
 /** Writes a bundle on the Exchange screen: `scope` (with its network or requester) for a named recipient. */
@@ -179,6 +180,7 @@ describe('three desks, one request: requester → coordinator → expert → coo
     await routeToExpertNetwork(coordinator);
     const option = coordinator.locator('.otk-booking-options li').first();
     await option.waitFor();
+    const meeting = await option.innerText();
     await option.getByRole('button', { name: /^Varaa/ }).click();
     await coordinator.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
     const networkFile = await exportFor(coordinator, { network: EXPERT_NETWORK }, 'Verkoston asiantuntija');
@@ -227,8 +229,9 @@ describe('three desks, one request: requester → coordinator → expert → coo
     await coordinator.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
     expect(await coordinator.getByTestId('expert-draft').count()).toBe(0);
 
-    // 4. The coordinator opens the draft, uses it, records the consultation, sends the recommendation
-    //    and writes the reply file for the requester.
+    // 4. The meeting is held (every desk's clock moves on together). The coordinator opens the draft,
+    //    uses it, records the consultation, sends the recommendation and writes the reply file.
+    await moveClocks([requester, coordinator, expert], afterMeetingIn(meeting));
     await openImportScreen(coordinator, '#/exchange');
     await importBundle(coordinator, draftFile, PASSPHRASE);
     await openCase(coordinator, requestId, code);

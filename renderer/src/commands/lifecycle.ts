@@ -1,7 +1,7 @@
 import type { ConsultationRecord, StampedField } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
 import { applyTransition, type LifecycleFields } from '../../../shared/lifecycle/record';
-import { planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
+import { lifecycleStateOf, planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
 import type { LifecycleAction } from '../../../shared/lifecycle/transitions';
 import { lifecycleCommand, type CaseCommand } from '../../../shared/protection/roles';
 import { transitionAuditDetails } from '../../../shared/lifecycle/audit-details';
@@ -63,7 +63,7 @@ export function guardFreeText(record: ConsultationRecord, fields: { path: string
 
 /** Plans `action` on the case, refusing an impossible action with what is allowed now and bad data field by field. */
 export function planOrThrow(record: ConsultationRecord, action: LifecycleAction, data: unknown, now: Date): LifecycleEvent {
-  const plan = planTransition({ status: record.status, hasRecommendation: record.recommendation !== null }, action, data);
+  const plan = planTransition(lifecycleStateOf(record, now), action, data);
   if (!plan.ok) {
     if (plan.code === 'invalid-data') throw new ValidationError(plan.issues);
     throw new CommandError('notAllowed', plan.message);

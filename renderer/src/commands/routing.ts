@@ -6,17 +6,18 @@ import type { CommandContext } from './context';
 import { CommandError, ValidationError } from './errors';
 import { caseForWrite, guardFreeText, planOrThrow, transitionTables, writeTransition } from './lifecycle';
 import { isNetworkActiveOn } from './networks';
+import { routeRequest, routingRequestOf, snapshotProposal } from '../../../shared/routing';
 
 /**
  * Routes a case to an expert network (or re-routes it): the coordinator confirms the engine's
  * proposal, or chooses another network with a reason. The decision is appended to the case's
- * routing history, the case becomes "routed", and the audit log records which network, what was
+ * routing history with the proposal and its reasons as they stand now (worked out here, not taken
+ * from the screen), the case becomes "routed", and the audit log records which network, what was
  * proposed, and whether it was an override — all in one transaction.
  */
 export async function routeConsultation(ctx: CommandContext, id: string, input: RouteInput, expectedRev?: number): Promise<ConsultationRecord> {
   const parsed = routeInputSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
-  const decision = parsed.data;
   const { db } = ctx;
   const now = ctx.now();
   const today = helsinkiDate(now);
@@ -24,8 +25,13 @@ export async function routeConsultation(ctx: CommandContext, id: string, input: 
   return db.transaction('rw', [...transitionTables(ctx), db.networks], async () => {
     const before = await caseForWrite(ctx, 'lifecycle.route', id, expectedRev);
     if (!ROUTABLE_STATUSES.has(before.status)) throw new CommandError('notRoutable');
-    const network = await db.networks.get(decision.networkId);
+    const network = await db.networks.get(parsed.data.networkId);
     if (!network || !isNetworkActiveOn(network, today)) throw new ValidationError([{ path: 'networkId', message: 'routing.networkInactive' }]);
+    // The proposal is worked out here, from the registry as it is in this transaction, and kept
+    // with the decision: the case shows these reasons later, whatever the registry says then.
+    const registry = await db.networks.toArray();
+    const proposal = snapshotProposal(routeRequest(routingRequestOf(before, today), registry), registry);
+    const decision = { ...parsed.data, proposedNetworkId: proposal.candidates[0]?.networkId ?? null };
     if (routingNeedsReason(decision, before.routing) && decision.reason === '') {
       throw new ValidationError([{ path: 'reason', message: MSG.required }]);
     }
@@ -36,7 +42,7 @@ export async function routeConsultation(ctx: CommandContext, id: string, input: 
     const event = planOrThrow(before, 'route', decision, now);
     const routing = [
       ...before.routing,
-      { networkId: network.id, proposedNetworkId: decision.proposedNetworkId, override, reason: decision.reason, at: now.toISOString(), by: ctx.actor },
+      { networkId: network.id, proposedNetworkId: decision.proposedNetworkId, override, reason: decision.reason, at: now.toISOString(), by: ctx.actor, proposal },
     ];
     // Codes only; the coordinator's reason stays on the case, not in the log.
     return writeTransition(ctx, before, event, now, {

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CommandError, isNotPermitted, ValidationError } from '../commands/errors';
 import { useMessage } from './message';
 import { decodeMessage } from '../../../shared/domain/messages';
+import type { UiLanguage } from '../../../shared/reference/labels';
+import { formatIsoDate } from '../format/dates';
 
 /**
  * Runs a command from a button and turns its refusal into text in the UI language: a command
@@ -10,7 +12,7 @@ import { decodeMessage } from '../../../shared/domain/messages';
  * logged and reported with `fallbackKey`.
  */
 export function useCommand(fallbackKey: string) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const translate = useMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +25,7 @@ export function useCommand(fallbackKey: string) {
       ...(params.action ? { actionLabel: t(`lifecycle.action.${params.action}`) } : {}),
       ...(params.status ? { statusLabel: t(`status.${params.status}`) } : {}),
       ...(params.allowed ? { allowedLabels: params.allowed.split(',').map((action) => t(`lifecycle.action.${action}`)).join(', ') } : {}),
+      ...(params.date ? { dateLabel: formatIsoDate(params.date, i18n.language as UiLanguage) } : {}),
     };
     return t(key, labelled);
   };
@@ -48,5 +51,5 @@ export function useCommand(fallbackKey: string) {
     }
   }
 
-  return { run, busy, error, setError, describe };
+  return { run, busy, error, setError, describe, detailText };
 }

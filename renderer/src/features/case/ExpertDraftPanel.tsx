@@ -8,6 +8,8 @@ import type { RecommendationDraftInput } from '../../../../shared/lifecycle/reco
 import { recommendationChanges, type RecommendationChange, type StepText } from '../../../../shared/desk/recommendation-diff';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
+import { useNow } from '../../state/useNow';
+import { availableActions, lifecycleStateOf } from '../../../../shared/lifecycle/plan';
 import { useNetworks } from '../../data/useNetworks';
 import { draftForCase } from '../../queries/desk';
 import { mayRunOn } from '../../commands/access';
@@ -134,6 +136,7 @@ export function ExpertDraftPanel({ record }: { record: ConsultationRecord }) {
   const networks = useNetworks();
   const draft = useLiveQuery(() => draftForCase(commands, record.id), [commands, record.id]);
   const [using, setUsing] = useState(false);
+  const now = useNow(commands.now);
   const formHeading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen reader users land on the form that opened.
   useEffect(() => {
@@ -146,7 +149,8 @@ export function ExpertDraftPanel({ record }: { record: ConsultationRecord }) {
   const current = record.recommendation;
   const changes = recommendationChanges(current, draft.recommendation);
   const sent = Boolean(current?.sentAt);
-  const canConsult = record.status === 'scheduled' && mayRunOn(commands.profile, 'lifecycle.consult', record);
+  // The consultation is recorded once its meeting has begun (the lifecycle panel says when it is).
+  const canConsult = availableActions(lifecycleStateOf(record, now)).includes('consult') && mayRunOn(commands.profile, 'lifecycle.consult', record);
   const canRevise = record.status === 'consulted' && current !== null && !sent && changes.length > 0 && mayRunOn(commands.profile, 'recommendation.write', record);
   const here = window.location.hash;
 
@@ -176,7 +180,7 @@ export function ExpertDraftPanel({ record }: { record: ConsultationRecord }) {
         <ChangesTable changes={changes} />
       )}
       {sent && <Paragraph className="otk-muted">{t('expertDesk.received.alreadySent')}</Paragraph>}
-      {!canConsult && current === null && <Paragraph className="otk-muted">{t('expertDesk.received.notScheduled')}</Paragraph>}
+      {!canConsult && current === null && record.status !== 'scheduled' && <Paragraph className="otk-muted">{t('expertDesk.received.notScheduled')}</Paragraph>}
       {!using && (canConsult || canRevise) && (
         <div className="otk-row-actions">
           <Button onClick={() => setUsing(true)}>{t(canConsult ? 'expertDesk.received.useForConsult' : 'expertDesk.received.useForRevise')}</Button>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { allowedActions, type LifecycleAction } from '../../../../shared/lifecycle/transitions';
+import { availableActions, blockedBy, lifecycleStateOf } from '../../../../shared/lifecycle/plan';
 import { lifecycleCommand } from '../../../../shared/protection/roles';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { transitionConsultation } from '../../commands/lifecycle';
 import { mayRunOn } from '../../commands/access';
 import { useCommand } from '../../forms/useCommand';
+import { useNow } from '../../state/useNow';
 import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
 
@@ -26,9 +28,14 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
   const { commands } = useServices();
   const flash = useUiStore((s) => s.flash);
   const [open, setOpen] = useState<LifecycleAction | null>(null);
-  const { run, busy, error } = useCommand('lifecycle.failed');
-  // Only the steps the profile's role may take (roles); the command layer refuses the others.
-  const permitted = allowedActions(record.status).filter((action) => mayRunOn(commands.profile, action === 'schedule' ? 'meeting.book' : lifecycleCommand(action), record));
+  const { run, busy, error, detailText: describeDetail } = useCommand('lifecycle.failed');
+  // Only the steps the case's state allows now and the profile's role may take (roles); the command
+  // layer refuses the others. A step the status allows but the state blocks says why (meeting ahead).
+  const now = useNow(commands.now);
+  const state = lifecycleStateOf(record, now);
+  const mayRun = (action: LifecycleAction) => mayRunOn(commands.profile, action === 'schedule' ? 'meeting.book' : lifecycleCommand(action), record);
+  const permitted = availableActions(state).filter(mayRun);
+  const waiting = record.status === 'scheduled' && mayRun('consult') ? blockedBy(state, 'consult') : null;
   const actions = permitted.filter((action) => !ELSEWHERE.has(action));
   const hints = permitted.filter((action) => ELSEWHERE.has(action));
 
@@ -51,6 +58,11 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
           {t(`lifecycle.hint.${action}`)}
         </Paragraph>
       ))}
+      {waiting && (
+        <Paragraph className="otk-muted" data-testid="lifecycle-waiting">
+          {describeDetail(waiting)}
+        </Paragraph>
+      )}
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>

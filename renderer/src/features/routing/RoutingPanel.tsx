@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dropdown, DropdownItem, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { ROUTABLE_STATUSES, routingNeedsReason } from '../../../../shared/domain/routing-decision';
-import { routeRequest } from '../../../../shared/routing';
+import { proposalChanged, routeRequest, routingRequestOf } from '../../../../shared/routing';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
@@ -15,6 +15,7 @@ import { mayRunOn } from '../../commands/access';
 import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { RoutingResultView } from './RoutingResultView';
+import { FrozenProposal } from './FrozenProposal';
 
 /**
  * Routing on the case view: the engine's proposal with its reasons; the coordinator confirms it or
@@ -34,26 +35,19 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const result = useMemo(() => {
-    if (!networks) return null;
-    return routeRequest(
-      {
-        region: record.region,
-        themes: record.subject.themes,
-        ageBand: record.subject.ageBand,
-        language: record.requester.language,
-        urgency: record.urgency,
-        date: today,
-      },
-      networks,
-    );
-  }, [networks, record, today]);
+  const flash = useUiStore((s) => s.flash);
+  const result = useMemo(() => (networks ? routeRequest(routingRequestOf(record, today), networks) : null), [networks, record, today]);
 
   if (!networks || !result) return <Paragraph>{t('app.loading')}</Paragraph>;
   const nameOf = (id: string) => networks.find((n) => n.id === id)?.name[language] ?? id;
   const proposed = result.kind === 'candidates' ? result.candidates[0]!.networkId : null;
   const current = record.routing.at(-1);
-  const routable = ROUTABLE_STATUSES.has(record.status) && mayRunOn(commands.profile, 'lifecycle.route', record);
+  const mayRoute = mayRunOn(commands.profile, 'lifecycle.route', record);
+  const routable = ROUTABLE_STATUSES.has(record.status) && mayRoute;
+  // Routing follows the OT-level judgement: a request not yet accepted says so instead.
+  const acceptFirst = mayRoute && (record.status === 'received' || record.status === 'more-information-requested');
+  // The registry has changed since the current decision: today's engine would rank other networks first.
+  const changedSince = current?.proposal && proposalChanged(current.proposal, result) ? (result.kind === 'candidates' ? nameOf(result.candidates[0]!.networkId) : null) : undefined;
   const target = chosen || proposed || '';
   const needsReason = target !== '' && routingNeedsReason({ networkId: target, proposedNetworkId: proposed }, record.routing);
 
@@ -66,6 +60,7 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
     setError(null);
     try {
       await routeConsultation(commands, record.id, { networkId, proposedNetworkId: proposed, reason }, record.rev);
+      flash(t('lifecycle.done.route', { code: record.caseCode }), window.location.hash);
       setChoosing(false);
       setChosen('');
       setReason('');
@@ -102,16 +97,27 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
                   {t('routing.reasonWas')} <q>{decision.reason}</q>
                 </>
               )}
+              {decision.proposal && <FrozenProposal proposal={decision.proposal} />}
             </li>
           ))}
         </ol>
       )}
+      {changedSince !== undefined && (
+        <Paragraph className="otk-notice" data-testid="routing-registry-changed">
+          {changedSince === null ? t('routing.frozen.changedNone') : t('routing.frozen.changed', { network: changedSince })}
+        </Paragraph>
+      )}
+      {acceptFirst && <Paragraph className="otk-muted">{t('routing.frozen.acceptFirst')}</Paragraph>}
       {routable && (
         <>
-          <Heading variant="h4" as="h4" id="routing-proposal">
-            {t('routing.proposalHeading')}
-          </Heading>
-          <RoutingResultView result={result} networks={networks} headingId="routing-proposal" />
+          {(!current || choosing) && (
+            <>
+              <Heading variant="h4" as="h4" id="routing-proposal">
+                {t('routing.proposalHeading')}
+              </Heading>
+              <RoutingResultView result={result} networks={networks} headingId="routing-proposal" />
+            </>
+          )}
           <div role="alert" className="otk-live">
             {error && <Paragraph className="otk-error">{error}</Paragraph>}
           </div>

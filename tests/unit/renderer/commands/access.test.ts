@@ -46,7 +46,9 @@ function setup() {
   db = createDatabase({ name: `otk-access-${Math.random()}`, clock: () => NOW, dexie: { indexedDB: new IDBFactory(), IDBKeyRange } });
   let clock = NOW.getTime();
   const as = (profile: Profile): CommandContext => ({ db, actor: profile.id, profile, now: () => new Date((clock += 1000)) });
-  return { coordinator: as(TEST_COORDINATOR), as };
+  // The Wednesday meeting has been held (a consultation is recorded after its meeting).
+  const meetingHeld = () => (clock = Math.max(clock, Date.parse(`${WEDNESDAY}T10:00:00Z`)));
+  return { coordinator: as(TEST_COORDINATOR), as, meetingHeld };
 }
 
 const recommendation = (overrides: Partial<RecommendationDraftInput> = {}): RecommendationDraftInput => ({
@@ -128,8 +130,9 @@ describe('an expert', () => {
   });
 
   it('drafts the recommendation of a case routed to its network, and may print it; the coordinator records it', async () => {
-    const { coordinator, as } = setup();
+    const { coordinator, as, meetingHeld } = setup();
     const scheduled = await scheduledCase(coordinator);
+    meetingHeld();
     const expert = as(expertProfile(NEPSY));
     expect(mayRunOn(expert.profile, 'recommendation.draft', scheduled)).toBe(true);
     const draft = await saveRecommendationDraft(expert, scheduled.id, recommendation(), 'ready');
@@ -144,8 +147,9 @@ describe('an expert', () => {
   });
 
   it("may not take the coordinator's steps on its own network's case", async () => {
-    const { coordinator, as } = setup();
+    const { coordinator, as, meetingHeld } = setup();
     const scheduled = await scheduledCase(coordinator);
+    meetingHeld();
     const expert = as(expertProfile(NEPSY));
     await transitionConsultation(coordinator, scheduled.id, 'consult', { recommendation: recommendation() });
     expect(mayRunOn(expert.profile, 'lifecycle.send-recommendation', scheduled)).toBe(false);
@@ -223,9 +227,10 @@ describe('a requester', () => {
 
 describe('the coordinator', () => {
   it('runs every command: the whole way to the sent recommendation, the registry, settings, the audit log and exchange', async () => {
-    const { coordinator } = setup();
+    const { coordinator, meetingHeld } = setup();
     const scheduled = await scheduledCase(coordinator);
     await recordView(coordinator, scheduled.id);
+    meetingHeld();
     await transitionConsultation(coordinator, scheduled.id, 'consult', { recommendation: recommendation() });
     await reviseRecommendation(coordinator, scheduled.id, recommendation({ recommendations: ['Toinen muotoilu'] }));
     const sent = await transitionConsultation(coordinator, scheduled.id, 'send-recommendation');

@@ -97,7 +97,7 @@ describe('transitionConsultation', () => {
     const error = await transitionConsultation(ctx, created.id, 'close', { closeOut: { outcome: 'guidance-sufficient', wouldOtherwiseHaveSought: 'avoided' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandError);
     expect((error as CommandError).code).toBe('notAllowed');
-    expect((error as CommandError).detail).toBe('lifecycle.notAllowed?action=close&status=received&allowed=accept%2Cdecline%2Crequest-information%2Croute%2Ccancel');
+    expect((error as CommandError).detail).toBe('lifecycle.notAllowed?action=close&status=received&allowed=accept%2Cdecline%2Crequest-information%2Ccancel');
     expect((await db.consultations.get(created.id))?.rev).toBe(created.rev);
     expect((await timelineOf(db, created.id)).map((e) => e.action)).toEqual(['consultation.create']);
   });
@@ -134,6 +134,7 @@ describe('transitionConsultation', () => {
     const ctx = context();
     const routed = await routedCase(ctx);
     await bookConsultation(ctx, routed.id, { slotId: slot.id, date: WEDNESDAY });
+    advanceHours(50); // the Wednesday meeting has been held
     await transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() });
     await transitionConsultation(ctx, routed.id, 'close', { closeOut: { outcome: 'further-consultation', wouldOtherwiseHaveSought: 'still-needed' } });
     const reopened = await transitionConsultation(ctx, routed.id, 'reopen', { reason: 'Uusi kysymys' });
@@ -185,10 +186,47 @@ describe('meetings and booking', () => {
   });
 });
 
+describe('facts frozen when they happen', () => {
+  it('records the consultation only after its meeting has begun, writing nothing before', async () => {
+    const ctx = context();
+    const routed = await routedCase(ctx);
+    const { record: scheduled } = await bookConsultation(ctx, routed.id, { slotId: slot.id, date: WEDNESDAY });
+    const early = await transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() }).catch((e: unknown) => e);
+    expect(early).toMatchObject({ code: 'notAllowed', detail: 'lifecycle.meetingAhead?date=2026-11-25&time=09%3A00' });
+    expect((await db.consultations.get(routed.id))?.rev).toBe(scheduled.rev);
+    advanceHours(45); // Wednesday 9:00 in Helsinki
+    const consulted = await transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() });
+    expect(consulted.status).toBe('consulted');
+    expect(consulted.transitions.at(-1)!.at >= '2026-11-25T07:00:00.000Z').toBe(true);
+  });
+
+  it('sends a recommendation once: a second send is refused and the sent time stays', async () => {
+    const ctx = context();
+    const routed = await routedCase(ctx);
+    await bookConsultation(ctx, routed.id, { slotId: slot.id, date: WEDNESDAY });
+    advanceHours(50);
+    await transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() });
+    const sent = await transitionConsultation(ctx, routed.id, 'send-recommendation');
+    advanceHours(24);
+    await expect(transitionConsultation(ctx, routed.id, 'send-recommendation')).rejects.toMatchObject({ code: 'notAllowed', detail: 'lifecycle.alreadySent' });
+    const after = (await db.consultations.get(routed.id))!;
+    expect(after.recommendation?.sentAt).toBe(sent.recommendation?.sentAt);
+    expect(after.rev).toBe(sent.rev);
+  });
+
+  it('routes only an accepted case', async () => {
+    const ctx = context();
+    const created = await createConsultation(ctx, validIntake());
+    await expect(routeConsultation(ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY })).rejects.toMatchObject({ code: 'notRoutable' });
+    expect((await db.consultations.get(created.id))?.status).toBe('received');
+  });
+});
+
 describe('recommendation and follow-up', () => {
   async function consultedCase(ctx: ReturnType<typeof context>) {
     const routed = await routedCase(ctx);
     await bookConsultation(ctx, routed.id, { slotId: slot.id, date: WEDNESDAY });
+    advanceHours(50); // the Wednesday meeting has been held
     return transitionConsultation(ctx, routed.id, 'consult', { recommendation: recommendation() });
   }
 

@@ -60,6 +60,7 @@ async function closedCase(ctx: CommandContext, n: string) {
   await transitionConsultation(ctx, created.id, 'accept');
   await routeConsultation(ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY });
   const { meeting } = await bookConsultation(ctx, created.id, { slotId: networkSlotId(NEPSY, 3, '09:00'), date: WEDNESDAY });
+  at(`${WEDNESDAY}T10:00:00Z`); // the meeting has been held: the case is consulted and closed that day
   await transitionConsultation(ctx, created.id, 'consult', { recommendation: recommendation(n) });
   const closed = await transitionConsultation(ctx, created.id, 'close', { closeOut: { outcome: 'guidance-sufficient', wouldOtherwiseHaveSought: 'avoided', note: `Loppuhuomio ${n}` } });
   return { record: closed, meetingId: meeting.id };
@@ -101,8 +102,8 @@ async function seedSyncLeftovers(ctx: CommandContext, id: string, text: string) 
 describe('retention purge', () => {
   it('retention purge leaves tombstones and audit events only', async () => {
     const ctx = context();
-    const { record: closed, meetingId } = await closedCase(ctx, 'A');
     const declined = await declinedCase(ctx, 'B');
+    const { record: closed, meetingId } = await closedCase(ctx, 'A');
     const open = await createConsultation(ctx, intakeOf('C'));
     await transitionConsultation(ctx, open.id, 'accept');
     await seedSyncLeftovers(ctx, closed.id, 'Kilpaileva kysymysteksti A');
@@ -110,16 +111,16 @@ describe('retention purge', () => {
     const revBefore = await counterValue(ctx.db, COUNTER_REV);
 
     // Anonymous cases: closed ones are kept 3 years, declined ones 2 (the defaults).
-    at('2029-11-23T10:00:00Z');
-    expect((await dueCases(ctx, '2029-11-23')).map((c) => c.id)).toEqual([declined.id]);
-    at('2029-11-24T10:00:00Z');
-    const due = await dueCases(ctx, '2029-11-24');
+    at('2029-11-25T10:00:00Z');
+    expect((await dueCases(ctx, '2029-11-25')).map((c) => c.id)).toEqual([declined.id]);
+    at('2029-11-26T10:00:00Z');
+    const due = await dueCases(ctx, '2029-11-26');
     expect(due.map((c) => [c.caseCode, c.rule, c.from, c.retainUntil, c.dueDate])).toEqual([
       [declined.caseCode, 'ended', '2026-11-23', '2028-11-23', '2028-11-24'],
-      [closed.caseCode, 'closed', '2026-11-23', '2029-11-23', '2029-11-24'],
+      [closed.caseCode, 'closed', '2026-11-25', '2029-11-25', '2029-11-26'],
     ]);
     // The in-memory list rows give the same answer as the pass over the caseRows table.
-    expect(await dueCases(ctx, '2029-11-24', await ctx.db.caseRows.toArray())).toEqual(due);
+    expect(await dueCases(ctx, '2029-11-26', await ctx.db.caseRows.toArray())).toEqual(due);
 
     const result = await purgeCases(ctx, [...due.map((c) => c.id), open.id]);
     expect(result).toEqual({ purged: [declined.id, closed.id], skipped: [{ id: open.id, reason: 'not-due' }] });
@@ -146,7 +147,7 @@ describe('retention purge', () => {
     const purges = (await ctx.db.audit.toArray()).filter((e) => e.action === 'retention.purge').sort((a, b) => order.indexOf(a.entityId) - order.indexOf(b.entityId));
     expect(purges.map((e) => [e.entity, e.entityId, e.fields, e.details])).toEqual([
       ['consultation', declined.id, [], { rule: 'ended', consent: 'anonymous', years: '2', retainUntil: '2028-11-23', dueDate: '2028-11-24', caseCode: declined.caseCode }],
-      ['consultation', closed.id, [], { rule: 'closed', consent: 'anonymous', years: '3', retainUntil: '2029-11-23', dueDate: '2029-11-24', caseCode: closed.caseCode }],
+      ['consultation', closed.id, [], { rule: 'closed', consent: 'anonymous', years: '3', retainUntil: '2029-11-25', dueDate: '2029-11-26', caseCode: closed.caseCode }],
     ]);
     expect(purges.every((e) => typeof e.hash === 'string')).toBe(true);
 
@@ -196,7 +197,7 @@ describe('retention purge', () => {
     const ctx = context();
     const { record: closed } = await closedCase(ctx, 'A');
     const received = await createConsultation(ctx, intakeOf('B', { received: { date: '2020-01-02', time: '09:00', channel: 'phone' } }));
-    at('2026-11-24T10:00:00Z');
+    at('2026-11-26T10:00:00Z');
     await transitionConsultation(ctx, closed.id, 'reopen', { reason: 'Uusi kysymys' });
     at('2040-01-01T10:00:00Z');
     expect(await dueCases(ctx, '2040-01-01')).toEqual([]);

@@ -3,6 +3,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';
+import { transitionConsultation } from '../../../../renderer/src/commands/lifecycle';
+import { proposalChanged, routeRequest, routingRequestOf } from '../../../../shared/routing';
 import { deactivateNetwork, saveNetwork } from '../../../../renderer/src/commands/networks';
 import { CommandError, ValidationError } from '../../../../renderer/src/commands/errors';
 import { statusCounter } from '../../../../renderer/src/commands/counters';
@@ -33,25 +35,32 @@ describe('a fresh installation', () => {
   });
 });
 
+/** A request the coordinator has accepted (OT level): only such a case is routed. */
+async function acceptedCase(ctx: ReturnType<typeof context>) {
+  const created = await createConsultation(ctx, validIntake());
+  return transitionConsultation(ctx, created.id, 'accept');
+}
+
 describe('routeConsultation', () => {
   it('routes to the proposed network without a reason, moves the case to routed and audits it', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     const routed = await routeConsultation(ctx, created.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY });
     expect(routed.status).toBe('routed');
-    expect(routed.routing).toEqual([
+    expect(routed.routing).toMatchObject([
       { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY, override: false, reason: '', at: NOW.toISOString(), by: 'test-coordinator' },
     ]);
-    expect(await counterValue(db, statusCounter('received'))).toBe(0);
+    expect(routed.routing[0]!.proposal?.candidates[0]).toMatchObject({ networkId: LANSI_NEPSY, rank: 1, scope: 'home' });
+    expect(await counterValue(db, statusCounter('accepted'))).toBe(0);
     expect(await counterValue(db, statusCounter('routed'))).toBe(1);
     expect((await db.caseRows.get(created.id))?.status).toBe('routed');
     const event = (await timelineOf(db, created.id)).find((e) => e.action === 'consultation.route');
-    expect(event?.details).toEqual({ action: 'route', from: 'received', to: 'routed', network: LANSI_NEPSY, proposed: LANSI_NEPSY, override: 'no', reroute: 'no', decision: '0', transition: '0' });
+    expect(event?.details).toEqual({ action: 'route', from: 'accepted', to: 'routed', network: LANSI_NEPSY, proposed: LANSI_NEPSY, override: 'no', reroute: 'no', decision: '0', transition: '1' });
   });
 
   it('requires a reason to override the proposal, and keeps the reason on the case, not in the log', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     await expect(routeConsultation(ctx, created.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY })).rejects.toMatchObject({
       issues: [{ path: 'reason', message: 'validation.required' }],
     });
@@ -64,7 +73,7 @@ describe('routeConsultation', () => {
 
   it('re-routes with a reason, keeping the history', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     await routeConsultation(ctx, created.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY });
     await expect(routeConsultation(ctx, created.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY })).rejects.toBeInstanceOf(ValidationError);
     const rerouted = await routeConsultation(ctx, created.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY, reason: 'Verkosto lomalla' });
@@ -74,26 +83,42 @@ describe('routeConsultation', () => {
 
   it('refuses a deactivated or unknown network and changes nothing', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     await deactivateNetwork({ ...ctx, now: () => new Date(NOW.getTime() - 3 * 86_400_000) }, LANSI_NEPSY);
     await expect(routeConsultation(ctx, created.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY })).rejects.toMatchObject({
       issues: [{ path: 'networkId', message: 'routing.networkInactive' }],
     });
     await expect(routeConsultation(ctx, created.id, { networkId: 'nope', proposedNetworkId: null, reason: 'x' })).rejects.toBeInstanceOf(ValidationError);
-    expect((await db.consultations.get(created.id))?.status).toBe('received');
+    expect((await db.consultations.get(created.id))?.status).toBe('accepted');
   });
 
   it('refuses an identity code in the reason of an anonymous case', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     await expect(
       routeConsultation(ctx, created.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY, reason: 'Lapsi 131052-308T' }),
     ).rejects.toMatchObject({ issues: [{ path: 'reason', message: expect.stringMatching(/^guard\.henkilotunnusAnonymous/) }] });
   });
 
+  it('keeps the proposal and its reasons as they were when the registry changes later', async () => {
+    const ctx = context();
+    const created = await acceptedCase(ctx);
+    const routed = await routeConsultation(ctx, created.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY });
+    const frozen = routed.routing[0]!.proposal!;
+    // The network stops covering the case's themes: today's engine would propose another network.
+    const network = (await db.networks.get(LANSI_NEPSY))!;
+    await saveNetwork(ctx, { ...network, themes: ['eating-disorder'] }, network.rev);
+    const stored = (await db.consultations.get(created.id))!;
+    expect(stored.routing[0]!.proposal).toEqual(frozen);
+    expect(frozen.candidates[0]!.reasons.map((r) => r.code)).toContain('match.all-themes');
+    const today = routeRequest(routingRequestOf(stored, '2026-11-23'), await db.networks.toArray());
+    expect(proposalChanged(frozen, today)).toBe(true);
+    expect(proposalChanged(frozen, routeRequest(routingRequestOf(stored, '2026-11-23'), [{ ...network }, ...(await db.networks.toArray()).filter((n) => n.id !== LANSI_NEPSY)]))).toBe(false);
+  });
+
   it('refuses a stale revision and an unknown case', async () => {
     const ctx = context();
-    const created = await createConsultation(ctx, validIntake());
+    const created = await acceptedCase(ctx);
     await expect(routeConsultation(ctx, created.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY }, created.rev - 1)).rejects.toEqual(
       new CommandError('changedElsewhere'),
     );

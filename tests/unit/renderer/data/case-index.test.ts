@@ -132,8 +132,9 @@ describe('CaseIndex', () => {
     const ctx = context();
     const mine = await createConsultation(ctx, validIntake());
     const other = await createConsultation(ctx, validIntake({ requester: { ...validIntake().requester, name: 'Toinen Testipyytäjä' } }));
+    for (const id of [mine.id, other.id]) await transitionConsultation(ctx, id, 'accept');
     await routeConsultation(ctx, mine.id, { networkId: LANSI_NEPSY, proposedNetworkId: LANSI_NEPSY });
-    await routeConsultation(ctx, other.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_MULTI });
+    await routeConsultation(ctx, other.id, { networkId: LANSI_MULTI, proposedNetworkId: LANSI_NEPSY, reason: 'Monialainen arvio tarpeen' });
     index = new CaseIndex(db, rowVisibleTo(expertProfile(LANSI_NEPSY)));
     await index.start();
     expect(index.rows().map((r) => r.id)).toEqual([mine.id]);

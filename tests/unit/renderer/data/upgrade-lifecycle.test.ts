@@ -4,6 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';
+import { transitionConsultation } from '../../../../renderer/src/commands/lifecycle';
 import { NOW, validIntake } from '../../../fixtures/intake';
 import { TEST_COORDINATOR } from '../support/profiles';
 
@@ -17,6 +18,7 @@ describe('schema v1 → v2 (lifecycle)', () => {
     const current = createDatabase({ name, clock: () => NOW, dexie: { indexedDB, IDBKeyRange } });
     const ctx = { db: current, actor: 'test-coordinator', profile: TEST_COORDINATOR, now: () => NOW };
     const created = await createConsultation(ctx, validIntake());
+    await transitionConsultation(ctx, created.id, 'accept');
     const routed = await routeConsultation(ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY });
     current.close();
     await new Dexie(name, { indexedDB, IDBKeyRange }).delete();

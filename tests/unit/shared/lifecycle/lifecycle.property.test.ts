@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CONSULTATION_STATUSES, type ConsultationStatus } from '../../../../shared/domain/consultation';
 import { CLOSE_OUT_OUTCOMES, OTHERWISE_SOUGHT } from '../../../../shared/lifecycle/close-out';
-import { planTransition, type LifecycleState } from '../../../../shared/lifecycle/plan';
+import { availableActions, planTransition, type LifecycleState } from '../../../../shared/lifecycle/plan';
 import { DECLINE_REASONS } from '../../../../shared/lifecycle/transition-data';
 import { allowedActions, FINAL_STATUSES, LIFECYCLE_ACTIONS, ruleOf, TRANSITIONS, type LifecycleAction } from '../../../../shared/lifecycle/transitions';
 
@@ -45,9 +45,13 @@ const step = fc.record({
 });
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
+/** Steps that end or turn a case back: a guided step avoids them, so walks reach the far statuses too. */
+const DETOURS: ReadonlySet<LifecycleAction> = new Set(['cancel', 'decline', 'request-information']);
+
 function actionOf(s: Step, status: ConsultationStatus): { action: LifecycleAction; data: unknown } {
   const allowed = allowedActions(status);
-  const choices = s.guided && allowed.length > 0 ? allowed : LIFECYCLE_ACTIONS;
+  const forward = allowed.filter((action) => !DETOURS.has(action));
+  const choices = s.guided && allowed.length > 0 ? (forward.length > 0 && s.pick % 3 !== 0 ? forward : allowed) : LIFECYCLE_ACTIONS;
   const action = choices[s.pick % choices.length]!;
   return { action, data: s.valid ? s.data[action] : s.junk };
 }
@@ -80,15 +84,15 @@ describe('the lifecycle under random sequences of actions', () => {
   it('visits only reachable statuses and follows the table exactly', () => {
     const visited = new Set<ConsultationStatus>();
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-        const state: LifecycleState = { status: 'received', hasRecommendation: false };
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const state: LifecycleState = { status: 'received', hasRecommendation: false, recommendationSent: false };
         for (const s of steps) {
           const { action, data } = actionOf(s, state.status);
           const before = structuredClone(data);
           const result = planTransition(state, action, data);
           expect(data).toEqual(before);
           expect(planTransition(state, action, data)).toEqual(result);
-          const allowed = allowedActions(state.status);
+          const allowed = availableActions(state);
           if (result.ok) {
             expect(allowed).toContain(action);
             const to = ruleOf(action).to;
@@ -96,9 +100,12 @@ describe('the lifecycle under random sequences of actions', () => {
             expect(result.event).toMatchObject({ action, from: state.status, to: result.to });
             state.status = result.to;
             if (action === 'consult') state.hasRecommendation = true;
+            if (action === 'send-recommendation') state.recommendationSent = true;
           } else {
             expect(result.allowed).toEqual(allowed);
             expect(result.code).toBe(allowed.includes(action) ? 'invalid-data' : 'not-allowed');
+            // A recommendation is sent once, whatever follows.
+            if (action === 'send-recommendation' && state.recommendationSent) expect(result.code).toBe('not-allowed');
           }
           expect(REACHABLE.has(state.status)).toBe(true);
           visited.add(state.status);

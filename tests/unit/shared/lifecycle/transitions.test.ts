@@ -3,7 +3,7 @@ import { CONSULTATION_STATUSES, type ConsultationStatus } from '../../../../shar
 import { decodeMessage } from '../../../../shared/domain/messages';
 import { ROUTABLE_STATUSES } from '../../../../shared/domain/routing-decision';
 import { OPEN_STATUSES } from '../../../../shared/worklist/filter';
-import { planTransition } from '../../../../shared/lifecycle/plan';
+import { availableActions, lifecycleStateOf, planTransition } from '../../../../shared/lifecycle/plan';
 import {
   allowedActions,
   CANCELLABLE_STATUSES,
@@ -40,10 +40,10 @@ const VALID_DATA: Record<LifecycleAction, unknown> = {
 
 /** The whole machine, written out by hand: status → action → next status (closed → reopen with a recommendation). */
 const EXPECTED: Record<ConsultationStatus, Partial<Record<LifecycleAction, ConsultationStatus>>> = {
-  received: { accept: 'accepted', decline: 'declined', 'request-information': 'more-information-requested', route: 'routed', cancel: 'cancelled' },
+  received: { accept: 'accepted', decline: 'declined', 'request-information': 'more-information-requested', cancel: 'cancelled' },
   accepted: { route: 'routed', cancel: 'cancelled' },
   declined: {},
-  'more-information-requested': { decline: 'declined', 'information-received': 'received', route: 'routed', cancel: 'cancelled' },
+  'more-information-requested': { decline: 'declined', 'information-received': 'received', cancel: 'cancelled' },
   routed: { route: 'routed', schedule: 'scheduled', cancel: 'cancelled' },
   scheduled: { schedule: 'scheduled', consult: 'consulted', cancel: 'cancelled' },
   consulted: { 'send-recommendation': 'consulted', close: 'closed' },
@@ -127,4 +127,39 @@ describe('the transition table', () => {
   it('checks the status before the data: an impossible action is not-allowed even with bad data', () => {
     expect(planTransition({ status: 'declined', hasRecommendation: false }, 'cancel', {})).toMatchObject({ code: 'not-allowed' });
   });
+
+  it('routes only an accepted case: routing never skips the OT-level judgement', () => {
+    for (const status of ['received', 'more-information-requested'] as const) {
+      expect(planTransition({ status, hasRecommendation: false }, 'route', VALID_DATA.route)).toMatchObject({ ok: false, code: 'not-allowed' });
+    }
+  });
 });
+
+describe('what the state blocks beyond the status', () => {
+  it('sends a recommendation once: a second send is refused in words and offered no more', () => {
+    const sent = { status: 'consulted' as const, hasRecommendation: true, recommendationSent: true };
+    expect(availableActions(sent)).toEqual(['close']);
+    const plan = planTransition(sent, 'send-recommendation', {});
+    expect(plan).toMatchObject({ ok: false, code: 'not-allowed', allowed: ['close'] });
+    if (!plan.ok) expect(decodeMessage(plan.message).key).toBe('lifecycle.alreadySent');
+    expect(availableActions({ ...sent, recommendationSent: false })).toEqual(['send-recommendation', 'close']);
+  });
+
+  it('records the consultation only once its meeting has begun, and says when the meeting is', () => {
+    const booking = { meetingId: 'meeting-1', date: '2026-12-09', time: '13:00' };
+    const record = { status: 'scheduled' as const, recommendation: null, booking };
+    // Monday 7.12.2026 12:00 in Helsinki: the meeting is on Wednesday.
+    const monday = lifecycleStateOf(record, new Date('2026-12-07T10:00:00Z'));
+    expect(monday.meetingAhead).toEqual({ date: '2026-12-09', time: '13:00' });
+    expect(availableActions(monday)).not.toContain('consult');
+    const plan = planTransition(monday, 'consult', VALID_DATA.consult);
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(decodeMessage(plan.message)).toEqual({ key: 'lifecycle.meetingAhead', params: { date: '2026-12-09', time: '13:00' } });
+    // 13:00 Helsinki on the day (11:00Z in winter): the meeting has begun.
+    const started = lifecycleStateOf(record, new Date('2026-12-09T11:00:00Z'));
+    expect(started.meetingAhead).toBeNull();
+    expect(planTransition(started, 'consult', VALID_DATA.consult)).toMatchObject({ ok: true, to: 'consulted' });
+    expect(lifecycleStateOf(record, new Date('2026-12-09T10:59:00Z')).meetingAhead).not.toBeNull();
+  });
+});
+

@@ -51,6 +51,11 @@ async function desks() {
   return { coordinator, requester, expert, otherExpert };
 }
 
+/** Time passes for every desk alike: the Wednesday meeting has been held. */
+function meetingHeld(...installations: Installation[]) {
+  for (const at of installations) at.setNow(Date.parse(`${WEDNESDAY}T10:00:00Z`));
+}
+
 const open = (at: Installation, bytes: Uint8Array, passphrase = PASS) => previewImport(at.ctx, bytes, passphrase, { minIterations: FAST_KDF });
 
 async function take(at: Installation, bytes: Uint8Array) {
@@ -141,6 +146,7 @@ describe('the requester, coordinator and expert desks', () => {
     const draft = (await draftForCase(coordinator.ctx, created.id))!;
     expect(draft).toMatchObject({ state: 'received', networkId: NEPSY, caseCode: received.caseCode, recommendation });
     expect((await coordinator.db.consultations.get(created.id))!.status).toBe('scheduled');
+    meetingHeld(coordinator, requester, expert, otherExpert);
     await transitionConsultation(coordinator.ctx, created.id, 'consult', { recommendation: draft.recommendation });
     await transitionConsultation(coordinator.ctx, created.id, 'send-recommendation');
 
@@ -181,6 +187,7 @@ describe('the requester, coordinator and expert desks', () => {
     await transitionConsultation(coordinator.ctx, created.id, 'accept');
     await routeConsultation(coordinator.ctx, created.id, { networkId: NEPSY, proposedNetworkId: NEPSY });
     await bookConsultation(coordinator.ctx, created.id, { slotId: networkSlotId(NEPSY, 3, '09:00'), date: WEDNESDAY });
+    meetingHeld(coordinator, requester);
     await transitionConsultation(coordinator.ctx, created.id, 'consult', { recommendation });
     const reply = await exportBundle(coordinator.ctx, { scope: { kind: 'requester', requesterId: await requesterScopeId(KEY) }, recipient: { kind: 'named', name: 'Pyytäjä' }, passphrase: PASS, kdfIterations: FAST_KDF });
     await take(requester, reply.bytes);

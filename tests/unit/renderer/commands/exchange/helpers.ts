@@ -81,7 +81,9 @@ export async function createCase(inst: Installation, overrides: Partial<IntakeIn
 export async function routedCase(inst: Installation, networkId: string, overrides: Partial<IntakeInput> = {}) {
   const created = await createCase(inst, overrides);
   await transitionConsultation(inst.ctx, created.id, 'accept');
-  return routeConsultation(inst.ctx, created.id, { networkId, proposedNetworkId: networkId });
+  // A reason goes with every routing here: the engine proposes NEPSY for the synthetic request, and
+  // another network is an override.
+  return routeConsultation(inst.ctx, created.id, { networkId, proposedNetworkId: networkId, reason: networkId === NEPSY ? '' : 'Monialainen arvio' });
 }
 
 /** Every table's rows, for "nothing was written" checks. */
