@@ -19,7 +19,7 @@ describe('consultation intake in Chromium', () => {
   it('saves a request, lists it, and keeps it across reload and restart', async () => {
     await page.getByText('Ei vielä pyyntöjä.').waitFor();
     // The web bridge answers appInfo: the footer says where the data is kept.
-    await page.getByText(/Tiedot tallennetaan vain tälle laitteelle: IndexedDB, http:\/\/127\.0\.0\.1:\d+/).waitFor();
+    await page.getByText(/Tiedot tallennetaan vain tälle laitteelle, tämän selaimen sivustotietoihin \(127\.0\.0\.1:\d+\)\. Selaimen sivustotietojen tyhjentäminen poistaa ne\./).waitFor();
 
     const code = await recordRequest(page, { question: 'Miten tukea nuoren koulunkäyntiä? (e2e-1)' });
     expect(code).toMatch(/^OTK-20\d\d-0001$/);

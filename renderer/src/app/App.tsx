@@ -138,7 +138,7 @@ export function App() {
       <Block variant="footer" className="otk-footer otk-no-print">
         {info && (
           <Paragraph>
-            {t('app.dataLocation', { location: info.dataLocation })} · {t('app.version', { version: info.version })}
+            {t(info.shell === 'web' ? 'app.dataLocationWeb' : 'app.dataLocation', { location: info.dataLocation })} · {t('app.version', { version: info.version })}
           </Paragraph>
         )}
       </Block>

@@ -13,7 +13,8 @@ function appInfo(): BridgeResult<'appInfo'> {
     version: APP_VERSION,
     shell: 'web',
     platform: navigator.platform || 'browser',
-    dataLocation: `IndexedDB, ${window.location.origin}`,
+    // The site whose data the browser keeps it under (host and port): the footer says it in words.
+    dataLocation: window.location.host,
     keyStore: 'browser',
   };
 }

@@ -55,18 +55,44 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
         <ol className="otk-timeline">
-          {[...events].reverse().map((event) => (
-            <li key={event.id}>
-              <time dateTime={event.at}>{formatDateTime(event.at, language)}</time>{' '}
-              <strong>{t(`audit.${event.action}`, paramsOf(event))}</strong>
-              {noteOf(event)} · {event.actor}
-              {event.action === 'consultation.update' && event.fields.length > 0 && (
-                <span className="otk-muted"> ({event.fields.map((field) => t(`auditField.${field}`)).join(', ')})</span>
-              )}
-            </li>
-          ))}
+          {groupViews(events.toReversed()).map((item) =>
+            item.kind === 'views' ? (
+              <li key={item.last.id} className="otk-muted">
+                <time dateTime={item.last.at}>{formatDateTime(item.last.at, language)}</time>{' '}
+                {t('case.timelineViews', { count: item.count, actors: [...item.actors].join(', ') })}
+              </li>
+            ) : (
+              <li key={item.event.id}>
+                <time dateTime={item.event.at}>{formatDateTime(item.event.at, language)}</time>{' '}
+                <strong>{t(`audit.${item.event.action}`, paramsOf(item.event))}</strong>
+                {noteOf(item.event)} · {item.event.actor}
+                {item.event.action === 'consultation.update' && item.event.fields.length > 0 && (
+                  <span className="otk-muted"> ({item.event.fields.map((field) => t(`auditField.${field}`)).join(', ')})</span>
+                )}
+              </li>
+            ),
+          )}
         </ol>
       )}
     </section>
   );
+}
+
+type TimelineItem = { kind: 'event'; event: AuditEvent } | { kind: 'views'; last: AuditEvent; count: number; actors: Set<string> };
+
+/**
+ * Openings of the case between two real events become one line ("opened 8 times, last …"): the
+ * audit log keeps every one, the timeline lets what happened to the case stand out. Newest first.
+ */
+export function groupViews(newestFirst: readonly AuditEvent[]): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  for (const event of newestFirst) {
+    const previous = items.at(-1);
+    if (event.action !== 'consultation.view') items.push({ kind: 'event', event });
+    else if (previous?.kind === 'views') {
+      previous.count++;
+      previous.actors.add(event.actor);
+    } else items.push({ kind: 'views', last: event, count: 1, actors: new Set([event.actor]) });
+  }
+  return items;
 }

@@ -19,7 +19,8 @@ const SHOWN = 8;
 function CaseList({ id, rows, detail }: { id: HomeList; rows: CaseRow[]; detail: (row: CaseRow) => string }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby={`home-${id}`} className={`otk-home-card otk-home-${id}`}>
+    // A list is marked (the overdue one red) only when something is on it.
+    <section aria-labelledby={`home-${id}`} className={`otk-home-card otk-home-${id}${rows.length > 0 ? ' otk-home-nonempty' : ''}`}>
       <Heading variant="h3" id={`home-${id}`}>
         {t(`home.${id}`)} <span className="otk-count" data-testid={`home-count-${id}`}>{rows.length}</span>
       </Heading>

@@ -46,6 +46,7 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
   const { control, handleSubmit, formState, setError, setValue } = form;
 
   const texts = useWatch({ control, name: ['question', 'hopedOutcomeNote', 'subject.servicesTriedNote', 'consent'] });
+  const refused = useWatch({ control, name: 'requestKind' }) === 'forensic-investigation';
   const guard = guardIntake(
     { question: texts[0] ?? '', hopedOutcomeNote: texts[1] ?? '', subject: { servicesTriedNote: texts[2] ?? '' }, consent: texts[3] } as IntakeTexts,
     commands.now(),
@@ -93,22 +94,29 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
         onSubmit={(event) => void handleSubmit((intake) => onValid(intake, false), focusSummary)(event)}
       >
         <RequestKindSection control={control} options={options} />
-        <ReceivedSection control={control} options={options} />
-        <RequesterSection control={control} options={options} setValue={setValue} />
-        <SubjectSection control={control} options={options} />
-        <RequestSection control={control} options={options} settings={settings} />
-        <ConsentSection control={control} options={options} editing={editing !== undefined} />
-        <GuardWarnings
-          issues={guard.warnings}
-          confirming={pendingWarnings}
-          onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
-          labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
-          fieldIdOf={fieldId}
-        />
+        {/* A forensic investigation is not an OT consultation: the rest of the form and saving go away (what was typed is kept). */}
+        {!refused && (
+          <>
+            <ReceivedSection control={control} options={options} />
+            <RequesterSection control={control} options={options} setValue={setValue} />
+            <SubjectSection control={control} options={options} />
+            <RequestSection control={control} options={options} settings={settings} />
+            <ConsentSection control={control} options={options} editing={editing !== undefined} />
+            <GuardWarnings
+              issues={guard.warnings}
+              confirming={pendingWarnings}
+              onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
+              labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
+              fieldIdOf={fieldId}
+            />
+          </>
+        )}
         <div className="otk-row-actions">
-          <Button type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('intake.saving') : editing ? t('intake.saveChanges') : t('intake.save')}
-          </Button>
+          {!refused && (
+            <Button type="submit" disabled={formState.isSubmitting}>
+              {formState.isSubmitting ? t('intake.saving') : editing ? t('intake.saveChanges') : t('intake.save')}
+            </Button>
+          )}
           {onCancel && (
             <Button variant="secondary" onClick={onCancel}>
               {t('intake.cancel')}

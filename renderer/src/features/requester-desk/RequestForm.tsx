@@ -62,6 +62,7 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
   const [initial] = useState(() => requestFormValues(commands.now(), draft, requester));
   const form = useForm<IntakeInput, unknown, Intake>({ resolver: zodResolver(schema), defaultValues: initial, shouldFocusError: false });
   const { control, handleSubmit, formState, setError, getValues } = form;
+  const refused = useWatch({ control, name: 'requestKind' }) === 'forensic-investigation';
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const discardYes = useRef<HTMLButtonElement>(null);
@@ -131,22 +132,29 @@ export function RequestForm({ draftId, draft, requester, onCreated, onFinished, 
       <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
       <form noValidate aria-labelledby="request-heading" onSubmit={(event) => void handleSubmit((intake) => onValid(intake, false), focusSummary)(event)}>
         <RequestKindSection control={control} options={options} />
-        <RequesterDetails requester={requester} />
-        <SubjectSection control={control} options={options} />
-        <RequestDetailsSection control={control} options={options} />
-        <ConsentHelp />
-        <ConsentSection control={control} options={options} editing={false} />
-        <GuardWarnings
-          issues={guard.warnings}
-          confirming={pendingWarnings}
-          onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
-          labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
-          fieldIdOf={fieldId}
-        />
+        {/* A forensic investigation is not an OT consultation: the rest of the form and finishing go away (what was typed is kept). */}
+        {!refused && (
+          <>
+            <RequesterDetails requester={requester} />
+            <SubjectSection control={control} options={options} />
+            <RequestDetailsSection control={control} options={options} />
+            <ConsentHelp />
+            <ConsentSection control={control} options={options} editing={false} />
+            <GuardWarnings
+              issues={guard.warnings}
+              confirming={pendingWarnings}
+              onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
+              labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
+              fieldIdOf={fieldId}
+            />
+          </>
+        )}
         <div className="otk-row-actions">
-          <Button type="submit" disabled={busy}>
-            {formState.isSubmitting ? t('requesterDesk.form.finishing') : t('requesterDesk.form.finish')}
-          </Button>
+          {!refused && (
+            <Button type="submit" disabled={busy}>
+              {formState.isSubmitting ? t('requesterDesk.form.finishing') : t('requesterDesk.form.finish')}
+            </Button>
+          )}
           <Button variant="secondary" ref={saveButton} onClick={saveDraft}>
             {draftCommand.busy ? t('requesterDesk.form.savingDraft') : t('requesterDesk.form.saveDraft')}
           </Button>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Text } from 'suomifi-ui-components';
 import { useServices } from '../../app/services';
+import { profileLabel } from '../../format/profile-label';
 
 /** Who is signed in, and the lock (also Ctrl+Shift+L) and profile switch, in the header. */
 export function SessionBar() {
@@ -9,7 +10,7 @@ export function SessionBar() {
   const { profile } = commands;
   return (
     <div className="otk-session-bar" role="group" aria-label={t('session.bar.label')}>
-      <Text>{t('session.profileLabel', { name: profile.name, role: t(`session.role.${profile.role}`) })}</Text>
+      <Text>{profileLabel(t, profile)}</Text>
       <Button variant="secondary" onClick={() => void session.lock('button')} aria-keyshortcuts="Control+Shift+L">
         {t('session.bar.lock')}
       </Button>

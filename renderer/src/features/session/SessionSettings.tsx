@@ -16,6 +16,7 @@ import type { Role } from '../../../../shared/protection/roles';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { fieldErrorsOf, protectionMessage } from './issues';
 import { useGateForm } from './useGateForm';
+import { profileLabel } from '../../format/profile-label';
 
 /** Settings of the lock and the profiles: idle time, the OS key store, the profiles and adding one. */
 export function SessionSettings() {
@@ -64,7 +65,7 @@ export function SessionSettings() {
       <Heading variant="h3">{t('session.settings.profiles')}</Heading>
       <ul>
         {(profiles ?? []).map((profile) => (
-          <li key={profile.id}>{t('session.profileLabel', { name: profile.name, role: t(`session.role.${profile.role}`) })}</li>
+          <li key={profile.id}>{profileLabel(t, profile)}</li>
         ))}
       </ul>
       <AddProfileForm />

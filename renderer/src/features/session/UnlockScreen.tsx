@@ -7,6 +7,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { protectionMessage } from './issues';
 import { useGateForm } from './useGateForm';
 import { FormErrorSummary } from '../../forms/ErrorList';
+import { profileLabel } from '../../format/profile-label';
 
 export interface UnlockActions {
   unlock: (profileId: string, passphrase: string) => Promise<void>;
@@ -54,7 +55,7 @@ export function UnlockScreen({ profiles, actions }: { profiles: ProfileRow[]; ac
         <RadioButtonGroup labelText={t('session.unlock.profile')} name="profile" value={profileId} onChange={(value) => setProfileId(value)}>
           {profiles.map((profile) => (
             <RadioButton key={profile.id} value={profile.id}>
-              {t('session.profileLabel', { name: profile.name, role: t(`session.role.${profile.role}`) })}
+              {profileLabel(t, profile)}
             </RadioButton>
           ))}
         </RadioButtonGroup>
