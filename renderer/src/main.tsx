@@ -14,6 +14,7 @@ import { Keyring } from './protection/keyring';
 import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './features/session/SessionGate';
 import { systemClock } from '../../shared/clock';
+import { keepInputsPrivate } from './app/private-inputs';
 
 async function start() {
   // The keys live only in this keyring, only while a profile is unlocked (see SessionGate).
@@ -25,6 +26,7 @@ async function start() {
   const i18n = await createI18n(useUiStore.getState().language);
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
+  keepInputsPrivate(document.body);
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

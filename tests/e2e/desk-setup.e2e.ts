@@ -55,14 +55,14 @@ describe('the first profile of a new installation as a requester or expert desk 
     expect(await page.locator('.otk-session-bar').count()).toBe(0);
 
     await setUpDesk(page, E2E_REQUESTER_PROFILE);
-    await page.getByText('E2E Pyytäjä (pyytäjä)').waitFor();
+    await page.locator('.otk-session-bar').getByText('E2E Pyytäjä', { exact: true }).waitFor();
     await expectDeskNavigation(page, 'requester');
 
     // The desk opens as the requester again after the lock.
     await page.keyboard.press('Control+Shift+L');
     await page.getByRole('heading', { name: 'Sovellus on lukittu' }).waitFor();
     await unlockApp(page);
-    await page.getByText('E2E Pyytäjä (pyytäjä)').waitFor();
+    await page.locator('.otk-session-bar').getByText('E2E Pyytäjä', { exact: true }).waitFor();
     await expectDeskNavigation(page, 'requester');
   });
 
@@ -77,7 +77,7 @@ describe('the first profile of a new installation as a requester or expert desk 
     expect(await axeViolations(page)).toEqual([]);
 
     await setUpDesk(page, E2E_EXPERT_PROFILE);
-    await page.getByText('E2E Asiantuntija (asiantuntija)').waitFor();
+    await page.locator('.otk-session-bar').getByText('E2E Asiantuntija', { exact: true }).waitFor();
     await expectDeskNavigation(page, 'expert');
   });
 });

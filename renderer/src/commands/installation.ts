@@ -6,6 +6,8 @@ import { DEFAULT_NETWORKS } from '../../../shared/reference/networks';
 import { fieldStamps } from './field-stamps';
 
 const INSTALLATION_KEY = 'installation';
+/** The name this installation gives itself in bundle headers and previews (asked at set-up). */
+export const INSTALLATION_NAME_KEY = 'installationName';
 const CLOCK_KEY = 'clock';
 
 export interface Installation {

@@ -43,6 +43,6 @@ export function useTimeline(id: string) {
 }
 
 export function useRecentRequesters(limit = 200) {
-  const { db } = useServices().commands;
-  return useLiveQuery(() => recentRequesters(db, limit), [db, limit]);
+  const { commands } = useServices();
+  return useLiveQuery(() => recentRequesters(commands, limit), [commands, limit]);
 }

@@ -3,7 +3,7 @@ import type { OtkDatabase } from '../db/schema';
 import type { Keyring } from './keyring';
 import { profileOf, type ProfileRow } from './profile-row';
 import { addAudit, auditEvent } from '../commands/audit';
-import { takeStamps } from '../commands/installation';
+import { INSTALLATION_NAME_KEY, takeStamps } from '../commands/installation';
 import { ValidationError, type FieldIssue } from '../commands/errors';
 import { rememberRequester } from '../commands/requesters';
 import { checkDeskChoice, type DeskBinding, type DeskChoice } from './desk-binding';
@@ -37,6 +37,8 @@ interface ProtectionMeta {
 const INDEX_KEY_AAD = fieldAad(PROTECTION_META_KEY, 'indexKey');
 
 const identitySchema = z.object({ name: requiredText(200), language: z.enum(['fi', 'sv', 'en']) });
+/** The installation's own name at set-up: what other installations see in previews and conflicts. */
+const installationNameSchema = z.object({ installationName: requiredText(200) });
 
 /** The profiles of this installation, by name (the unlock screen's list). */
 export async function listProfiles(db: OtkDatabase): Promise<ProfileRow[]> {
@@ -65,6 +67,8 @@ async function openIndexKey(db: OtkDatabase, dataKey: CryptoKey): Promise<Uint8A
 
 export type SetUpInput = {
   name: string;
+  /** The installation's name, e.g. "Länsi-Suomen OT-keskus, koordinaattori". */
+  installationName: string;
   language: Profile['language'];
   passphrase: string;
   confirm: string;
@@ -92,7 +96,8 @@ function profileFor(binding: DeskBinding, identity: Pick<Profile, 'id' | 'name' 
 export async function setUpFirstProfile(db: OtkDatabase, keyring: Keyring, input: SetUpInput, now: Date): Promise<{ profile: Profile; recoveryKey: string }> {
   const identity = identitySchema.safeParse(input);
   const desk = await checkDeskChoice(db, input);
-  validate([identity, profilePassphraseSchema.safeParse(input)], desk.issues);
+  const named = installationNameSchema.safeParse(input);
+  validate([identity, named, profilePassphraseSchema.safeParse(input)], desk.issues);
   const binding = desk.binding!;
   if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
 
@@ -108,6 +113,7 @@ export async function setUpFirstProfile(db: OtkDatabase, keyring: Keyring, input
       if ((await db.profiles.count()) > 0) throw new ProtectionError('invalid-envelope', 'this installation is set up already');
       await db.profiles.add(row);
       await db.meta.put({ key: PROTECTION_META_KEY, value: meta });
+      await db.meta.put({ key: INSTALLATION_NAME_KEY, value: named.data!.installationName });
       if (binding.role === 'requester') await rememberRequester(db, binding.requester, now.toISOString());
       await audit(db, profile.name, now, 'profile.create', profile.id, { role: profile.role });
     });

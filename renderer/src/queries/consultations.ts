@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Profile } from '../../../shared/protection/roles';
 import type { OtkDatabase, RequesterRecord } from '../db/schema';
 import { requireRead } from '../commands/access';
+import { requesterKey } from '../commands/requesters';
 
 /**
  * Read side of consultations. Every read uses a key or an index range with a limit — never a whole
@@ -30,9 +31,16 @@ export async function timelineOf(db: OtkDatabase, id: string): Promise<AuditEven
   return events.toSorted((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0));
 }
 
-/** Requesters seen before, most recently used first. */
-export function recentRequesters(db: OtkDatabase, limit: number): Promise<RequesterRecord[]> {
-  return db.requesters.orderBy('lastUsedAt').reverse().limit(limit).toArray();
+/**
+ * Requesters seen before, most recently used first — as far as the profile may see them: the
+ * centre all of them; a requester desk only its own contact; an expert desk none (it never sees
+ * who asked).
+ */
+export async function recentRequesters(ctx: { db: OtkDatabase; profile: Profile }, limit: number): Promise<RequesterRecord[]> {
+  const { db, profile } = ctx;
+  if (profile.role === 'expert') return [];
+  const recent = await db.requesters.orderBy('lastUsedAt').reverse().limit(limit).toArray();
+  return profile.role === 'coordinator' ? recent : recent.filter((requester) => requesterKey(requester) === profile.requesterKey);
 }
 
 export async function counterValue(db: OtkDatabase, key: string): Promise<number> {

@@ -73,7 +73,7 @@ async function openSession(): Promise<Session> {
   let profile: Profile;
   if (profiles.length === 0) {
     const empty = (await db.consultations.count()) === 0 && (await db.requesters.count()) === 0;
-    ({ profile } = await setUpFirstProfile(db, keyring, { name: BENCH_PROFILE_NAME, language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, now));
+    ({ profile } = await setUpFirstProfile(db, keyring, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, now));
     if (empty) await markNothingToMigrate(db);
   } else {
     const row = profiles.find((p) => p.name === BENCH_PROFILE_NAME && p.role === 'coordinator') ?? profiles.find((p) => p.role === 'coordinator');
@@ -374,7 +374,7 @@ async function importOnce(run: number): Promise<{ ms: number; written: number }>
   const target = createDatabase({ name, clock: systemClock, keyring });
   await target.open();
   try {
-    const { profile } = await setUpFirstProfile(target, keyring, { name: BENCH_PROFILE_NAME, language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, new Date());
+    const { profile } = await setUpFirstProfile(target, keyring, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, new Date());
     await markNothingToMigrate(target);
     const ctx: CommandContext = { db: target, actor: profile.name, profile, now: () => new Date() };
     const start = performance.now();

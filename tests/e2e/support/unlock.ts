@@ -9,6 +9,8 @@ import { DESK_REQUESTER } from '../../fixtures/intake';
 /** The synthetic coordinator every end-to-end test sets up (never a real person). */
 export const E2E_PROFILE = 'E2E Koordinaattori';
 export const E2E_PASSPHRASE = 'kuusi valkoista joutsenta lentää';
+/** The name every end-to-end installation is set up with (shown in previews and conflicts). */
+export const E2E_INSTALLATION = 'E2E Testiasennus';
 
 /**
  * Gets past the lock, whatever the UI language: on a new profile folder sets up the first
@@ -22,6 +24,7 @@ export async function unlockApp(page: Page, passphrase = E2E_PASSPHRASE): Promis
   let recoveryKey: string | null = null;
   if (await setup.isVisible()) {
     await setup.fill(E2E_PROFILE);
+    await page.locator('#setup-installation').fill(E2E_INSTALLATION);
     await page.locator('#setup-passphrase').fill(passphrase);
     await page.locator('#setup-confirm').fill(passphrase);
     await page.locator('#setup-confirm').press('Enter');
@@ -67,6 +70,7 @@ export async function fillDesk(page: Page, desk: DeskSetup): Promise<void> {
   const language = (await page.locator('html').getAttribute('lang')) as UiLanguage;
   await pickRadio(page, `setup-role-${desk.role}`);
   await page.locator('#setup-name').fill(desk.profileName);
+  await page.locator('#setup-installation').fill(`${desk.profileName}, testiasennus`);
   if (desk.role === 'expert') {
     const network = findDefaultNetwork(desk.networkId);
     if (!network) throw new Error(`no example network ${desk.networkId}`);

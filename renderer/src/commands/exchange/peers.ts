@@ -5,7 +5,7 @@ import type { CommandContext } from '../context';
 import { ValidationError } from '../errors';
 import { addAudit, auditEvent } from '../audit';
 import { requireGlobal } from '../access';
-import { readClock, readInstallation, takeStamps } from '../installation';
+import { INSTALLATION_NAME_KEY, readClock, readInstallation, takeStamps } from '../installation';
 
 export { readClock };
 import type { ExchangeLogRow, ExchangePeerRow } from './rows';
@@ -15,7 +15,7 @@ import type { ExchangeLogRow, ExchangePeerRow } from './rows';
  * peer's exchange state (shared/sync/exchange), and the bases of delta bundles.
  */
 
-const NAME_KEY = 'installationName';
+const NAME_KEY = INSTALLATION_NAME_KEY;
 /** Local audit events of a delta bundle: written since its base export began, less this margin (clock adjustments). */
 export const DELTA_AUDIT_MARGIN_MS = 10 * 60 * 1000;
 

@@ -13,7 +13,7 @@ import { DeskRequesterFields, emptyDeskRequester, type DeskRequester } from './D
 import { DeskNetworkField, type DeskNetwork } from './DeskNetworkField';
 
 /** What the set-up form hands over: the profile's name and passphrase, and who uses the desk. */
-export type SetupInput = { name: string; passphrase: string; confirm: string } & DeskChoice;
+export type SetupInput = { name: string; installationName: string; passphrase: string; confirm: string } & DeskChoice;
 
 const REQUESTER_FIELDS = ['name', 'title', 'organisation', 'sector', 'region', 'phone', 'email'] as const;
 
@@ -30,6 +30,7 @@ export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetw
   const language = useUiStore((s) => s.language);
   const [role, setRole] = useState<Role>('coordinator');
   const [name, setName] = useState('');
+  const [installationName, setInstallationName] = useState('');
   const [requester, setRequester] = useState<DeskRequester>(() => emptyDeskRequester(language));
   const [networkId, setNetworkId] = useState('');
   const [secret, setSecret] = useState({ passphrase: '', confirm: '' });
@@ -38,7 +39,7 @@ export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetw
   async function submit(event: FormEvent) {
     event.preventDefault();
     const desk: DeskChoice = role === 'requester' ? { role, requester } : role === 'expert' ? { role, networkId } : { role };
-    await run(() => onSetUp({ name, ...secret, ...desk }));
+    await run(() => onSetUp({ name, installationName, ...secret, ...desk }));
   }
 
   const requesterLabels: Record<(typeof REQUESTER_FIELDS)[number], string> = {
@@ -53,6 +54,7 @@ export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetw
   const fields: SummaryField[] = [
     { name: 'role', label: t('setupDesk.role.label'), inputId: 'setup-role-coordinator' },
     { name: 'name', label: t('session.name'), inputId: 'setup-name' },
+    { name: 'installationName', label: t('setupDesk.installation.label'), inputId: 'setup-installation' },
     ...(role === 'requester'
       ? [
           ...REQUESTER_FIELDS.map((field) => ({ name: `requester.${field}`, label: requesterLabels[field], inputId: focusId(`setup-requester-${field}`, field === 'sector' || field === 'region') })),
@@ -80,6 +82,15 @@ export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetw
           onChange={(value) => setName(String(value ?? ''))}
           fullWidth
           {...status('name')}
+        />
+        <TextInput
+          id="setup-installation"
+          labelText={t('setupDesk.installation.label')}
+          hintText={t(`setupDesk.installation.hint.${role}`)}
+          value={installationName}
+          onChange={(value) => setInstallationName(String(value ?? ''))}
+          fullWidth
+          {...status('installationName')}
         />
         {role === 'requester' && <DeskRequesterFields value={requester} onChange={setRequester} status={status} />}
         {role === 'expert' && <DeskNetworkField networks={networks} value={networkId} onChange={setNetworkId} status={status('networkId')} />}

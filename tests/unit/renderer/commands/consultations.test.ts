@@ -9,7 +9,8 @@ import { readInstallation } from '../../../../renderer/src/commands/installation
 import type { CommandContext } from '../../../../renderer/src/commands/context';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
-import { TEST_COORDINATOR } from '../support/profiles';
+import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';
+import { requesterKey } from '../../../../renderer/src/commands/requesters';
 
 let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];
@@ -50,7 +51,18 @@ describe('createConsultation', () => {
     expect(JSON.stringify(audit[0])).not.toContain('Testi');
     expect(await counterValue(ctx.db, COUNTER_TOTAL)).toBe(1);
     expect(await counterValue(ctx.db, statusCounter('received'))).toBe(1);
-    expect((await recentRequesters(ctx.db, 5)).map((r) => r.name)).toEqual(['Testi Sosiaalityöntekijä']);
+    expect((await recentRequesters(ctx, 5)).map((r) => r.name)).toEqual(['Testi Sosiaalityöntekijä']);
+  });
+
+  it('shows previous requesters only as far as the profile may see them', async () => {
+    const ctx = context();
+    await createConsultation(ctx, validIntake());
+    const other = { ...validIntake().requester, name: 'Toinen Testiammattilainen', email: 'toinen@example.invalid' };
+    await createConsultation(ctx, validIntake({ requester: other }));
+    expect((await recentRequesters(ctx, 5)).map((r) => r.name).sort()).toEqual(['Testi Sosiaalityöntekijä', 'Toinen Testiammattilainen']);
+    // A requester desk sees its own contact only; an expert desk sees none.
+    expect((await recentRequesters({ ...ctx, profile: requesterProfile(requesterKey(other)) }, 5)).map((r) => r.name)).toEqual(['Toinen Testiammattilainen']);
+    expect(await recentRequesters({ ...ctx, profile: expertProfile('00000000-0000-7000-8000-000000000042') }, 5)).toEqual([]);
   });
 
   it('numbers cases per year and computes urgent targets in Finnish working days', async () => {

@@ -33,7 +33,7 @@ describe('readDeskRequester', () => {
   it('reads the contact a requester desk stored at set-up (sealed database, HMAC key)', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Pyytäjä', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE, role: 'requester', requester: REQUESTER }, NOW);
+    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Pyytäjä', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE, role: 'requester', requester: REQUESTER }, NOW);
     expect(await readDeskRequester(db, profile)).toMatchObject({ ...REQUESTER, uses: 1 });
   });
 

@@ -51,7 +51,7 @@ describe('encryption at rest', () => {
   it('stores no case text in IndexedDB, and the app reads it back after unlock', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     const record = await createConsultation(ctxOf(db), intake());
 
     const raw = await rawContent();
@@ -71,7 +71,7 @@ describe('encryption at rest', () => {
   it('after lock no decrypted text is reachable and a write is refused with nothing written', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     const record = await createConsultation(ctxOf(db), intake());
     await lockSession(db, keyring, profile, 'button', NOW);
 
@@ -91,7 +91,7 @@ describe('encryption at rest', () => {
   it('refuses a wrong passphrase, then makes the profile wait after repeated failures', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     keyring.lock();
     for (let i = 0; i < 3; i++) {
       const failure = await unlockProfile(db, keyring, profile.id, 'väärä tunnuslause tässä', NOW).catch((e: unknown) => e);
@@ -112,7 +112,7 @@ describe('encryption at rest', () => {
   it('the recovery key sets a new passphrase; a second profile opens the same data with its own passphrase', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     const record = await createConsultation(ctxOf(db), intake());
     const expertPassphrase = 'asiantuntijan oma pitkä lause';
     const expert = await addProfile(db, profile, { name: 'Asiantuntija', language: 'sv', role: 'expert', networkId: 'net-1', passphrase: expertPassphrase, confirm: expertPassphrase, currentPassphrase: PASSPHRASE }, NOW);
@@ -131,7 +131,7 @@ describe('encryption at rest', () => {
   it('detects a sealed value edited in the profile folder', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     const record = await createConsultation(ctxOf(db), intake());
     const raw = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
     await raw.open();
@@ -152,7 +152,7 @@ describe('encryption at rest', () => {
 
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
     expect(migrationDone(await migrationState(db))).toBe(false);
     const state = await encryptAtRest(db, profile, () => NOW);
     expect(migrationDone(state)).toBe(true);

@@ -12,6 +12,7 @@ import { PROTECTION_MSG } from '../../../../shared/protection/messages';
 import { MSG } from '../../../../shared/domain/validation';
 import type { Intake } from '../../../../shared/domain/consultation';
 import { DESK_REQUESTER } from '../../../fixtures/intake';
+import { readInstallationName } from '../../../../renderer/src/commands/exchange/peers';
 
 const PASSPHRASE = 'kolme karhua kulkee metsässä';
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -34,7 +35,7 @@ afterEach(() => {
   factory = new IDBFactory();
 });
 
-const identity = { name: 'Työpöytä', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE } as const;
+const identity = { name: 'Työpöytä', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE } as const;
 
 /** Everything IndexedDB holds, read without the app: no middleware, no key. */
 async function rawContent(): Promise<Record<string, unknown[]>> {
@@ -66,6 +67,8 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const audit = await db.audit.toArray();
     expect(audit.map((event) => [event.action, event.details])).toEqual([['profile.create', { role: 'coordinator' }]]);
     expect(await db.requesters.count()).toBe(0);
+    // The installation is called what the set-up said, not by its id.
+    expect(await readInstallationName(db)).toBe('Synteettinen testiasennus');
   });
 
   it('sets up a requester desk bound to the requester key, with the contact remembered sealed under its lookup key', async () => {
@@ -112,6 +115,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const before = await rawContent();
     const input: SetUpInput = {
       name: '',
+      installationName: ' ',
       language: 'fi',
       passphrase: 'lyhyt',
       confirm: 'muu',
@@ -121,6 +125,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const issues = await refusal(setUpFirstProfile(db, keyring, input, NOW));
     expect(issues).toMatchObject({
       name: MSG.required,
+      installationName: MSG.required,
       passphrase: PROTECTION_MSG.passphraseTooShort,
       'requester.name': MSG.required,
       'requester.sector': MSG.choose,
