@@ -57,7 +57,7 @@ describe('createConsultation', () => {
   it('shows previous requesters only as far as the profile may see them', async () => {
     const ctx = context();
     await createConsultation(ctx, validIntake());
-    const other = { ...validIntake().requester, name: 'Toinen Testiammattilainen', email: 'toinen@example.invalid' };
+    const other = { ...validIntake().requester, phone: '', name: 'Toinen Testiammattilainen', email: 'toinen@example.invalid' };
     await createConsultation(ctx, validIntake({ requester: other }));
     expect((await recentRequesters(ctx, 5)).map((r) => r.name).sort()).toEqual(['Testi Sosiaalityöntekijä', 'Toinen Testiammattilainen']);
     // A requester desk sees its own contact only; an expert desk sees none.
