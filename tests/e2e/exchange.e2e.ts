@@ -137,6 +137,9 @@ describe('exchange between two installations by encrypted file', () => {
     const flag = receiver.locator('.otk-conflicts');
     await flag.getByRole('heading', { name: 'Tapauksessa on ratkaisematon ristiriita' }).waitFor();
     await flag.getByText('Versio A: tarkennus lähettäjältä.').first().waitFor();
+    // Both versions side by side: the one kept now and the one that lost.
+    await flag.getByTestId('conflict-current').filter({ hasText: 'Versio B' }).first().waitFor();
+    expect(await flag.getByTestId('conflict-losing').first().innerText()).toBe('Versio A: tarkennus lähettäjältä.');
     await flag.getByRole('button', { name: 'Pidä nykyinen' }).click();
     await receiver.getByText('Ristiriita ratkaistu.').waitFor();
     // The flag goes once the live query sees the resolution (it may lag the notice by a moment).

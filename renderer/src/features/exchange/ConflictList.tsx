@@ -6,6 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { resolveConflictCommand, type ConflictRow } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime } from '../../format/dates';
+import { useConsultation } from '../../data/useConsultations';
 
 /** The losing value in words: text as it is, anything structured as readable JSON. */
 function valueText(value: unknown): string {
@@ -18,6 +19,7 @@ function ConflictItem({ conflict }: { conflict: ConflictRow }) {
   const flash = useUiStore((s) => s.flash);
   const { commands } = useServices();
   const [editing, setEditing] = useState(false);
+  const record = useConsultation(conflict.recordId);
   const [text, setText] = useState(valueText(conflict.losing));
   const { run, busy, error } = useCommand('exchange.resolveFailed');
   const resolve = (resolution: Parameters<typeof resolveConflictCommand>[2]) =>
@@ -33,7 +35,21 @@ function ConflictItem({ conflict }: { conflict: ConflictRow }) {
         {t(conflict.losingSide === 'local' ? 'exchange.losingLocal' : 'exchange.losingIncoming')}{' '}
         <a href={`#/case/${encodeURIComponent(conflict.recordId)}`}>{t('exchange.openCase')}</a>
       </Paragraph>
-      <pre className="otk-pre otk-losing">{valueText(conflict.losing)}</pre>
+      {/* The two versions side by side (one above the other on a narrow screen): what is kept now, and what lost. */}
+      <div className="otk-conflict-sides">
+        <figure>
+          <figcaption>{t('exchange.conflictSides.current')}</figcaption>
+          <pre className="otk-pre otk-current" data-testid="conflict-current">
+            {record === undefined ? t('app.loading') : record === null ? '–' : valueText((record as unknown as Record<string, unknown>)[conflict.field])}
+          </pre>
+        </figure>
+        <figure>
+          <figcaption>{t('exchange.conflictSides.losing')}</figcaption>
+          <pre className="otk-pre otk-losing" data-testid="conflict-losing">
+            {valueText(conflict.losing)}
+          </pre>
+        </figure>
+      </div>
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
