@@ -80,6 +80,13 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     await visit('#/retention', 'Säilytysajat ja poistaminen');
     await page.getByRole('heading', { name: 'Poistettavaksi erääntyneet tapaukset' }).waitFor();
     await check('retention');
+    // With a requester seen before, the intake form offers the "previous requester" search, closed and open.
+    await openNewRequest(page);
+    await page.getByLabel('Aiempi pyytäjä').waitFor();
+    await check('intake (previous requester picker closed)');
+    await page.getByLabel('Aiempi pyytäjä').click();
+    await page.getByRole('option').first().waitFor();
+    await check('intake (previous requester picker open)');
     expect(found).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useWatch, type Control, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Heading, InlineAlert, Paragraph, SingleSelect } from 'suomifi-ui-components';
@@ -20,6 +20,7 @@ import { useRecentRequesters } from '../../data/useConsultations';
 import { useUiStore } from '../../state/uiStore';
 import { formatIsoDate } from '../../format/dates';
 import type { IntakeOptions } from './options';
+import { useComboboxAria } from '../../forms/useComboboxAria';
 
 interface SectionProps {
   control: Control<IntakeInput>;
@@ -70,6 +71,8 @@ export function ReceivedSection({ control, options }: SectionProps) {
 export function RequesterSection({ control, options, setValue }: SectionProps & { setValue: UseFormSetValue<IntakeInput> }) {
   const { t } = useTranslation();
   const requesters = useRecentRequesters();
+  const picker = useRef<HTMLDivElement>(null);
+  useComboboxAria(picker);
   const items = (requesters ?? []).map((r) => ({ uniqueItemId: r.key, labelText: `${r.name} – ${r.organisation}` }));
   const pick = (key: string | null) => {
     const found = requesters?.find((r) => r.key === key);
@@ -79,6 +82,7 @@ export function RequesterSection({ control, options, setValue }: SectionProps & 
   };
   return (
     <Section title={t('intake.requesterSection')}>
+      <div ref={picker}>
       {items.length > 0 && (
         <SingleSelect
           labelText={t('intake.previousRequester')}
@@ -93,6 +97,7 @@ export function RequesterSection({ control, options, setValue }: SectionProps & 
           fullWidth
         />
       )}
+      </div>
       <div className="otk-grid">
         <FormTextInput control={control} name="requester.name" label={t('intake.requesterName')} />
         <FormTextInput control={control} name="requester.title" label={t('intake.requesterTitle')} />
