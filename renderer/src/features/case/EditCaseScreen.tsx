@@ -9,13 +9,14 @@ import { useConsultation } from '../../data/useConsultations';
 import { updateConsultation } from '../../commands/consultations';
 import { IntakeForm } from '../intake/IntakeForm';
 import { intakeOf } from '../intake/initial-values';
+import { NotFound } from '../../app/NotFound';
 
 /** Edits a case with the same form and validation as intake. */
 export function EditCaseScreen({ id }: { id: string }) {
   const { t } = useTranslation();
   const record = useConsultation(id);
   if (record === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
-  if (record === null) return <Paragraph>{t('case.notFound')}</Paragraph>;
+  if (record === null) return <NotFound message={t('case.notFound')} />;
   return <EditForm opened={record} />;
 }
 

@@ -11,6 +11,7 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { formatIsoDate } from '../../format/dates';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { NotFound } from '../../app/NotFound';
 
 /**
  * The recommendation letter, in the language it was written in (the requester's, fi or sv), from a
@@ -28,7 +29,7 @@ export function LetterScreen({ id }: { id: string }) {
 
   if (record === undefined) return <Paragraph>{t('app.loading')}</Paragraph>;
   const recommendation = record?.recommendation;
-  if (!record || !recommendation) return <Paragraph>{t('letter.none')}</Paragraph>;
+  if (!record || !recommendation) return <NotFound message={t('letter.none')} />;
   const lang = recommendation.language;
   const l = i18n.getFixedT(lang);
   const sentOrToday = recommendation.sentAt ?? commands.now().toISOString();

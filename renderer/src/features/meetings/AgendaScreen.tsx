@@ -18,6 +18,7 @@ import { APP_NAME, APP_VERSION } from '../../app/appMeta';
 import { meetingWhen } from './meeting-label';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
 import { canWrite } from '../../../../shared/protection/roles';
+import { NotFound } from '../../app/NotFound';
 
 const THEME_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));
 
@@ -66,7 +67,7 @@ export function AgendaScreen({ id }: { id: string }) {
   const reportFile = useFileOutcome();
 
   if (meeting === undefined || !networks) return <Paragraph>{t('app.loading')}</Paragraph>;
-  if (meeting === null) return <Paragraph>{t('meetings.notFound')}</Paragraph>;
+  if (meeting === null) return <NotFound message={t('meetings.notFound')} />;
   const networkName = networks.find((n) => n.id === meeting.networkId)?.name[language] ?? '';
   const when = meetingWhen(meeting, language, t);
   const places = bookingLabel(meeting);
