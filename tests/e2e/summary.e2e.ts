@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { THEMES } from '../../shared/reference/themes';
 import { useBrowserSession } from './support/session';
+import { printCalls } from './support/browser';
+import { printedPages } from './support/pdf';
 import { choose, recordRequest } from './support/intake-page';
 import { bookFirstOption, recordAndRoute, recordRecommendation } from './support/lifecycle-page';
 
@@ -86,6 +89,13 @@ describe('anonymised activity summaries', () => {
     expect(combined['Yhteensä']).toBe('12');
     expect(combined['Neuropsykiatrinen oireilu']).toBe(onScreen['Neuropsykiatrinen oireilu'] === '5' ? '10' : combined['Neuropsykiatrinen oireilu']);
     for (const value of Object.values(combined)) expect(/^[1-4]$/.test(value)).toBe(false);
+    // The combination prints whole: every theme, the total, the running head on every sheet.
+    await page.getByRole('button', { name: 'Tulosta raportti tai tallenna PDF' }).click();
+    await expect.poll(() => printCalls(page)).toBe(1);
+    const sheets = await printedPages(page, { landscape: true });
+    for (const theme of THEMES) expect(sheets.join(' ')).toContain(theme.fi);
+    expect(sheets.join(' ')).toMatch(/Yhteensä 12 /);
+    for (const sheet of sheets) expect(sheet).toContain('Valtakunnallinen yhdistelmä – vuosi 2026');
 
     await importFiles('Lisää yhteenvetotiedosto', [{ name: 'siirto.otk', text: 'OTKB\u0001 not a summary' }]);
     await page.getByText(/Tiedostoa siirto\.otk ei tuotu: Tiedosto ei ole/).waitFor();

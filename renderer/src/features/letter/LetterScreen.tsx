@@ -11,6 +11,7 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { formatIsoDate } from '../../format/dates';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
+import { PrintPage } from '../../print/PrintPage';
 
 /**
  * The recommendation letter, in the language it was written in (the requester's, fi or sv), from a
@@ -51,6 +52,7 @@ export function LetterScreen({ id }: { id: string }) {
         </a>
       </div>
       <LiveRegions error={error} className="otk-no-print" />
+      <PrintPage head={l('letter.heading', { code: record.caseCode })} language={lang} />
       <article lang={lang} className="otk-letter" aria-labelledby="letter-heading">
         <p>
           {l('letter.sender', { area: findArea(record.area)[lang] })}

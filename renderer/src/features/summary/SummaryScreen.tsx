@@ -19,6 +19,7 @@ import { SummaryTables, CellText } from './SummaryTables';
 import { TrendChart } from './TrendChart';
 import { useSummaryLabels } from './labels';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
+import { PrintPage } from '../../print/PrintPage';
 
 function requestOf(choice: SummaryChoice) {
   const period =
@@ -141,6 +142,7 @@ export function SummaryScreen() {
       {version === 0 && <Paragraph role="status">{t('home.loading')}</Paragraph>}
       {result && (
         <>
+          <PrintPage head={[t('summary.heading'), periodText(result.file, labels, t), producerName(result.file)].filter(Boolean).join(' – ')} landscape />
           <section aria-labelledby="summary-headline" className="otk-section">
             <Heading variant="h3" id="summary-headline">
               {t('summary.headlineHeading', { period: periodText(result.file, labels, t) })}
@@ -181,12 +183,16 @@ export function SummaryScreen() {
                 {t(`summary.note.${note}`)}
               </Paragraph>
             ))}
-            <Paragraph className="otk-muted">{t('summary.producedBy', { producer: result.file.producer.kind === 'centre' ? result.file.producer.name : '' })}</Paragraph>
+            <Paragraph className="otk-muted">{t('summary.producedBy', { producer: producerName(result.file) })}</Paragraph>
           </section>
         </>
       )}
     </Block>
   );
+}
+
+function producerName(file: SummaryFile): string {
+  return file.producer.kind === 'centre' ? file.producer.name : '';
 }
 
 /** "1/2026 – 12/2026" style text of a summary's period. */
