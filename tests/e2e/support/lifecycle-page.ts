@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { recordRequest, type RequestDetails } from './intake-page';
+import { pick, recordRequest, type RequestDetails } from './intake-page';
 
 /**
  * A case taken along its path through the Finnish UI as a coordinator does: accepted, routed to
@@ -44,12 +44,17 @@ export interface RecommendationDetails {
   summary: string;
   items: string[];
   steps?: Array<{ step: string; by: string }>;
+  /** The letter's language as the form names it ('Svenska'); the requester's by default. */
+  language?: string;
+  /** The follow-up date as typed (d.M.yyyy). */
+  followUp?: string;
 }
 
 /** Records the consultation's written recommendation (the case becomes 'consulted'). */
 export async function recordRecommendation(page: Page, code: string, hash: string, details: RecommendationDetails): Promise<void> {
   await openCaseAt(page, hash, code);
   await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).first().click();
+  if (details.language) await pick(page, details.language);
   await page.getByLabel('Kysymys asiantuntijoiden ymmärtämänä').fill(details.summary);
   for (const [i, item] of details.items.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Lisää suositus' }).click();
@@ -60,6 +65,7 @@ export async function recordRecommendation(page: Page, code: string, hash: strin
     await page.getByLabel(`Askel ${i + 1}`, { exact: true }).fill(step);
     await page.getByLabel(`Askeleen ${i + 1} tekijä`).fill(by);
   }
+  if (details.followUp) await page.getByLabel('Seurantapäivä').fill(details.followUp);
   await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).last().click();
   await notice(page, `Suositus kirjattu tapaukseen ${code}.`);
 }

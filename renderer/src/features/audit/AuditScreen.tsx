@@ -12,7 +12,7 @@ import { verifyAuditLog } from '../../commands/audit-verify';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
-import { formatDateTime, parseFinnishDate } from '../../format/dates';
+import { formatDateTime, parseDateInput } from '../../format/dates';
 import { canWrite } from '../../../../shared/protection/roles';
 import { PrintPage } from '../../print/PrintPage';
 
@@ -192,8 +192,8 @@ export function AuditScreen() {
           search(choice);
         }}
       >
-        <DateInput labelText={t('filter.from')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, fromDate: parseFinnishDate(event.target.value) ?? '' })} />
-        <DateInput labelText={t('filter.to')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, toDate: parseFinnishDate(event.target.value) ?? '' })} />
+        <DateInput labelText={t('filter.from')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, fromDate: parseDateInput(event.target.value, language) ?? '' })} />
+        <DateInput labelText={t('filter.to')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, toDate: parseDateInput(event.target.value, language) ?? '' })} />
         <Dropdown labelText={t('audit.action')} value={choice.action || '-'} onChange={(value) => setChoice({ ...choice, action: value === '-' ? '' : (value as AuditFilter['action']) })}>
           {[
             <DropdownItem key="-" value="-">

@@ -20,6 +20,10 @@ import { TrendChart } from './TrendChart';
 import { useSummaryLabels } from './labels';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
 import { PrintPage } from '../../print/PrintPage';
+import { formatMonth, parseMonthInput } from '../../format/dates';
+
+/** A typed month (3/2026, 3.2026 or 2026-03) as `YYYY-MM`; anything else as typed, for the schema to name. */
+const monthOf = (text: string) => parseMonthInput(text) ?? text.trim();
 
 function requestOf(choice: SummaryChoice) {
   const period =
@@ -28,8 +32,8 @@ function requestOf(choice: SummaryChoice) {
       : choice.kind === 'quarter'
         ? { kind: 'quarter', year: choice.year, quarter: choice.quarter }
         : choice.kind === 'month'
-          ? { kind: 'month', month: choice.month.trim() }
-          : { kind: 'range', from: choice.from.trim(), to: choice.to.trim() };
+          ? { kind: 'month', month: monthOf(choice.month) }
+          : { kind: 'range', from: monthOf(choice.from), to: monthOf(choice.to) };
   const dimensions = [choice.rows, choice.columns].filter((d) => d !== '');
   const parsed = summaryRequestSchema.safeParse({ period, dimensions, measures: choice.measures });
   // A string key: the summary is recomputed only when the request really changes.
@@ -54,9 +58,9 @@ export function SummaryScreen() {
     kind: 'year',
     year: thisYear,
     quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4,
-    month: today.slice(0, 7),
-    from: `${thisYear}-01`,
-    to: today.slice(0, 7),
+    month: formatMonth(today.slice(0, 7)),
+    from: formatMonth(`${thisYear}-01`),
+    to: formatMonth(today.slice(0, 7)),
     rows: 'theme',
     columns: '',
     measures: ['received', 'accepted', 'declined', 'consulted', 'closed', 'medianDaysToConsultation', 'p90DaysToConsultation', 'targetMetShare'],
