@@ -13,5 +13,5 @@ export function PrintPage({ head, language, landscape = false }: { head: string;
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(language ?? i18n.language);
   const css = pageRule({ head, landscape, pageLabel: pageLabelParts(t('print.page', PAGE_MARKERS)) });
-  return <style data-testid="print-page">{css}</style>;
+  return <style>{css}</style>;
 }
