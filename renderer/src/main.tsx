@@ -5,6 +5,8 @@ import '@fontsource/source-sans-pro/400.css';
 import '@fontsource/source-sans-pro/600.css';
 import '@fontsource/source-sans-pro/700.css';
 import './styles.css';
+// After styles.css: the print rules override the screen's scrolling boxes and clipped cells.
+import './print/print.css';
 import { App } from './app/App';
 import { createDatabase } from './db/open';
 import { createBridge } from './bridge';

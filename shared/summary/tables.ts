@@ -2,12 +2,12 @@ import { aggregate, type Aggregate } from './aggregate';
 import type { SummaryCase } from './input';
 import { isTotalSlot, measureConstraints, tableConstraints, type TableLayout } from './layout';
 import { isCountMeasure, summaryRequestSchema, type CountMeasure, type StatMeasure, type SummaryDimension, type SummaryMeasure, type SummaryRequestInput } from './spec';
-import { percent } from './stats';
+import { casesBeside, percent } from './stats';
 import { hiddenMarker, suppress, PUBLISHED, type Constraint, type SuppressionProblem, type SuppressionResult } from './suppress';
 
 /** A published count: the number, '<5' (1–4, hidden) or '..' (hidden to protect another count; at least 1). */
 export type CountCell = number | '<5' | '..';
-/** A published median, percentile or share, or '..' (fewer than 5 cases, or derived from a hidden count). */
+/** A published median, percentile or share, or '..' (too few cases on either side of it or in its base, or derived from a hidden count). */
 export type StatCell = number | '..';
 export type SummaryCell = CountCell;
 
@@ -37,7 +37,11 @@ export interface SummaryTable {
 export const SUMMARY_NOTES = ['multi-counted', 'stats-not-combined'] as const;
 export type SummaryNote = (typeof SUMMARY_NOTES)[number];
 
-/** The smallest number of cases a median, percentile or share is computed from. */
+/**
+ * The disclosure threshold, the same as for counts: a share is computed from at least 5 cases, and
+ * a median or 90th percentile is published only when at least 5 cases lie on each side of it (so
+ * the median needs 11 timed cases, the 90th percentile 50; see casesBeside in ./stats).
+ */
 export const MIN_CASES = 5;
 
 /** Lays flat slot values out as a table. */
@@ -103,16 +107,19 @@ function statCell(agg: Aggregate, measure: StatMeasure, slot: number, consultedH
     if (known < MIN_CASES || small(met) || small(known - met)) return '..';
     return percent(met, known);
   }
-  if (agg.timed[slot]! < MIN_CASES) return '..';
-  const v = measure === 'medianDaysToConsultation' ? agg.medianDays[slot]! : agg.p90Days[slot]!;
+  // With fewer than 5 cases above it, the 90th percentile of 8 cases is the longest wait: one case's own.
+  const median = measure === 'medianDaysToConsultation';
+  if (casesBeside(median ? 'median' : 'p90', agg.timed[slot]!) < MIN_CASES) return '..';
+  const v = median ? agg.medianDays[slot]! : agg.p90Days[slot]!;
   return Number.isNaN(v) ? '..' : v;
 }
 
 /**
  * The suppressed tables of a request over the cases (see ./suppress for the rules). Count tables are
- * suppressed together, so relations between measures cannot reveal a hidden count either. A median,
- * percentile or share is published only when computed from at least 5 cases and, when the
- * 'consulted' count is in the same summary, only where that count is published.
+ * suppressed together, so relations between measures cannot reveal a hidden count either. A share is
+ * published only when computed from at least 5 cases (and both its parts are 0 or 5+), a median or
+ * 90th percentile only when at least 5 cases lie on each side of it; and, when the 'consulted' count
+ * is in the same summary, only where that count is published.
  */
 export function summaryTables(cases: readonly SummaryCase[], request: SummaryRequestInput): { tables: SummaryTable[]; notes: SummaryNote[] } {
   const spec = summaryRequestSchema.parse(request);

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { THEMES } from '../../shared/reference/themes';
 import { useBrowserSession } from './support/session';
+import { printCalls } from './support/browser';
+import { printedPages } from './support/pdf';
 import { choose, recordRequest } from './support/intake-page';
+import { bookFirstOption, recordAndRoute, recordRecommendation } from './support/lifecycle-page';
 
 const browser = useBrowserSession();
 let page: Page;
@@ -85,10 +89,47 @@ describe('anonymised activity summaries', () => {
     expect(combined['Yhteensä']).toBe('12');
     expect(combined['Neuropsykiatrinen oireilu']).toBe(onScreen['Neuropsykiatrinen oireilu'] === '5' ? '10' : combined['Neuropsykiatrinen oireilu']);
     for (const value of Object.values(combined)) expect(/^[1-4]$/.test(value)).toBe(false);
+    // The combination prints whole: every theme, the total, the running head on every sheet.
+    await page.getByRole('button', { name: 'Tulosta raportti tai tallenna PDF' }).click();
+    await expect.poll(() => printCalls(page)).toBe(1);
+    const sheets = await printedPages(page, { landscape: true });
+    for (const theme of THEMES) expect(sheets.join(' ')).toContain(theme.fi);
+    expect(sheets.join(' ')).toMatch(/Yhteensä 12 /);
+    for (const sheet of sheets) expect(sheet).toContain('Valtakunnallinen yhdistelmä – vuosi 2026');
 
     await importFiles('Lisää yhteenvetotiedosto', [{ name: 'siirto.otk', text: 'OTKB\u0001 not a summary' }]);
     await page.getByText(/Tiedostoa siirto\.otk ei tuotu: Tiedosto ei ole/).waitFor();
     await importFiles('Lisää yhteenvetotiedosto', [{ name: 'lansi-again.json', text: json.text }]);
     await page.getByText('Samalta keskukselta on jo yhteenveto.').waitFor();
+  });
+
+  it('shows .. for the median and 90th percentile of a row of 5 consultations (fewer than 5 cases on each side), on screen and in the CSV', { timeout: 300_000 }, async () => {
+    await chooseCentre('Länsi-Suomen yhteistyöalue');
+    for (let i = 1; i <= 5; i++) {
+      const { code, hash } = await recordAndRoute(page, { question: `Konsultoitava kysymys ${i}`, themes: ['Neuropsykiatrinen oireilu'] });
+      await bookFirstOption(page, code, hash);
+      await recordRecommendation(page, code, hash, { summary: `Kysymys ${i} ymmärrettynä.`, items: ['Yhteinen palaveri koulun kanssa.'] });
+    }
+    await page.getByRole('link', { name: 'Yhteenvedot' }).click();
+    const table = page.locator('table.otk-summary-table').first();
+    await table.waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    const column = (name: string) => headers.indexOf(name) - 1;
+    const cells = async (label: string) => table.locator('tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').allInnerTexts();
+    for (const label of ['Neuropsykiatrinen oireilu', 'Yhteensä']) {
+      const row = await cells(label);
+      // Five consultations are published as a count, but no median or percentile of them.
+      expect(row[column('Konsultoidut')]).toBe('5');
+      expect(row[column('Päivää konsultaatioon, mediaani')]).toBe('..');
+      expect(row[column('Päivää konsultaatioon, 90. persentiili')]).toBe('..');
+    }
+    const headline = page.locator('.otk-headline > div', { hasText: 'Päivää konsultaatioon, mediaani' }).locator('dd');
+    expect((await headline.innerText()).trim()).toBe('..');
+    const csv = await download('Vie CSV (Excel)');
+    const line = csv.text.split('\r\n').find((l) => l.startsWith('Neuropsykiatrinen oireilu;'))!.split(';');
+    const csvHeaders = csv.text.split('\r\n').find((l) => l.startsWith('Teema;'))!.split(';');
+    expect(line[csvHeaders.indexOf('Konsultoidut')]).toBe('5');
+    expect(line[csvHeaders.indexOf('Päivää konsultaatioon, mediaani')]).toBe('..');
+    expect(line[csvHeaders.indexOf('Päivää konsultaatioon, 90. persentiili')]).toBe('..');
   });
 });

@@ -1,7 +1,8 @@
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, DateInput, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput, TimeInput } from 'suomifi-ui-components';
-import { parseFinnishDate, toFinnishDate } from '../format/dates';
+import { parseDateInput, toDateInput } from '../format/dates';
+import { useUiStore } from '../state/uiStore';
 import { useMessage } from './message';
 
 /**
@@ -203,9 +204,10 @@ export function FormRadioGroup<T extends FieldValues>({ control, name, label, hi
   );
 }
 
-/** A date typed the Finnish way (d.M.yyyy), kept in the form as `YYYY-MM-DD`; unparseable text stays as typed so validation can name it. */
+/** A date typed in the UI language's style (d.M.yyyy; in English dd/mm/yyyy too), kept in the form as `YYYY-MM-DD`; unparseable text stays as typed so validation can name it. */
 export function FormDateInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
   const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
   const statusOf = useStatus();
   return (
     <Controller
@@ -217,8 +219,8 @@ export function FormDateInput<T extends FieldValues>({ control, name, label, hin
           labelText={label}
           hintText={hint ?? t('form.dateHint')}
           name={field.name}
-          value={toFinnishDate((field.value as string | undefined) ?? '')}
-          onChange={({ value }) => field.onChange(parseFinnishDate(value) ?? value)}
+          value={toDateInput((field.value as string | undefined) ?? '', language)}
+          onChange={({ value }) => field.onChange(parseDateInput(value, language) ?? value)}
           onBlur={field.onBlur}
           ref={field.ref}
           {...statusOf(fieldState)}

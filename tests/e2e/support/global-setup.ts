@@ -2,6 +2,7 @@ import { build, preview, type PreviewServer } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { assertChromium } from './chromium';
+import { assertPdftotext } from './pdf';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +16,7 @@ let server: PreviewServer | undefined;
 /** Builds the renderer exactly as `npm run web` does and serves it on a free loopback port. */
 export async function setup(project: TestProject): Promise<void> {
   assertChromium();
+  assertPdftotext();
   await build({ configFile, logLevel: 'warn' });
   server = await preview({ configFile, preview: { port: 0, host: '127.0.0.1', open: false } });
   const url = server.resolvedUrls?.local[0];

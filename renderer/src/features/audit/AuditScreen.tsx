@@ -12,8 +12,9 @@ import { verifyAuditLog } from '../../commands/audit-verify';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
-import { formatDateTime, parseFinnishDate } from '../../format/dates';
+import { formatDateTime, parseDateInput } from '../../format/dates';
 import { canWrite } from '../../../../shared/protection/roles';
+import { PrintPage } from '../../print/PrintPage';
 
 const PAGE = 100;
 /** Actions whose log sentence takes details (a network, a count, a transition): named plainly in lists. */
@@ -139,6 +140,14 @@ export function AuditScreen() {
       reportFile(saved, 'audit.saved', { count: lines.length });
     });
 
+  /** Prints the events on screen (the filtered, loaded ones); logged like an export. */
+  const printLog = () =>
+    void run(async () => {
+      await recordAuditExport(commands, events.length, 'print');
+      const result = await bridge.printToPdf({ suggestedName: `${t('audit.fileName')}-${commands.now().toISOString().slice(0, 10)}.pdf`, landscape: true });
+      reportFile(result, 'audit.printed');
+    });
+
   /** An action's name for the filter: its log sentence, or a plain name where the sentence needs details. */
   const actionName = (action: AuditEvent['action']) => (PARAMETRISED.has(action) ? t(`audit.name.${action}`) : t(`audit.${action}`));
   /** The log sentence of an event, as the case timeline writes it. */
@@ -169,21 +178,22 @@ export function AuditScreen() {
     );
   }
   return (
-    <Block variant="section" aria-labelledby="audit-heading" className="otk-panel">
+    <Block variant="section" aria-labelledby="audit-heading" className="otk-panel otk-printable">
+      <PrintPage head={t('audit.printHead', { count: events.length })} landscape />
       <Heading variant="h2" id="audit-heading">
         {t('audit.heading')}
       </Heading>
-      <Paragraph>{t('audit.intro')}</Paragraph>
+      <Paragraph className="otk-no-print">{t('audit.intro')}</Paragraph>
       <form
-        className="otk-filter-row"
+        className="otk-filter-row otk-no-print"
         aria-label={t('audit.filters')}
         onSubmit={(event) => {
           event.preventDefault();
           search(choice);
         }}
       >
-        <DateInput labelText={t('filter.from')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, fromDate: parseFinnishDate(event.target.value) ?? '' })} />
-        <DateInput labelText={t('filter.to')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, toDate: parseFinnishDate(event.target.value) ?? '' })} />
+        <DateInput labelText={t('filter.from')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, fromDate: parseDateInput(event.target.value, language) ?? '' })} />
+        <DateInput labelText={t('filter.to')} visualPlaceholder={t('form.datePlaceholder')} onBlur={(event) => setChoice({ ...choice, toDate: parseDateInput(event.target.value, language) ?? '' })} />
         <Dropdown labelText={t('audit.action')} value={choice.action || '-'} onChange={(value) => setChoice({ ...choice, action: value === '-' ? '' : (value as AuditFilter['action']) })}>
           {[
             <DropdownItem key="-" value="-">
@@ -202,9 +212,12 @@ export function AuditScreen() {
           {t('audit.search')}
         </Button>
       </form>
-      <div className="otk-row-actions">
+      <div className="otk-row-actions otk-no-print">
         <Button variant="secondary" disabled={busy} onClick={exportLog}>
           {t('audit.export')}
+        </Button>
+        <Button variant="secondary" disabled={busy} onClick={printLog}>
+          {t('audit.print')}
         </Button>
         <Button variant="secondary" disabled={busy} onClick={verify}>
           {t('audit.verify')}
@@ -215,7 +228,7 @@ export function AuditScreen() {
           {verification}
         </Paragraph>
       )}
-      <LiveRegions error={error} />
+      <LiveRegions error={error} className="otk-no-print" />
       <div className="otk-table-scroll" role="region" aria-label={t('audit.tableLabel')} tabIndex={0}>
         <table className="otk-table" data-testid="audit-table">
           <caption>{t('audit.caption', { count: events.length })}</caption>
@@ -242,7 +255,7 @@ export function AuditScreen() {
         </table>
       </div>
       {more && (
-        <Button variant="secondary" disabled={busy} onClick={loadMore}>
+        <Button variant="secondary" className="otk-no-print" disabled={busy} onClick={loadMore}>
           {t('audit.more')}
         </Button>
       )}

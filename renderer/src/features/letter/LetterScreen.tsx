@@ -12,6 +12,7 @@ import { formatIsoDate } from '../../format/dates';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { NotFound } from '../../app/NotFound';
+import { PrintPage } from '../../print/PrintPage';
 
 /**
  * The recommendation letter, in the language it was written in (the requester's, fi or sv), from a
@@ -52,6 +53,7 @@ export function LetterScreen({ id }: { id: string }) {
         </a>
       </div>
       <LiveRegions error={error} className="otk-no-print" />
+      <PrintPage head={l('letter.heading', { code: record.caseCode })} language={lang} />
       <article lang={lang} className="otk-letter" aria-labelledby="letter-heading">
         <p>
           {l('letter.sender', { area: findArea(record.area)[lang] })}

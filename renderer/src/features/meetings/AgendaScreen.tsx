@@ -19,6 +19,7 @@ import { meetingWhen } from './meeting-label';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
 import { canWrite } from '../../../../shared/protection/roles';
 import { NotFound } from '../../app/NotFound';
+import { PrintPage } from '../../print/PrintPage';
 
 const THEME_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));
 
@@ -98,6 +99,7 @@ export function AgendaScreen({ id }: { id: string }) {
 
   return (
     <Block variant="section" aria-labelledby="agenda-heading" className="otk-panel otk-printable">
+      <PrintPage head={`${t('meetings.agendaHeading', { network: networkName })} – ${when}`} />
       <Heading variant="h2" id="agenda-heading">
         {t('meetings.agendaHeading', { network: networkName })}
       </Heading>

@@ -12,6 +12,7 @@ import { SummaryTables } from './SummaryTables';
 import { useSummaryLabels } from './labels';
 import { periodText } from './SummaryScreen';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
+import { PrintPage } from '../../print/PrintPage';
 
 interface Loaded {
   name: string;
@@ -61,6 +62,8 @@ export function NationalScreen() {
       const prefix = t('summary.nationalFilePrefix');
       reportFile(kind === 'csv' ? await saveSummaryCsv(bridge, merged.file, labels, prefix) : await saveSummaryJson(bridge, merged.file, prefix), 'summary.saved');
     });
+  const print = () =>
+    void run(async () => reportFile(await bridge.printToPdf({ suggestedName: `${t('summary.nationalFilePrefix')}.pdf`, landscape: true }), 'summary.saved'));
 
   return (
     <Block variant="section" aria-labelledby="national-heading" className="otk-panel otk-printable">
@@ -77,6 +80,9 @@ export function NationalScreen() {
         </Button>
         <Button variant="secondary" disabled={!merged.file || busy} onClick={() => save('json')}>
           {t('summary.exportJson')}
+        </Button>
+        <Button variant="secondary" disabled={!merged.file || busy} onClick={print}>
+          {t('summary.print')}
         </Button>
         <a className="otk-button-link" href="#/summaries">
           {t('summary.backToSummaries')}
@@ -97,6 +103,7 @@ export function NationalScreen() {
       )}
       {merged.file && (
         <section aria-labelledby="national-tables">
+          <PrintPage head={`${t('summary.nationalHeading')} – ${periodText(merged.file, labels, t)}`} landscape />
           <Heading variant="h3" id="national-tables">
             {t('summary.combinedHeading', { count: files.length, period: periodText(merged.file, labels, t) })}
           </Heading>

@@ -19,6 +19,11 @@ import { SummaryTables, CellText } from './SummaryTables';
 import { TrendChart } from './TrendChart';
 import { useSummaryLabels } from './labels';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
+import { PrintPage } from '../../print/PrintPage';
+import { formatMonth, parseMonthInput } from '../../format/dates';
+
+/** A typed month (3/2026, 3.2026 or 2026-03) as `YYYY-MM`; anything else as typed, for the schema to name. */
+const monthOf = (text: string) => parseMonthInput(text) ?? text.trim();
 
 function requestOf(choice: SummaryChoice) {
   const period =
@@ -27,8 +32,8 @@ function requestOf(choice: SummaryChoice) {
       : choice.kind === 'quarter'
         ? { kind: 'quarter', year: choice.year, quarter: choice.quarter }
         : choice.kind === 'month'
-          ? { kind: 'month', month: choice.month.trim() }
-          : { kind: 'range', from: choice.from.trim(), to: choice.to.trim() };
+          ? { kind: 'month', month: monthOf(choice.month) }
+          : { kind: 'range', from: monthOf(choice.from), to: monthOf(choice.to) };
   const dimensions = [choice.rows, choice.columns].filter((d) => d !== '');
   const parsed = summaryRequestSchema.safeParse({ period, dimensions, measures: choice.measures });
   // A string key: the summary is recomputed only when the request really changes.
@@ -53,9 +58,9 @@ export function SummaryScreen() {
     kind: 'year',
     year: thisYear,
     quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4,
-    month: today.slice(0, 7),
-    from: `${thisYear}-01`,
-    to: today.slice(0, 7),
+    month: formatMonth(today.slice(0, 7)),
+    from: formatMonth(`${thisYear}-01`),
+    to: formatMonth(today.slice(0, 7)),
     rows: 'theme',
     columns: '',
     measures: ['received', 'accepted', 'declined', 'consulted', 'closed', 'medianDaysToConsultation', 'p90DaysToConsultation', 'targetMetShare'],
@@ -141,6 +146,7 @@ export function SummaryScreen() {
       {version === 0 && <Paragraph role="status">{t('home.loading')}</Paragraph>}
       {result && (
         <>
+          <PrintPage head={[t('summary.heading'), periodText(result.file, labels, t), producerName(result.file)].filter(Boolean).join(' – ')} landscape />
           <section aria-labelledby="summary-headline" className="otk-section">
             <Heading variant="h3" id="summary-headline">
               {t('summary.headlineHeading', { period: periodText(result.file, labels, t) })}
@@ -181,12 +187,16 @@ export function SummaryScreen() {
                 {t(`summary.note.${note}`)}
               </Paragraph>
             ))}
-            <Paragraph className="otk-muted">{t('summary.producedBy', { producer: result.file.producer.kind === 'centre' ? result.file.producer.name : '' })}</Paragraph>
+            <Paragraph className="otk-muted">{t('summary.producedBy', { producer: producerName(result.file) })}</Paragraph>
           </section>
         </>
       )}
     </Block>
   );
+}
+
+function producerName(file: SummaryFile): string {
+  return file.producer.kind === 'centre' ? file.producer.name : '';
 }
 
 /** "1/2026 – 12/2026" style text of a summary's period. */

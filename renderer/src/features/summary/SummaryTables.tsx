@@ -60,7 +60,7 @@ function CrossTable({ table, labels }: { table: SummaryTable; labels: CsvLabels 
   const rows = table.rows!;
   const columns = table.columns!;
   return (
-    <table className="otk-table otk-summary-table">
+    <table className="otk-table otk-summary-table otk-summary-cross">
       <caption>{labels.header(`summary.measure.${table.measure}`)}</caption>
       <thead>
         <tr>

@@ -7,7 +7,7 @@ import { THEMES } from '../../../../shared/reference/themes';
 import { labelOf, regionLabel } from '../../../../shared/reference/labels';
 import type { WorklistFilter } from '../../../../shared/worklist/filter';
 import { useUiStore } from '../../state/uiStore';
-import { parseFinnishDate, toFinnishDate } from '../../format/dates';
+import { parseDateInput, toDateInput } from '../../format/dates';
 
 type ChoiceKey = 'status' | 'area' | 'region' | 'theme' | 'urgency' | 'consent' | 'due';
 
@@ -86,16 +86,16 @@ export function FilterBar({ filter, onChange }: Props) {
         visualPlaceholder={t('form.datePlaceholder')}
         key={`from-${filter.from ?? ''}`}
         fullWidth
-        defaultValue={filter.from ? toFinnishDate(filter.from) : ''}
-        onBlur={(event) => set('from', parseFinnishDate(event.target.value) ?? undefined)}
+        defaultValue={filter.from ? toDateInput(filter.from, language) : ''}
+        onBlur={(event) => set('from', parseDateInput(event.target.value, language) ?? undefined)}
       />
       <DateInput
         labelText={t('filter.to')}
         visualPlaceholder={t('form.datePlaceholder')}
         key={`to-${filter.to ?? ''}`}
         fullWidth
-        defaultValue={filter.to ? toFinnishDate(filter.to) : ''}
-        onBlur={(event) => set('to', parseFinnishDate(event.target.value) ?? undefined)}
+        defaultValue={filter.to ? toDateInput(filter.to, language) : ''}
+        onBlur={(event) => set('to', parseDateInput(event.target.value, language) ?? undefined)}
       />
       {active && (
         <Button variant="secondary" onClick={() => onChange({ ...(filter.sort ? { sort: filter.sort } : {}), ...(filter.dir ? { dir: filter.dir } : {}) })}>

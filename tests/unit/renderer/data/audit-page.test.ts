@@ -22,6 +22,7 @@ describe('auditPage', () => {
     const second = await createConsultation({ ...ctx, actor: 'Koordinaattori B' }, validIntake());
     for (let i = 0; i < 5; i++) await recordView(ctx, first.id);
     await recordAuditExport(ctx, 7);
+    await recordAuditExport(ctx, 3, 'print');
 
     const all: string[] = [];
     let before: { at: string; id: string } | undefined;
@@ -39,7 +40,8 @@ describe('auditPage', () => {
     expect((await auditPage({ db, profile: TEST_COORDINATOR }, { ...ALL, actor: 'koordinaattori b' }, 100)).events.map((e) => e.entityId)).toEqual([second.id]);
     expect((await auditPage({ db, profile: TEST_COORDINATOR }, { ...ALL, entityId: second.id }, 100)).events.map((e) => e.action)).toEqual(['consultation.create']);
     const exported = (await auditPage({ db, profile: TEST_COORDINATOR }, { ...ALL, action: 'audit.export' }, 100)).events;
-    expect(exported.map((e) => e.details)).toEqual([{ events: '7' }]);
+    // A print of the log leaves the app like a file does: logged the same, with its medium.
+    expect(exported.map((e) => e.details)).toEqual([{ events: '3', medium: 'print' }, { events: '7' }]);
     const cut = new Date(NOW.getTime() + 2.5 * 60_000).toISOString();
     expect((await auditPage({ db, profile: TEST_COORDINATOR }, { ...ALL, to: cut }, 100)).events.every((e) => e.at <= cut)).toBe(true);
   });

@@ -70,7 +70,7 @@ describe('summaryCsv', () => {
   it('lists the legend and the notes of a theme breakdown', () => {
     const file = buildSummary(generateCases(50, 1, months), { period: Q1, dimensions: ['theme'], measures: ['received'] }, { producer, generatedAt });
     const csv = summaryCsv(file, csvLabels('fi'));
-    expect(csv).toContain('\r\n<5;1–4 tapausta (tarkkaa lukua ei näytetä tietosuojan vuoksi)\r\n..;Salattu, jotta muita lukuja ei voi päätellä\r\n');
+    expect(csv).toContain('\r\n<5;1–4 tapausta (tarkkaa lukua ei näytetä tietosuojan vuoksi)\r\n..;Salattu, jotta muita lukuja tai yksittäisen tapauksen tietoa ei voi päätellä (mediaani ja 90. persentiili vain, kun kummallakin puolella on vähintään 5 tapausta)\r\n');
     expect(csv.endsWith('"Usean teeman pyyntö lasketaan kunkin teemansa kohdalla; yhteensä-luvuissa jokainen pyyntö kerran."\r\n')).toBe(true);
   });
 });

@@ -94,29 +94,32 @@ describe('derived statistics', () => {
   const consulted = (days: number, met: boolean) =>
     generateCase(rnd, ['2026-01'], { accepted: true, declined: false, consulted: true, daysToConsultation: days, targetMet: met });
 
-  it('publishes medians and shares only from 5 cases and when both parts of a share are 0 or 5+', () => {
+  it('publishes shares only from 5 cases and when both parts are 0 or 5+; medians and percentiles with 5 cases on each side (percentiles.test.ts)', () => {
     const spec = { period: month, dimensions: [], measures: ['medianDaysToConsultation', 'p90DaysToConsultation', 'targetMetShare'] } as const;
     const four = [1, 2, 3, 4].map((d) => consulted(d, true));
     expect(summaryTables(four, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual(['..', '..', '..']);
+    // 10 cases: 4 on each side of the median, none above the 90th percentile (it is one case's wait).
     const tenMet = Array.from({ length: 10 }, (_, i) => consulted(i, true));
-    expect(summaryTables(tenMet, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual([4.5, 8, 100]);
+    expect(summaryTables(tenMet, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual(['..', '..', 100]);
+    const elevenMet = Array.from({ length: 11 }, (_, i) => consulted(i, true));
+    expect(summaryTables(elevenMet, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual([5, '..', 100]);
     // 7 of 10 met: 3 missed the target — a share would reveal a count of 3.
     const sevenMet = Array.from({ length: 10 }, (_, i) => consulted(i, i < 7));
-    expect(summaryTables(sevenMet, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual([4.5, 8, '..']);
+    expect(summaryTables(sevenMet, { ...spec, measures: [...spec.measures] }).tables.map((t) => t.total)).toEqual(['..', '..', '..']);
     const halfMet = Array.from({ length: 10 }, (_, i) => consulted(i, i < 5));
     expect(summaryTables(halfMet, { ...spec, measures: ['targetMetShare'] }).tables[0]!.total).toBe(50);
   });
 
   it("hides a median where the 'consulted' count of the same summary is hidden", () => {
     const cases = [
-      ...Array.from({ length: 6 }, (_, i) => consulted(i, true)),
+      ...Array.from({ length: 11 }, (_, i) => consulted(i, true)),
       ...Array.from({ length: 3 }, () => generateCase(rnd, ['2026-01'], { sector: 'ngo', accepted: true, declined: false, consulted: true, daysToConsultation: 2, targetMet: true })),
-    ].map((c, i) => ({ ...c, sector: i < 6 ? 'health' : 'ngo' }));
+    ].map((c, i) => ({ ...c, sector: i < 11 ? 'health' : 'ngo' }));
     const { tables } = summaryTables(cases, { period: month, dimensions: ['sector'], measures: ['consulted', 'medianDaysToConsultation'] });
     const [count, medianDays] = tables;
     const health = count!.rows!.codes.indexOf('health');
     expect(count!.rowTotals[health]).toBe('..');
     expect(medianDays!.rowTotals[health]).toBe('..');
-    expect(medianDays!.total).toBe(2);
+    expect(medianDays!.total).toBe(3.5);
   });
 });
