@@ -10,7 +10,7 @@ import { mergeRecord } from '../../../../shared/sync/merge';
 import type { PreviewCounts } from '../../../../shared/sync/preview';
 import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import { checkClocks, type QuarantinedStamp } from '../../../../shared/sync/quarantine';
-import { isTombstone, type Tombstone } from '../../../../shared/sync/record';
+import { isTombstone, type StampedRecord, type Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
 import type { RecommendationDraftRow } from '../desk/rows';
 import { currentNetworkId } from '../../../../shared/sync/scope';
@@ -41,6 +41,8 @@ export interface ConsultationWrite {
   row: Omit<CaseRow, 'rev'> | null;
   /** A requester's new request, admitted as a received case when applied (./admit-requests). */
   admit?: boolean;
+  /** The record written is exactly the sender's copy (see isSendersCopy): a delta back to the sender leaves it out. */
+  exact?: boolean;
 }
 
 export interface QuarantineEntry {
@@ -54,6 +56,8 @@ export interface RecordPlan<W> {
   counts: PreviewCounts;
   writes: W[];
   quarantined: QuarantineEntry[];
+  /** Networks and meetings: the ids of the writes that are exactly the sender's copy. */
+  same?: ReadonlySet<string>;
 }
 
 export interface ConsultationPlan extends RecordPlan<ConsultationWrite> {
@@ -133,6 +137,19 @@ function quarantineCheck(stamps: Readonly<Record<string, string>>, seen: Readonl
   const all: Record<string, string> = { ...stamps };
   if (seen) for (const [peer, stamp] of Object.entries(seen)) all[`seen.${peer}`] = stamp;
   return checkClocks(all, nowMs).quarantined;
+}
+
+/**
+ * The merged record is exactly the sender's copy: the same stamp on every field and the same
+ * knowledge. Then the sender holds everything of it that syncs (unstamped, derived fields are
+ * never merged), and sending it back would change nothing there.
+ */
+export function isSendersCopy(merged: StampedRecord | Tombstone, incoming: StampedRecord | Tombstone): boolean {
+  const mine = merged.stamps as Readonly<Record<string, string>>;
+  const theirs = incoming.stamps as Readonly<Record<string, string>>;
+  const fields = Object.keys(mine);
+  if (fields.length !== Object.keys(theirs).length || fields.some((field) => mine[field] !== theirs[field])) return false;
+  return sameKnowledge(knowledgeOf(merged), knowledgeOf(incoming));
 }
 
 function pages<T>(items: readonly T[]): T[][] {
@@ -254,7 +271,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       if (!result.write) continue;
       const merged = result.record;
       if (isTombstone(merged)) {
-        pending.set(record.id, { record: merged, before: before.get(record.id)!, row: null });
+        pending.set(record.id, { record: merged, before: before.get(record.id)!, row: null, exact: isSendersCopy(merged, record) });
         continue;
       }
       // Only the knowledge vector "grew" to what the stored record implies already: nothing to write.
@@ -264,7 +281,8 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         if (env.intake === 'adopt-case-code' && !isTombstone(record)) Object.assign(completed, { caseCode: record.caseCode, targetDate: record.targetDate });
         const { rev: _rev, ...row } = caseRowOf({ ...completed, rev: 0 });
         const { rev: _recordRev, ...plain } = completed as SyncedConsultation & { rev?: number };
-        pending.set(record.id, { record: plain, before: before.get(record.id)!, row, ...(admit ? { admit: true } : {}) });
+        const exact = !admit && !adoptCode && isSendersCopy(plain, record);
+        pending.set(record.id, { record: plain, before: before.get(record.id)!, row, exact, ...(admit ? { admit: true } : {}) });
       } catch (error) {
         throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position }), { cause: error });
       }
@@ -292,6 +310,7 @@ async function planWhole<W extends { id: string; stamps: Record<string, string> 
   const counts = emptyCounts();
   const quarantined: QuarantineEntry[] = [];
   const pending = new Map<string, S>();
+  const same = new Set<string>();
   for (const page of pages(incoming)) {
     const storedRows = await db.table<S, string>(table).bulkGet(page.map((record) => record.id));
     const stored = new Map(storedRows.filter((row): row is S => row !== undefined).map((row) => [row.id, row]));
@@ -312,9 +331,11 @@ async function planWhole<W extends { id: string; stamps: Record<string, string> 
       counts[merged.outcome === 'new' ? 'new' : merged.outcome === 'updated' ? 'updated' : 'unchanged']++;
       const next = merged.record as unknown as S;
       pending.set(record.id, { ...next, rev: (local?.rev ?? 0) + 1, ...(local && merged.outcome === 'updated' ? { updatedAt: (record as unknown as { updatedAt: string }).updatedAt } : {}) } as S);
+      if (isSendersCopy(next, record)) same.add(record.id);
+      else same.delete(record.id);
     }
   }
-  return { counts, writes: [...pending.values()], quarantined };
+  return { counts, writes: [...pending.values()], quarantined, same };
 }
 
 export async function planAudit(db: OtkDatabase, incoming: readonly AuditEvent[], env: PlanEnv, max: StampMax): Promise<RecordPlan<AuditEvent>> {

@@ -15,10 +15,10 @@ export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draf
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
-export type WireConsultation = Omit<SyncedConsultation, 'rev'> | Tombstone;
-/** Networks and meetings travel whole with their one clock stamp (last writer wins), without the local `rev`. */
-export type WireNetwork = Omit<NetworkRecord, 'rev'>;
-export type WireMeeting = Omit<MeetingRecord, 'rev'>;
+export type WireConsultation = Omit<SyncedConsultation, 'rev' | 'arrivedFrom'> | Tombstone;
+/** Networks and meetings travel whole with their per-field stamps, without the local `rev` and `arrived`. */
+export type WireNetwork = Omit<NetworkRecord, 'rev' | 'arrived'>;
+export type WireMeeting = Omit<MeetingRecord, 'rev' | 'arrived'>;
 /** An expert's recommendation draft marked ready, as it goes back to the coordinator (a network bundle from an expert desk). */
 export type WireDraft = Pick<RecommendationDraftRow, 'id' | 'networkId' | 'caseCode' | 'recommendation' | 'updatedAt' | 'by'>;
 
