@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
 import { BrowserSession } from './support/browser';
 import { goToList, listTable, pick, recordRequest } from './support/intake-page';
+import { pageNow } from './support/clock';
 
 const browser = useBrowserSession();
 let sender: Page;
@@ -123,6 +124,9 @@ describe('exchange between two installations by encrypted file', () => {
     await importBundle(receiver, await exportFull(sender, receiverId));
 
     await editQuestion(sender, code, 'Versio A: tarkennus lähettäjältä.');
+    // The receiver's browser started later, so its clock runs behind the sender's by its start-up
+    // time: set it a minute past the sender's, so that its later edit is also the later by the clock.
+    await colleague.context.clock.setSystemTime((await pageNow(sender)).getTime() + 60_000);
     await editQuestion(receiver, code, 'Versio B: tarkennus vastaanottajalta.');
 
     const second = await exportFull(sender, receiverId);
