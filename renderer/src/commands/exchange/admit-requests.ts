@@ -14,11 +14,17 @@ import type { SyncedConsultation } from './rows';
  * its transaction (where the case-code sequence and the clock are).
  */
 
-/** The request's first invalid field (a path like `question` or `requester.email`), or null when it passes the intake rules. */
-export function requestProblem(record: SyncedConsultation, now: Date): string | null {
+/**
+ * The request's first problem under the intake rules — its field (a path like `question` or
+ * `requester.email`) and the message (an i18n key with parameters, e.g. the identifier guard's
+ * `guard.henkilotunnusAnonymous?position=12`) — or null when it passes them.
+ */
+export function requestProblem(record: SyncedConsultation, now: Date): { path: string; message: string } | null {
   const today = helsinkiParts(now).date;
   const parsed = createIntakeSchema(() => today, () => now).safeParse(intakeOf(record));
-  return parsed.success ? null : parsed.error.issues[0]!.path.join('.') || 'request';
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return { path: issue.path.join('.'), message: issue.message };
 }
 
 export interface Admission {

@@ -15,6 +15,7 @@ import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema'
 import type { RecommendationDraftRow } from '../desk/rows';
 import { currentNetworkId } from '../../../../shared/sync/scope';
 import { requestProblem } from './admit-requests';
+import { caseCodeOf } from './validate';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
 import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
@@ -247,7 +248,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       const admit = env.intake === 'admit-requests' && local === undefined && !isTombstone(record);
       if (admit) {
         const problem = requestProblem(record as SyncedConsultation, new Date(env.nowMs));
-        if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem }));
+        if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem.path, problem: problem.message, request: true }));
       }
       const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
       // A requester's desk takes the centre's case code and target date for its own requests (unstamped, so the merge keeps the local ones).
@@ -284,7 +285,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         const exact = !admit && !adoptCode && isSendersCopy(plain, record);
         pending.set(record.id, { record: plain, before: before.get(record.id)!, row, exact, ...(admit ? { admit: true } : {}) });
       } catch (error) {
-        throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position }), { cause: error });
+        throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, ...caseCodeOf(record) }), { cause: error });
       }
     }
     env.onProgress?.({ phase: 'planning', done: index, total: incoming.length });
@@ -376,7 +377,7 @@ export async function planDrafts(db: OtkDatabase, incoming: readonly WireDraft[]
   const [cases, held] = await Promise.all([db.consultations.bulkGet(ids), db.recommendationDrafts.bulkGet(ids)]);
   incoming.forEach((draft, index) => {
     const record = cases[index];
-    if (!record || currentNetworkId(record) !== draft.networkId) throw new PlanRefusal(refusal('unknown-case', { type: 'draft', index }));
+    if (!record || currentNetworkId(record) !== draft.networkId) throw new PlanRefusal(refusal('unknown-case', { type: 'draft', index, ...caseCodeOf(draft) }));
     const before = held[index];
     if (before && before.updatedAt >= draft.updatedAt) {
       counts.unchanged++;

@@ -11,6 +11,7 @@ import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
+import { refusalMessage } from './refusal-message';
 
 /**
  * Reading a bundle: choose the .otk file, give its passphrase, see what it would do (new, updated,
@@ -89,9 +90,8 @@ export function ImportPanel() {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
         {preview && !preview.ok && (
-          <Paragraph className="otk-error">
-            {t('exchange.refused', { reason: t(preview.refusal.messageKey) })}
-            {preview.refusal.detail?.index !== undefined && ` ${t('exchange.refusalWhere', { type: t(`exchange.type.${preview.refusal.detail.type ?? 'consultation'}`), position: preview.refusal.detail.index + 1, field: preview.refusal.detail.field ?? '—' })}`}
+          <Paragraph className="otk-error" data-testid="import-refusal">
+            {refusalMessage(preview.refusal, t)}
           </Paragraph>
         )}
       </div>

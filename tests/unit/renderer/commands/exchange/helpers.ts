@@ -7,7 +7,7 @@ import { createConsultation } from '../../../../../renderer/src/commands/consult
 import { transitionConsultation } from '../../../../../renderer/src/commands/lifecycle';
 import { routeConsultation } from '../../../../../renderer/src/commands/routing';
 import { exportBundle, previewImport, applyImport, type ExportOptions, type ImportReady } from '../../../../../renderer/src/commands/exchange';
-import { collectEntries, decodeBundle, type Recipient } from '../../../../../shared/sync/bundle';
+import { collectEntries, decodeBundle, encodeBundle, type BundleEntry, type Recipient } from '../../../../../shared/sync/bundle';
 import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import { tombstoneOf } from '../../../../../shared/sync/tombstone';
 import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../../../../renderer/src/commands/counters';
@@ -69,6 +69,23 @@ export async function receive(target: Installation, bytes: Uint8Array): Promise<
   if (!ready.ok) throw new Error(`refused: ${ready.refusal.code} ${JSON.stringify(ready.refusal.detail)}`);
   await applyImport(target.ctx, ready);
   return ready;
+}
+
+/** A bundle written by hand as `from` (authentic: right passphrase, right keys), with any entries. */
+export async function forged(from: Installation, scope: Parameters<typeof encodeBundle>[0]['scope'], entries: BundleEntry[], options: { schemaVersion?: number } = {}) {
+  const { bytes } = await encodeBundle(
+    {
+      schemaVersion: options.schemaVersion ?? SYNC_SCHEMA_VERSION,
+      sender: { installationId: from.id, name: 'a' },
+      recipient: { kind: 'named', name: 'Verkoston yhteyshenkilö' },
+      scope,
+      clock: { from: null, to: '000000000000001:0000:x' },
+      entries,
+    },
+    PASS,
+    { iterations: FAST_KDF, minIterations: FAST_KDF, now: NOW },
+  );
+  return bytes;
 }
 
 /** The records of a bundle (opened as `target`), by type. */
