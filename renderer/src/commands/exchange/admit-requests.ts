@@ -1,4 +1,5 @@
 import { createIntakeSchema, intakeOf, type ConsultationRecord } from '../../../../shared/domain/consultation';
+import { guardIntake, issueMessage, type IntakeTexts } from '../../../../shared/privacy/intake-guard';
 import { formatCaseCode } from '../../../../shared/domain/case-code';
 import { helsinkiInstant, helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 import { targetDate } from '../../../../shared/calendar/target-date';
@@ -25,6 +26,16 @@ export function requestProblem(record: SyncedConsultation, now: Date): { path: s
   if (parsed.success) return null;
   const issue = parsed.error.issues[0]!;
   return { path: issue.path.join('.'), message: issue.message };
+}
+
+/**
+ * What the identifier guard warns about in a request that passes (a phone number, e-mail or street
+ * address, a date that may be a birth date in an anonymous request): its field and message. Not a
+ * refusal — the intake form only warns, and the requester confirmed them — but the centre sees them
+ * before it imports.
+ */
+export function requestFindings(record: SyncedConsultation, now: Date): Array<{ path: string; message: string }> {
+  return guardIntake(intakeOf(record) as IntakeTexts, now).warnings.map(issueMessage);
 }
 
 export interface Admission {

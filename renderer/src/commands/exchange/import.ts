@@ -24,7 +24,7 @@ import { receiveAndTake, stateAfterImport } from './peers';
 import { arrivedRegistry, storedAudit, storedConsultation, storedTombstone } from './delta-marks';
 import { planAudit, planConsultations, planDrafts, planImport, planRegistry, planWithdrawn, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
 import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from './rows';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from './types';
 
 /**
  * Import = decrypt → check every record → preview → apply in one transaction → remember the
@@ -65,6 +65,8 @@ export interface ImportReady {
   quarantined: Array<{ type: EntryType; recordId: string; aheadMs: number }>;
   /** Expert desk: how many cases leave it, no longer routed to its network. */
   withdrawn: number;
+  /** A requester's requests at the centre: what the identifier guard warns about (features/exchange/refusal-message words them). */
+  findings: RefusalDetail[];
   /** Nothing would change: "nothing new in this bundle". */
   nothingNew: boolean;
   /** For applyImport: the checked records and the merge plan. */
@@ -179,6 +181,7 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
     conflicts: plan.consultation.conflicts.map((c) => ({ kind: c.kind, recordId: c.recordId, field: c.field, losingSide: c.losingSide, ...(caseCodes.has(c.recordId) ? { caseCode: caseCodes.get(c.recordId)! } : {}) })),
     quarantined,
     withdrawn: plan.withdrawn.length,
+    findings: plan.consultation.findings,
     nothingNew,
     records,
     plan,

@@ -14,12 +14,12 @@ import { isTombstone, type StampedRecord, type Tombstone } from '../../../../sha
 import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
 import type { RecommendationDraftRow } from '../desk/rows';
 import { currentNetworkId } from '../../../../shared/sync/scope';
-import { requestProblem } from './admit-requests';
+import { requestFindings, requestProblem } from './admit-requests';
 import { caseCodeOf } from './validate';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
 import { LocalIds } from './local-ids';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
 import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
 
 /**
@@ -64,6 +64,8 @@ export interface RecordPlan<W> {
 
 export interface ConsultationPlan extends RecordPlan<ConsultationWrite> {
   conflicts: FieldConflict[];
+  /** In requests to be admitted: what the identifier guard warns about (shown in the preview, not refused). */
+  findings: RefusalDetail[];
 }
 
 export interface ImportPlan {
@@ -166,6 +168,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
   const before = new Map<string, BeforeState>();
   const conflicts: FieldConflict[] = [];
   const quarantined: QuarantineEntry[] = [];
+  const findings: RefusalDetail[] = [];
   const localIds = await LocalIds.load(db, env.withdrawFrom !== undefined);
   const limit = aheadLimit(env.nowMs);
   let index = 0;
@@ -198,6 +201,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       if (admit) {
         const problem = requestProblem(record as SyncedConsultation, new Date(env.nowMs));
         if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem.path, problem: problem.message, request: true }));
+        for (const found of requestFindings(record as SyncedConsultation, new Date(env.nowMs))) findings.push({ type: 'consultation', index: position, field: found.path, problem: found.message, request: true });
       }
       const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
       // A requester's desk takes the centre's case code and target date for its own requests (unstamped, so the merge keeps the local ones).
@@ -239,7 +243,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
     }
     env.onProgress?.({ phase: 'planning', done: index, total: incoming.length });
   }
-  return { counts, writes: [...pending.values()], conflicts, quarantined };
+  return { counts, writes: [...pending.values()], conflicts, quarantined, findings };
 }
 
 /**

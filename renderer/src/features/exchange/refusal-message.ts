@@ -24,12 +24,17 @@ const FINDING_RULES: Readonly<Record<string, string>> = {
   [GUARD_MESSAGE_KEYS.henkilotunnusAnonymous]: 'exchange.findingRule.henkilotunnusAnonymous',
 };
 
-/** The identifier the guard found in a field, in words: "Pyynnössä 1 on henkilötunnus kentässä ”Kysymys asiantuntijoille” (merkki 12)." */
+/**
+ * The identifier the guard found in a field, in words: "Pyynnössä 1 on henkilötunnus kentässä
+ * ”Kysymys asiantuntijoille” (merkki 12)." A henkilötunnus is certain (its check character fits);
+ * the others only look like one ("näyttää olevan").
+ */
 export function findingSentence(record: string, field: string, message: string, t: TFunction): string | null {
   const { key, params } = decodeMessage(message);
   const finding = FINDINGS[key];
   if (finding === undefined) return null;
-  const sentence = t('exchange.refusalDetail.identifier', { record, field, finding: t(`exchange.finding.${finding}`), position: params.position ?? '?' });
+  const sentenceKey = finding === 'henkilotunnus' ? 'exchange.refusalDetail.identifier' : 'exchange.refusalDetail.identifierSeems';
+  const sentence = t(sentenceKey, { record, field, finding: t(`exchange.finding.${finding}`), position: params.position ?? '?' });
   const rule = FINDING_RULES[key];
   return rule ? `${sentence} ${t(rule)}` : sentence;
 }
@@ -80,6 +85,13 @@ function action(refusal: ImportRefusal, t: TFunction): string {
   const { code, detail } = refusal;
   if (code === 'invalid-record' && detail?.request) return t(isFinding(detail) ? 'exchange.refusalAction.identifier' : 'exchange.refusalAction.request');
   return t(refusal.messageKey.startsWith('bundle.') ? `bundle.action.${code}` : `exchange.refusalAction.${code}`);
+}
+
+/** A guard warning on a request the centre admits (ImportReady.findings), in words. */
+export function findingMessage(detail: RefusalDetail, t: TFunction): string {
+  const label = detail.field !== undefined ? fieldLabelOf(detail.type, detail.field) : undefined;
+  const field = label !== undefined && label.kind !== 'unknown' ? t(label.key) : t('intake.requestSection');
+  return findingSentence(recordLabel(detail, t) ?? t('exchange.record.request', { n: 1 }), field, detail.problem ?? '', t) ?? field;
 }
 
 /** The reason in full: what is wrong, where, and what to do. */

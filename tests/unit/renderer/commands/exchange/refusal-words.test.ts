@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
 import { resources } from '../../../../../renderer/src/i18n';
-import { refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
+import { findingMessage, refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { finishRequest } from '../../../../../renderer/src/commands/desk/request-drafts';
 import { sendRequests } from '../../../../../renderer/src/commands/desk/send';
 import { requesterKey } from '../../../../../renderer/src/commands/requesters';
@@ -46,24 +46,42 @@ async function refusedSaying(target: Installation, bytes: Uint8Array, passphrase
   return message;
 }
 
+/** A requester's desk sends its finished request to the centre, after `question` replaced the stored question (a desk that skipped its checks). */
+async function requestFile(question: string) {
+  const desk = await installation('pyytaja');
+  const intake = validIntake({ received: { date: '2026-11-23', time: '08:15', channel: 'form' } });
+  desk.ctx.profile = requesterProfile(requesterKey(intake.requester as Intake['requester']));
+  const created = await finishRequest(desk.ctx, undefined, intake);
+  await desk.db.consultations.put({ ...(await desk.db.consultations.get(created.id))!, question });
+  return (await sendRequests(desk.ctx, { caseIds: [created.id], area: 'lansi', recipientName: 'OT-keskus', passphrase: PASS, kdfIterations: FAST_KDF })).bytes;
+}
+
 const without = <T extends object>(record: T, ...keys: string[]) => Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 
 describe('refusals in words', () => {
   it('a requester’s file whose anonymous request holds a henkilötunnus: the centre reads what, where and what to ask', async () => {
     const centre = await installation('keskus');
-    const desk = await installation('pyytaja');
-    const intake = validIntake({ received: { date: '2026-11-23', time: '08:15', channel: 'form' } });
-    desk.ctx.profile = requesterProfile(requesterKey(intake.requester as Intake['requester']));
-    const created = await finishRequest(desk.ctx, undefined, intake);
-    // A desk that skipped its own checks (an old version, a damaged database): the question changes under it.
+    // A desk that skipped its own checks (an old version, a damaged database): the question changed under it.
     const question = `Nuoren henkilötunnus on ${HETU}, miten tukea koulunkäyntiä?`;
-    await desk.db.consultations.put({ ...(await desk.db.consultations.get(created.id))!, question });
-    const sent = await sendRequests(desk.ctx, { caseIds: [created.id], area: 'lansi', recipientName: 'OT-keskus', passphrase: PASS, kdfIterations: FAST_KDF });
-    const message = await refusedSaying(centre, sent.bytes);
+    const message = await refusedSaying(centre, await requestFile(question));
     expect(message).toBe(
       `Tiedostoa ei tuotu, eikä mitään muutettu: Pyynnössä 1 on henkilötunnus kentässä ”Kysymys asiantuntijoille” (merkki ${question.indexOf(HETU) + 1}). Anonyymiin pyyntöön ei saa kirjata henkilötunnusta. Pyydä lähettäjää poistamaan tunniste ja lähettämään tiedosto uudelleen.`,
     );
     expect(message).not.toContain(HETU);
+  });
+
+  it('a phone number or an e-mail address in an anonymous request does not refuse it: the preview names each, in words', async () => {
+    const centre = await installation('keskus');
+    const question = 'Perheen puhelin 040 123 4567 ja sähköposti perhe@example.invalid, miten tukea?';
+    const ready = await preview(centre, await requestFile(question));
+    if (!ready.ok) throw new Error(refusalMessage(ready.refusal, fi));
+    expect(ready.findings.map((finding) => findingMessage(finding, fi))).toEqual([
+      `Pyynnössä 1 näyttää olevan puhelinnumero kentässä ”Kysymys asiantuntijoille” (merkki ${question.indexOf('040') + 1}).`,
+      `Pyynnössä 1 näyttää olevan sähköpostiosoite kentässä ”Kysymys asiantuntijoille” (merkki ${question.indexOf('perhe@') + 1}).`,
+    ]);
+    // A plain request has none.
+    const plain = await preview(await installation('toinen-keskus'), await requestFile('Miten tukea nuoren koulunkäyntiä?'));
+    expect(plain).toMatchObject({ ok: true, findings: [] });
   });
 
   it('an invalid record of every type names the record and the field as the forms call it', async () => {
