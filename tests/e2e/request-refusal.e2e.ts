@@ -3,6 +3,7 @@ import { useBrowserSession } from './support/session';
 import { expectRefused, openImportScreen, previewBundle, rawDatabase, REFUSED } from './support/desk-files';
 import { requestFileWithQuestion } from './support/request-file';
 import { goToList, listTable } from './support/intake-page';
+import { axeViolations } from './support/axe';
 
 /**
  * Issue 18, item 10: the centre opens a requester's file. One whose anonymous request holds a
@@ -34,6 +35,7 @@ describe('the centre opens a requester’s file', () => {
     expect(shown).not.toContain('question');
     expect(shown).not.toContain(HETU);
     expect(await rawDatabase(page)).toEqual(before);
+    expect(await axeViolations(page)).toEqual([]);
     await goToList(page);
     await page.getByText('Ei vielä pyyntöjä.').waitFor();
 
@@ -66,6 +68,7 @@ describe('the centre opens a requester’s file', () => {
     await findings.waitFor();
     expect(await findings.innerText()).toContain(`Pyynnössä 1 näyttää olevan puhelinnumero kentässä ”Kysymys asiantuntijoille” (merkki ${question.indexOf('040') + 1}).`);
     expect(await page.getByText(REFUSED).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Tuo', exact: true }).click();
     await page.locator('.otk-notice', { hasText: /^Tuotu: 1 uutta/ }).first().waitFor();
     // Admitted as a received case with the centre's own code.
