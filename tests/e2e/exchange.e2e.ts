@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
 import { BrowserSession } from './support/browser';
 import { goToList, listTable, pick, recordRequest } from './support/intake-page';
+import { rawAuditEvents } from './support/desk-files';
+import { pageNow } from './support/clock';
 
 const browser = useBrowserSession();
 let sender: Page;
@@ -35,10 +37,10 @@ async function previewBundle(page: Page, file: { name: string; bytes: Buffer }, 
   await page.getByRole('button', { name: 'Avaa ja esikatsele' }).click();
 }
 
-/** Exports everything for the installation `receiverId` from the sender's Exchange screen; returns the file. */
-async function exportFull(page: Page, receiverId: string): Promise<{ name: string; bytes: Buffer }> {
+/** Exports everything (or `scope`) for the installation `receiverId` from the sender's Exchange screen; returns the file. */
+async function exportFull(page: Page, receiverId: string, scope = 'Kaikki tiedot'): Promise<{ name: string; bytes: Buffer }> {
   await openExchange(page);
-  await pick(page, 'Kaikki tiedot');
+  await pick(page, scope);
   await pick(page, 'Toinen asennus');
   await page.locator('#export-installation-id').fill(receiverId);
   await page.locator('#export-passphrase').fill(PASSPHRASE);
@@ -59,6 +61,17 @@ async function openFromList(page: Page, code: string): Promise<void> {
   await goToList(page);
   await listTable(page).getByRole('link', { name: code }).click();
   await page.locator('#case-heading', { hasText: code }).waitFor();
+}
+
+async function installationId(page: Page): Promise<string> {
+  await openExchange(page);
+  return (await page.getByTestId('installation-id').innerText()).trim();
+}
+
+/** The audit events `page`'s installation holds and `other`'s does not (read raw from both). */
+async function eventsLacking(page: Page, other: Page) {
+  const held = new Set((await rawAuditEvents(other)).map((e) => e.id));
+  return (await rawAuditEvents(page)).filter((e) => !held.has(e.id));
 }
 
 async function editQuestion(page: Page, code: string, question: string): Promise<void> {
@@ -123,6 +136,9 @@ describe('exchange between two installations by encrypted file', () => {
     await importBundle(receiver, await exportFull(sender, receiverId));
 
     await editQuestion(sender, code, 'Versio A: tarkennus lähettäjältä.');
+    // The receiver's browser started later, so its clock runs behind the sender's by its start-up
+    // time: set it a minute past the sender's, so that its later edit is also the later by the clock.
+    await colleague.context.clock.setSystemTime((await pageNow(sender)).getTime() + 60_000);
     await editQuestion(receiver, code, 'Versio B: tarkennus vastaanottajalta.');
 
     const second = await exportFull(sender, receiverId);
@@ -146,5 +162,49 @@ describe('exchange between two installations by encrypted file', () => {
     await receiver.locator('.otk-conflicts').waitFor({ state: 'detached' });
     expect(await receiver.locator('.otk-conflicts').count()).toBe(0);
     expect(await receiver.locator('.otk-timeline').innerText()).toContain('Ristiriita ratkaistu');
+  });
+
+  it('after one edit, the delta preview counts that case, no networks or meetings and only the new log events; the file carries the edit', async () => {
+    const receiverId = await installationId(receiver);
+    const senderId = await installationId(sender);
+    const code = await recordRequest(sender, { question: 'Delta: alkuperäinen synteettinen kysymys.' });
+    // Full files both ways (the receiver's acknowledges the sender's: the base of the delta); the
+    // receiver has a case of its own, which the delta must not send back.
+    await importBundle(receiver, await exportFull(sender, receiverId));
+    await recordRequest(receiver, { question: 'Vastaanottajan oma synteettinen kysymys.' });
+    await importBundle(sender, await exportFull(receiver, senderId));
+    await editQuestion(sender, code, 'Delta: tarkennettu synteettinen kysymys.');
+
+    // What the receiver lacks of the sender's log: the events since the base, not its history
+    // (the profile's creation, the receiver's own events, anything older).
+    const lacking = await eventsLacking(sender, receiver);
+    expect(lacking.map((e) => e.action)).toContain('consultation.update');
+    expect(lacking.map((e) => e.action)).not.toContain('profile.create');
+    expect(lacking.length).toBeLessThan(10);
+    await openExchange(sender);
+    await pick(sender, 'Muutokset edellisen jälkeen');
+    await pick(sender, 'Toinen asennus');
+    await sender.locator('#export-installation-id').fill(receiverId);
+    const plan = `Muutokset edellisen jälkeen: 1 tapausta, 0 verkostoa, 0 kokousta, ${lacking.length} lokitapahtumaa.`;
+    await sender.getByTestId('export-plan').filter({ hasText: plan }).waitFor();
+
+    const delta = await exportFull(sender, receiverId, 'Muutokset edellisen jälkeen');
+    expect(delta.name).toMatch(/^otk-delta-/);
+    await openExchange(receiver);
+    await previewBundle(receiver, delta, PASSPHRASE);
+    const preview = receiver.getByTestId('import-preview');
+    await preview.waitFor();
+    // Cases: 0 new, 1 updated; no network or meeting rows (the bundle carries none).
+    const cases = preview.locator('tbody tr').first();
+    expect((await cases.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['0', '1', '0', '0', '0']);
+    expect(await preview.locator('tbody tr').filter({ hasText: 'Verkostot' }).count()).toBe(0);
+    expect(await preview.locator('tbody tr').filter({ hasText: 'Kokoukset' }).count()).toBe(0);
+    await receiver.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await receiver.getByText(/^Tuotu: 0 uutta ja 1 päivitettyä tapausta/).waitFor();
+
+    // Stored: the edit, and of the sender's log everything but the delta's own export event.
+    await openFromList(receiver, code);
+    await receiver.getByText('Delta: tarkennettu synteettinen kysymys.').waitFor();
+    expect((await eventsLacking(sender, receiver)).map((e) => e.action)).toEqual(['exchange.export']);
   });
 });

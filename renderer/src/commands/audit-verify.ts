@@ -4,6 +4,7 @@ import type { CommandContext } from './context';
 import { requireGlobal } from './access';
 import { readAuditChainHead } from './audit';
 import { readInstallation } from './installation';
+import { wireAudit, type StoredAuditEvent } from './exchange/wire';
 
 /** Events read per step while verifying (keyset pages along the primary key). */
 const VERIFY_PAGE = 5000;
@@ -30,7 +31,8 @@ export async function verifyAuditLog(ctx: Pick<CommandContext, 'db' | 'profile'>
   for (;;) {
     const page = await (after === undefined ? db.audit.orderBy(':id') : db.audit.where(':id').above(after)).limit(VERIFY_PAGE).toArray();
     for (const event of page) {
-      if (typeof event.hash === 'string') chained.push(event);
+      // An imported event is checked as it was written: without the importer's bookkeeping.
+      if (typeof event.hash === 'string') chained.push(wireAudit(event as StoredAuditEvent));
       else unchained++;
     }
     if (page.length < VERIFY_PAGE) break;

@@ -15,6 +15,7 @@ import type {
   ExchangePeerRow,
   ImportedBundleRow,
   QuarantineRow,
+  RegistryArrival,
   TombstoneRow,
 } from '../commands/exchange/rows';
 import type { RecommendationDraftRow, RequestDraftRow } from '../commands/desk/rows';
@@ -56,9 +57,11 @@ export type NetworkRecord = Network & {
   stamps: FieldStamps;
   /** What this copy has seen of each installation's writes (shared/sync/knowledge), after a merge. */
   seen?: Record<string, string>;
+  /** Which import wrote it last (local, for delta bundles; never travels). */
+  arrived?: RegistryArrival;
 };
 
-export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamps: FieldStamps; seen?: Record<string, string> };
+export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamps: FieldStamps; seen?: Record<string, string>; arrived?: RegistryArrival };
 
 export const DATABASE_NAME = 'otk-consultation-desk';
 

@@ -107,3 +107,21 @@ export async function rawDatabase(page: Page): Promise<Record<string, { rows: nu
     return dump;
   });
 }
+
+/** The app's audit events read raw from IndexedDB (they hold codes and ids only, never sealed): id, action and clock stamp. */
+export async function rawAuditEvents(page: Page): Promise<Array<{ id: string; action: string; clock: string }>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('otk-consultation-desk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const events = await new Promise<Array<{ id: string; action: string; clock: string }>>((resolve, reject) => {
+      const request = db.transaction('audit', 'readonly').objectStore('audit').getAll();
+      request.onsuccess = () => resolve(request.result.map((e: { id: string; action: string; clock: string }) => ({ id: e.id, action: e.action, clock: e.clock })));
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return events;
+  });
+}

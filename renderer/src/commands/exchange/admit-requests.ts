@@ -1,4 +1,5 @@
 import { createIntakeSchema, intakeOf, type ConsultationRecord } from '../../../../shared/domain/consultation';
+import { guardIntake, issueMessage, type IntakeTexts } from '../../../../shared/privacy/intake-guard';
 import { formatCaseCode } from '../../../../shared/domain/case-code';
 import { helsinkiInstant, helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 import { targetDate } from '../../../../shared/calendar/target-date';
@@ -14,11 +15,27 @@ import type { SyncedConsultation } from './rows';
  * its transaction (where the case-code sequence and the clock are).
  */
 
-/** The request's first invalid field (a path like `question` or `requester.email`), or null when it passes the intake rules. */
-export function requestProblem(record: SyncedConsultation, now: Date): string | null {
+/**
+ * The request's first problem under the intake rules — its field (a path like `question` or
+ * `requester.email`) and the message (an i18n key with parameters, e.g. the identifier guard's
+ * `guard.henkilotunnusAnonymous?position=12`) — or null when it passes them.
+ */
+export function requestProblem(record: SyncedConsultation, now: Date): { path: string; message: string } | null {
   const today = helsinkiParts(now).date;
   const parsed = createIntakeSchema(() => today, () => now).safeParse(intakeOf(record));
-  return parsed.success ? null : parsed.error.issues[0]!.path.join('.') || 'request';
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return { path: issue.path.join('.'), message: issue.message };
+}
+
+/**
+ * What the identifier guard warns about in a request that passes (a phone number, e-mail or street
+ * address, a date that may be a birth date in an anonymous request): its field and message. Not a
+ * refusal — the intake form only warns, and the requester confirmed them — but the centre sees them
+ * before it imports.
+ */
+export function requestFindings(record: SyncedConsultation, now: Date): Array<{ path: string; message: string }> {
+  return guardIntake(intakeOf(record) as IntakeTexts, now).warnings.map(issueMessage);
 }
 
 export interface Admission {

@@ -79,8 +79,10 @@ async function resolve(db: OtkDatabase, scope: ExportScope, recipient: Recipient
       case 'delta': {
         const base = recipient.kind === 'installation' ? await deltaBaseOf(db, peerKey) : undefined;
         if (!base) return { scope: { kind: 'full' }, selection: { kind: 'full' }, rev, clockTo, acknowledged, peer };
-        const baseAt = new Date(new Date(base.at).getTime() - DELTA_AUDIT_MARGIN_MS).toISOString();
-        return { scope: { kind: 'delta', since: base.clockTo }, selection: { kind: 'delta', baseRev: base.rev, baseAt }, rev, clockTo, acknowledged, peer };
+        const auditFrom = new Date(new Date(base.at).getTime() - DELTA_AUDIT_MARGIN_MS).toISOString();
+        const self = (await readInstallation(db)).id;
+        const deltaBase = { rev: base.rev, since: base.clockTo, peer: peerKey, self };
+        return { scope: { kind: 'delta', since: base.clockTo }, selection: { kind: 'delta', base: deltaBase, auditFrom }, rev, clockTo, acknowledged, peer };
       }
       case 'network':
         if (!(await db.networks.get(scope.networkId))) throw new CommandError('notFound');

@@ -4,7 +4,6 @@ import type { PreviewCounts } from '../../../../shared/sync/preview';
 import { checkClocks } from '../../../../shared/sync/quarantine';
 import { isTombstone } from '../../../../shared/sync/record';
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
-import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { addAudit, auditEvent } from '../audit';
@@ -22,10 +21,10 @@ import { readInstallation } from '../installation';
 import { readSettings } from '../settings';
 import { inlineCodec, type BundleCodec } from './codec';
 import { receiveAndTake, stateAfterImport } from './peers';
+import { arrivedRegistry, storedAudit, storedConsultation, storedTombstone } from './delta-marks';
 import { planAudit, planConsultations, planDrafts, planImport, planRegistry, planWithdrawn, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
 import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from './rows';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireRecords } from './types';
-import type { StoredAuditEvent } from './wire';
+import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from './types';
 
 /**
  * Import = decrypt → check every record → preview → apply in one transaction → remember the
@@ -66,6 +65,8 @@ export interface ImportReady {
   quarantined: Array<{ type: EntryType; recordId: string; aheadMs: number }>;
   /** Expert desk: how many cases leave it, no longer routed to its network. */
   withdrawn: number;
+  /** A requester's requests at the centre: what the identifier guard warns about (features/exchange/refusal-message words them). */
+  findings: RefusalDetail[];
   /** Nothing would change: "nothing new in this bundle". */
   nothingNew: boolean;
   /** For applyImport: the checked records and the merge plan. */
@@ -180,6 +181,7 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
     conflicts: plan.consultation.conflicts.map((c) => ({ kind: c.kind, recordId: c.recordId, field: c.field, losingSide: c.losingSide, ...(caseCodes.has(c.recordId) ? { caseCode: caseCodes.get(c.recordId)! } : {}) })),
     quarantined,
     withdrawn: plan.withdrawn.length,
+    findings: plan.consultation.findings,
     nothingNew,
     records,
     plan,
@@ -310,6 +312,7 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
   const withdrawFrom = withdrawFromOf(ctx, header);
   const env: PlanEnv = { nowMs: now.getTime(), settings, intake: intakeModeOf(ctx, header), ...(withdrawFrom !== undefined ? { withdrawFrom } : {}) };
 
+  const sender = header.sender.installationId;
   return db.transaction('rw', importTables(db), async () => {
     if (await db.importedBundles.get(header.bundleId)) {
       return { applied: false, reason: 'already-imported' as const, bundleId: header.bundleId, counts: preview.counts, newConflicts: 0, quarantined: 0 };
@@ -366,11 +369,11 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     const inFlight: Array<Promise<unknown>> = [];
     for (let start = 0; start < live.length; start += APPLY_CHUNK) {
       const chunk = live.slice(start, start + APPLY_CHUNK);
-      const stored: ConsultationRecord[] = [];
+      const stored = [];
       const rows = [];
       for (const write of chunk) {
         next += 1;
-        stored.push({ ...(write.record as ConsultationRecord), rev: next });
+        stored.push(storedConsultation(write, next, sender));
         rows.push({ ...write.row!, rev: next });
       }
       const written = Promise.all([db.consultations.bulkPut(stored), db.caseRows.bulkPut(rows)]).then(() => {
@@ -383,18 +386,18 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     }
     await Promise.all(inFlight);
     if (deleted.length > 0) {
-      const tombstones: TombstoneRow[] = deleted.map((write) => ({ ...(write.record as TombstoneRow), entity: 'consultation', rev: (next += 1) }));
+      const tombstones = deleted.map((write) => storedTombstone(write, (next += 1), sender));
       const ids = tombstones.map((t) => t.id);
       await Promise.all([db.tombstones.bulkPut(tombstones), db.consultations.bulkDelete(ids), db.caseRows.bulkDelete(ids)]);
     }
     await inChunks(plan.audit.writes, async (chunk) => {
-      await db.audit.bulkPut(chunk.map((event): StoredAuditEvent => ({ ...event, importRev: (next += 1) })));
+      await db.audit.bulkPut(chunk.map((event) => storedAudit(event, (next += 1), sender)));
     });
     for (const event of admissionEvents) await addAudit(db, event);
     if (withdrawFrom !== undefined) await withdrawCases(db, live.map((write) => write.record.id), withdrawnRows.map((row) => row.id), auditStamp!, () => (next += 1));
     if (plan.draft.writes.length > 0) await db.recommendationDrafts.bulkPut(plan.draft.writes);
-    if (plan.network.writes.length > 0) await db.networks.bulkPut(plan.network.writes);
-    if (plan.meeting.writes.length > 0) await db.meetings.bulkPut(plan.meeting.writes);
+    if (plan.network.writes.length > 0) await db.networks.bulkPut(arrivedRegistry(plan.network.writes, plan.network.same, finalRev, sender));
+    if (plan.meeting.writes.length > 0) await db.meetings.bulkPut(arrivedRegistry(plan.meeting.writes, plan.meeting.same, finalRev, sender));
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
     const quarantined = [plan.consultation, plan.network, plan.meeting, plan.audit].flatMap((part) => part.quarantined);
     if (quarantined.length > 0) {
@@ -414,10 +417,8 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     }
     await advanceCaseSequences(db, settings.caseCodePrefix, writes);
 
-
     // Exchange state: a full/delta bundle counts as received (unless something was quarantined: then
     // the sender's next delta must carry it again) and tells which of our bundles the sender has.
-    const sender = header.sender.installationId;
     const full = header.scope.kind === 'full' || header.scope.kind === 'delta';
     const peer: ExchangePeerRow = (await db.exchangePeers.get(sender)) ?? { id: sender, kind: 'installation', state: {} };
     await db.exchangePeers.put({

@@ -1,5 +1,6 @@
 import { acknowledgementsOf, noteAcknowledged, noteReceived, type ExchangeLog, type ExchangeState } from '../../../../shared/sync/exchange';
 import type { Recipient } from '../../../../shared/sync/bundle';
+import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import type { OtkDatabase } from '../../db/schema';
 import type { CommandContext } from '../context';
 import { ValidationError } from '../errors';
@@ -16,8 +17,13 @@ import type { ExchangeLogRow, ExchangePeerRow } from './rows';
  */
 
 const NAME_KEY = INSTALLATION_NAME_KEY;
-/** Local audit events of a delta bundle: written since its base export began, less this margin (clock adjustments). */
-export const DELTA_AUDIT_MARGIN_MS = 10 * 60 * 1000;
+/**
+ * A delta reads this installation's audit events along their time (`at`, the wall clock) from
+ * its base export's start less this margin, and sends those whose clock stamp is newer than the
+ * base (the stamps are exact; the margin only covers a wall clock set back since, by up to the day
+ * the clocks tolerate). Reading a day more costs little; nothing older than the base travels.
+ */
+export const DELTA_AUDIT_MARGIN_MS = MAX_DRIFT_MS;
 
 /** The peer key of a recipient: its installation id, or `named:<name>`. */
 export function peerKeyOf(recipient: Recipient): string {

@@ -10,14 +10,16 @@ import { mergeRecord } from '../../../../shared/sync/merge';
 import type { PreviewCounts } from '../../../../shared/sync/preview';
 import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import { checkClocks, type QuarantinedStamp } from '../../../../shared/sync/quarantine';
-import { isTombstone, type Tombstone } from '../../../../shared/sync/record';
+import { isTombstone, type StampedRecord, type Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema';
 import type { RecommendationDraftRow } from '../desk/rows';
 import { currentNetworkId } from '../../../../shared/sync/scope';
-import { requestProblem } from './admit-requests';
+import { requestFindings, requestProblem } from './admit-requests';
+import { caseCodeOf } from './validate';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
+import { LocalIds } from './local-ids';
+import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
 import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
 
 /**
@@ -41,6 +43,8 @@ export interface ConsultationWrite {
   row: Omit<CaseRow, 'rev'> | null;
   /** A requester's new request, admitted as a received case when applied (./admit-requests). */
   admit?: boolean;
+  /** The record written is exactly the sender's copy (see isSendersCopy): a delta back to the sender leaves it out. */
+  exact?: boolean;
 }
 
 export interface QuarantineEntry {
@@ -54,10 +58,14 @@ export interface RecordPlan<W> {
   counts: PreviewCounts;
   writes: W[];
   quarantined: QuarantineEntry[];
+  /** Networks and meetings: the ids of the writes that are exactly the sender's copy. */
+  same?: ReadonlySet<string>;
 }
 
 export interface ConsultationPlan extends RecordPlan<ConsultationWrite> {
   conflicts: FieldConflict[];
+  /** In requests to be admitted: what the identifier guard warns about (shown in the preview, not refused). */
+  findings: RefusalDetail[];
 }
 
 export interface ImportPlan {
@@ -135,62 +143,23 @@ function quarantineCheck(stamps: Readonly<Record<string, string>>, seen: Readonl
   return checkClocks(all, nowMs).quarantined;
 }
 
+/**
+ * The merged record is exactly the sender's copy: the same stamp on every field and the same
+ * knowledge. Then the sender holds everything of it that syncs (unstamped, derived fields are
+ * never merged), and sending it back would change nothing there.
+ */
+export function isSendersCopy(merged: StampedRecord | Tombstone, incoming: StampedRecord | Tombstone): boolean {
+  const mine = merged.stamps as Readonly<Record<string, string>>;
+  const theirs = incoming.stamps as Readonly<Record<string, string>>;
+  const fields = Object.keys(mine);
+  if (fields.length !== Object.keys(theirs).length || fields.some((field) => mine[field] !== theirs[field])) return false;
+  return sameKnowledge(knowledgeOf(merged), knowledgeOf(incoming));
+}
+
 function pages<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let start = 0; start < items.length; start += PLAN_PAGE) out.push(items.slice(start, start + PLAN_PAGE));
   return out;
-}
-
-/**
- * The ids this installation holds (cases and tombstones), read once per plan as keys only: a page
- * of incoming records then reads only the stored copies that exist — along a key range when they
- * lie close together (one request), else by bulkGet. Importing into an empty database reads nothing.
- */
-class LocalIds {
-  private constructor(
-    private readonly live: string[],
-    private readonly liveSet: Set<string>,
-    private readonly dead: Set<string>,
-  ) {}
-
-  /** `withoutTombstones`: an expert desk, whose only tombstones mark cases withdrawn from it (not deletions). */
-  static async load(db: OtkDatabase, withoutTombstones = false): Promise<LocalIds> {
-    const [live, dead] = await Promise.all([db.consultations.toCollection().primaryKeys(), withoutTombstones ? [] : db.tombstones.toCollection().primaryKeys()]);
-    return new LocalIds(live as string[], new Set(live as string[]), new Set(dead as string[]));
-  }
-
-  /** How many stored case ids lie in [from, to] (the keys come sorted). */
-  private countBetween(from: string, to: string): number {
-    const at = (key: string, after: boolean) => {
-      let lo = 0;
-      let hi = this.live.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.live[mid]! < key || (after && this.live[mid] === key)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return at(to, true) - at(from, false);
-  }
-
-  async read(db: OtkDatabase, ids: readonly string[]): Promise<Map<string, SyncedConsultation | TombstoneRow>> {
-    const stored = new Map<string, SyncedConsultation | TombstoneRow>();
-    const live = ids.filter((id) => this.liveSet.has(id)).toSorted();
-    const dead = ids.filter((id) => this.dead.has(id));
-    if (live.length > 0) {
-      const from = live[0]!;
-      const to = live[live.length - 1]!;
-      if (this.countBetween(from, to) <= live.length * 2) {
-        const wanted = new Set(live);
-        for (const record of await db.consultations.where(':id').between(from, to, true, true).toArray()) if (wanted.has(record.id)) stored.set(record.id, record);
-      } else {
-        for (const record of await db.consultations.bulkGet(live)) if (record) stored.set(record.id, record);
-      }
-    }
-    if (dead.length > 0) for (const row of await db.tombstones.bulkGet(dead)) if (row) stored.set(row.id, row);
-    return stored;
-  }
 }
 
 export async function planConsultations(db: OtkDatabase, incoming: readonly WireConsultation[], env: PlanEnv, max: StampMax): Promise<ConsultationPlan> {
@@ -199,6 +168,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
   const before = new Map<string, BeforeState>();
   const conflicts: FieldConflict[] = [];
   const quarantined: QuarantineEntry[] = [];
+  const findings: RefusalDetail[] = [];
   const localIds = await LocalIds.load(db, env.withdrawFrom !== undefined);
   const limit = aheadLimit(env.nowMs);
   let index = 0;
@@ -230,7 +200,8 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       const admit = env.intake === 'admit-requests' && local === undefined && !isTombstone(record);
       if (admit) {
         const problem = requestProblem(record as SyncedConsultation, new Date(env.nowMs));
-        if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem }));
+        if (problem !== null) throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, field: problem.path, problem: problem.message, request: true }));
+        for (const found of requestFindings(record as SyncedConsultation, new Date(env.nowMs))) findings.push({ type: 'consultation', index: position, field: found.path, problem: found.message, request: true });
       }
       const result = mergeRecord<SyncedConsultation>(local as SyncedConsultation | Tombstone | undefined, record as SyncedConsultation | Tombstone, { freeTextFields: CONFLICT_FIELDS });
       // A requester's desk takes the centre's case code and target date for its own requests (unstamped, so the merge keeps the local ones).
@@ -254,7 +225,7 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       if (!result.write) continue;
       const merged = result.record;
       if (isTombstone(merged)) {
-        pending.set(record.id, { record: merged, before: before.get(record.id)!, row: null });
+        pending.set(record.id, { record: merged, before: before.get(record.id)!, row: null, exact: isSendersCopy(merged, record) });
         continue;
       }
       // Only the knowledge vector "grew" to what the stored record implies already: nothing to write.
@@ -264,14 +235,15 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
         if (env.intake === 'adopt-case-code' && !isTombstone(record)) Object.assign(completed, { caseCode: record.caseCode, targetDate: record.targetDate });
         const { rev: _rev, ...row } = caseRowOf({ ...completed, rev: 0 });
         const { rev: _recordRev, ...plain } = completed as SyncedConsultation & { rev?: number };
-        pending.set(record.id, { record: plain, before: before.get(record.id)!, row, ...(admit ? { admit: true } : {}) });
+        const exact = !admit && !adoptCode && isSendersCopy(plain, record);
+        pending.set(record.id, { record: plain, before: before.get(record.id)!, row, exact, ...(admit ? { admit: true } : {}) });
       } catch (error) {
-        throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position }), { cause: error });
+        throw new PlanRefusal(refusal('invalid-record', { type: 'consultation', index: position, ...caseCodeOf(record) }), { cause: error });
       }
     }
     env.onProgress?.({ phase: 'planning', done: index, total: incoming.length });
   }
-  return { counts, writes: [...pending.values()], conflicts, quarantined };
+  return { counts, writes: [...pending.values()], conflicts, quarantined, findings };
 }
 
 /**
@@ -292,6 +264,7 @@ async function planWhole<W extends { id: string; stamps: Record<string, string> 
   const counts = emptyCounts();
   const quarantined: QuarantineEntry[] = [];
   const pending = new Map<string, S>();
+  const same = new Set<string>();
   for (const page of pages(incoming)) {
     const storedRows = await db.table<S, string>(table).bulkGet(page.map((record) => record.id));
     const stored = new Map(storedRows.filter((row): row is S => row !== undefined).map((row) => [row.id, row]));
@@ -312,9 +285,11 @@ async function planWhole<W extends { id: string; stamps: Record<string, string> 
       counts[merged.outcome === 'new' ? 'new' : merged.outcome === 'updated' ? 'updated' : 'unchanged']++;
       const next = merged.record as unknown as S;
       pending.set(record.id, { ...next, rev: (local?.rev ?? 0) + 1, ...(local && merged.outcome === 'updated' ? { updatedAt: (record as unknown as { updatedAt: string }).updatedAt } : {}) } as S);
+      if (isSendersCopy(next, record)) same.add(record.id);
+      else same.delete(record.id);
     }
   }
-  return { counts, writes: [...pending.values()], quarantined };
+  return { counts, writes: [...pending.values()], quarantined, same };
 }
 
 export async function planAudit(db: OtkDatabase, incoming: readonly AuditEvent[], env: PlanEnv, max: StampMax): Promise<RecordPlan<AuditEvent>> {
@@ -355,7 +330,7 @@ export async function planDrafts(db: OtkDatabase, incoming: readonly WireDraft[]
   const [cases, held] = await Promise.all([db.consultations.bulkGet(ids), db.recommendationDrafts.bulkGet(ids)]);
   incoming.forEach((draft, index) => {
     const record = cases[index];
-    if (!record || currentNetworkId(record) !== draft.networkId) throw new PlanRefusal(refusal('unknown-case', { type: 'draft', index }));
+    if (!record || currentNetworkId(record) !== draft.networkId) throw new PlanRefusal(refusal('unknown-case', { type: 'draft', index, ...caseCodeOf(draft) }));
     const before = held[index];
     if (before && before.updatedAt >= draft.updatedAt) {
       counts.unchanged++;

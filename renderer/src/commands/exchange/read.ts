@@ -7,6 +7,7 @@ import type { SyncedConsultation, TombstoneRow } from './rows';
 import type { NetworkContent, RequesterContent, WireDraft } from './types';
 import type { RecommendationDraftRow } from '../desk/rows';
 import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
+import { heldByRecipient, importedAuditFor, ownAuditSince, registryChangedSince, type DeltaBase } from './delta-marks';
 
 /**
  * Reading what an export carries, page by page along a key (never offset(), never one getAll of
@@ -19,7 +20,8 @@ export const READ_PAGE = 2000;
 /** What to read (resolved from the user's ExportScope by ./export). */
 export type Selection =
   | { kind: 'full' }
-  | { kind: 'delta'; baseRev: number; baseAt: string }
+  /** `auditFrom`: where to start reading this installation's audit events by time (the base's start, less a margin). */
+  | { kind: 'delta'; base: DeltaBase; auditFrom: string }
   | { kind: 'network'; networkId: string; content?: NetworkContent }
   | { kind: 'requester'; requesterId: string; content?: RequesterContent; caseIds?: readonly string[] };
 
@@ -73,11 +75,6 @@ async function* auditSince(db: OtkDatabase, from: string, signal?: AbortSignal):
 
 const entries = (type: string, records: readonly unknown[]): BundleEntry[] => records.map((record) => ({ type, record }));
 
-async function* consultationsOf(db: OtkDatabase, ids: string[]): AsyncGenerator<BundleEntry[]> {
-  const records = (await db.consultations.bulkGet(ids)).filter((r): r is SyncedConsultation => r !== undefined);
-  if (records.length > 0) yield entries('consultation', records.map(wireConsultation));
-}
-
 async function* fullEntries(db: OtkDatabase, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
   for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) yield entries('consultation', page.map(wireConsultation));
   for await (const page of pagesById<TombstoneRow>(db, 'tombstones', signal)) yield entries('consultation', page.map(wireTombstone));
@@ -87,25 +84,26 @@ async function* fullEntries(db: OtkDatabase, signal?: AbortSignal): AsyncGenerat
 }
 
 /**
- * Since a base export: every case and tombstone written here after it began (by local revision, so
- * records relayed from a third installation with older stamps are included), all networks and
- * meetings (few and small), the audit events written here since it began (less a margin) and those
- * that arrived in bundles since.
+ * Since a base export (./delta-marks): every case and tombstone written here after it began (by
+ * local revision, so records relayed from a third installation with older stamps are included)
+ * unless it is the recipient's own copy; the networks and meetings changed or arrived since; this
+ * installation's audit events stamped after the base and those that arrived in bundles since —
+ * never what came from the recipient itself.
  */
-async function* deltaEntries(db: OtkDatabase, baseRev: number, auditFrom: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
-  for await (const rows of pagesAbove<CaseRow>(db, 'caseRows', 'rev', baseRev, signal)) yield* consultationsOf(db, rows.map((row) => row.id));
-  for await (const page of pagesAbove<TombstoneRow>(db, 'tombstones', 'rev', baseRev, signal)) yield entries('consultation', page.map(wireTombstone));
-  yield entries('network', (await db.networks.toArray()).map(wireNetwork));
-  for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield entries('meeting', page.map(wireMeeting));
-  const sent = new Set<string>();
-  for await (const page of auditSince(db, auditFrom, signal)) {
-    for (const event of page) sent.add(event.id);
-    yield entries('audit', page.map(wireAudit));
+async function* deltaEntries(db: OtkDatabase, base: DeltaBase, auditFrom: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  const fresh = <T>(type: string, page: readonly T[], keep: (item: T) => boolean, wire: (item: T) => unknown) => {
+    const kept = page.filter(keep);
+    return kept.length > 0 ? [entries(type, kept.map(wire))] : [];
+  };
+  for await (const rows of pagesAbove<CaseRow>(db, 'caseRows', 'rev', base.rev, signal)) {
+    const records = (await db.consultations.bulkGet(rows.map((row) => row.id))).filter((r): r is SyncedConsultation => r !== undefined);
+    yield* fresh('consultation', records, (record) => !heldByRecipient(base, record), wireConsultation);
   }
-  for await (const page of pagesAbove<StoredAuditEvent>(db, 'audit', 'importRev', baseRev, signal)) {
-    const fresh = page.filter((event) => !sent.has(event.id));
-    if (fresh.length > 0) yield entries('audit', fresh.map(wireAudit));
-  }
+  for await (const page of pagesAbove<TombstoneRow>(db, 'tombstones', 'rev', base.rev, signal)) yield* fresh('consultation', page, (row) => !heldByRecipient(base, row), wireTombstone);
+  yield* fresh('network', await db.networks.toArray(), (record) => registryChangedSince(base, record), wireNetwork);
+  for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield* fresh('meeting', page, (record) => registryChangedSince(base, record), wireMeeting);
+  for await (const page of auditSince(db, auditFrom, signal)) yield* fresh('audit', page, (event) => ownAuditSince(base, event), wireAudit);
+  for await (const page of pagesAbove<StoredAuditEvent>(db, 'audit', 'importRev', base.rev, signal)) yield* fresh('audit', page, (event) => importedAuditFor(base, event), wireAudit);
 }
 
 /** The cases currently routed to one network (projected), that network's registry entry and its meetings. */
@@ -164,7 +162,7 @@ export function readSelection(db: OtkDatabase, selection: Selection, signal?: Ab
     case 'full':
       return fullEntries(db, signal);
     case 'delta':
-      return deltaEntries(db, selection.baseRev, selection.baseAt, signal);
+      return deltaEntries(db, selection.base, selection.auditFrom, signal);
     case 'network':
       return selection.content === 'drafts' ? draftEntries(db, selection.networkId) : networkEntries(db, selection.networkId, signal);
     case 'requester':

@@ -16,10 +16,33 @@ import type { Scope } from '../../../../shared/sync/scope';
  * (`seen`, see shared/sync/knowledge). Records written by the other commands have no `seen`; the
  * merge treats that as "knows exactly its own stamps", so older records need no upgrade.
  */
-export type SyncedConsultation = ConsultationRecord & { seen?: Knowledge };
+export type SyncedConsultation = ConsultationRecord & { seen?: Knowledge; arrivedFrom?: ArrivedFrom };
 
 /** A deleted consultation: its tombstone (no field values) with the local revision of its last write. */
-export type TombstoneRow = Tombstone & { entity: 'consultation'; rev: number };
+export type TombstoneRow = Tombstone & { entity: 'consultation'; rev: number; arrivedFrom?: ArrivedFrom };
+
+/**
+ * Local bookkeeping for delta bundles (never travels): this version of a case or tombstone was
+ * written by importing `peer`'s full or delta bundle at local revision `rev`, and is exactly the
+ * sender's copy (same stamps, same knowledge). A delta for `peer` leaves it out — the sender holds
+ * it — while `rev` still equals the record's: any later write here gives a new revision.
+ */
+export interface ArrivedFrom {
+  peer: string;
+  rev: number;
+}
+
+/**
+ * The same for a network or meeting, whose `rev` is its own version number rather than the list
+ * revision: `rev` is the list revision of the import that wrote it, `same` whether it is exactly
+ * the sender's copy. Local edits are found by their stamps (./read), so this only has to tell
+ * what arrived since a delta's base.
+ */
+export interface RegistryArrival {
+  peer: string;
+  rev: number;
+  same: boolean;
+}
 
 /**
  * A value that lost a merge (never dropped silently). `id` is the conflict's deterministic key

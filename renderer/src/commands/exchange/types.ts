@@ -15,10 +15,10 @@ export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draf
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
-export type WireConsultation = Omit<SyncedConsultation, 'rev'> | Tombstone;
-/** Networks and meetings travel whole with their one clock stamp (last writer wins), without the local `rev`. */
-export type WireNetwork = Omit<NetworkRecord, 'rev'>;
-export type WireMeeting = Omit<MeetingRecord, 'rev'>;
+export type WireConsultation = Omit<SyncedConsultation, 'rev' | 'arrivedFrom'> | Tombstone;
+/** Networks and meetings travel whole with their per-field stamps, without the local `rev` and `arrived`. */
+export type WireNetwork = Omit<NetworkRecord, 'rev' | 'arrived'>;
+export type WireMeeting = Omit<MeetingRecord, 'rev' | 'arrived'>;
 /** An expert's recommendation draft marked ready, as it goes back to the coordinator (a network bundle from an expert desk). */
 export type WireDraft = Pick<RecommendationDraftRow, 'id' | 'networkId' | 'caseCode' | 'recommendation' | 'updatedAt' | 'by'>;
 
@@ -69,10 +69,30 @@ export type ImportRefusalCode = BundleErrorCode | (typeof IMPORT_REFUSAL_CODES)[
 
 export interface ImportRefusal {
   code: ImportRefusalCode;
-  /** i18n key of the message. */
+  /** i18n key of the message (what is wrong; features/exchange/refusal-message adds where and what to do). */
   messageKey: string;
-  /** Where it was found (no values): record type, position in the bundle, field. */
-  detail?: { type?: string; index?: number; field?: string };
+  detail?: RefusalDetail;
+}
+
+/**
+ * Where a refusal was found and what is wrong there — never a value of the record, only ids a
+ * user can look up (a case code) and codes. Turned into words by features/exchange/refusal-message.
+ */
+export interface RefusalDetail {
+  /** The record type (a payload line's `type`; may be one this app does not know). */
+  type?: string;
+  /** Position among the bundle's records of that type, from 0 (absent: the refusal concerns the whole type). */
+  index?: number;
+  /** The field's path in the record (e.g. `question`, `requester.email`, `stamps.question`). */
+  field?: string;
+  /** What is wrong with the value: a validation message (i18n key with parameters, shared/domain/messages). */
+  problem?: string;
+  /** The record's case code, when it has one (the label a user finds it by). */
+  caseCode?: string;
+  /** The record is a requester's new request, checked with the intake rules at the centre. */
+  request?: true;
+  /** The bundle's scope, for records outside it. */
+  scope?: string;
 }
 
 export function refusal(code: ImportRefusalCode, detail?: ImportRefusal['detail']): ImportRefusal {

@@ -7,7 +7,8 @@ import type { BundleHeader } from '../../../../shared/sync/bundle';
 import { STAMP_PATTERN } from '../../../../shared/sync/stamp';
 import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../../../../shared/sync/scope';
 import { requesterKey } from '../requesters';
-import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type WireRecords } from './types';
+import { CASE_CODE } from '../../../../shared/domain/case-code';
+import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type RefusalDetail, type WireRecords } from './types';
 
 /**
  * Checks every record of an authenticated bundle before anything is merged: the shape of each type
@@ -103,12 +104,33 @@ class Refused extends Error {
   }
 }
 
-const invalid = (type: string, index: number, field?: string): never => {
-  throw new Refused(refusal('invalid-record', { type, index, ...(field ? { field } : {}) }));
+/** A record (`index`) or, without an index, a whole record type. `problem`: what the schema says is wrong. */
+const invalid = (type: string, index?: number, field?: string, problem?: string): never => {
+  throw new Refused(refusal('invalid-record', { type, ...(index !== undefined ? { index } : {}), ...(field ? { field } : {}), ...(problem ? { problem } : {}) }));
 };
-const outOfScope = (type: string, index: number, field?: string): never => {
-  throw new Refused(refusal('out-of-scope', { type, index, ...(field ? { field } : {}) }));
+const outOfScope = (type: string, index?: number, field?: string): never => {
+  throw new Refused(refusal('out-of-scope', { type, ...(index !== undefined ? { index } : {}), ...(field ? { field } : {}) }));
 };
+
+/** The case code a record carries, when it is one (a label the user can find the record by). */
+export function caseCodeOf(record: unknown): Pick<RefusalDetail, 'caseCode'> {
+  const code = isObject(record) ? record.caseCode : undefined;
+  return isString(code) && CASE_CODE.test(code) ? { caseCode: code } : {};
+}
+
+/** A refusal with the refused record's case code and, when it is outside the scope, the scope. */
+function labelled(found: ImportRefusal, byType: Readonly<Record<string, unknown[]>>, scope: BundleHeader['scope']): ImportRefusal {
+  const { detail } = found;
+  if (!detail) return found;
+  const record = detail.type !== undefined && detail.index !== undefined ? byType[detail.type]?.[detail.index] : undefined;
+  return { ...found, detail: { ...detail, ...caseCodeOf(record), ...(found.code === 'out-of-scope' ? { scope: scope.kind } : {}) } };
+}
+
+/** The first problem zod finds: the top-level field it is in and its message. */
+function firstIssue(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }): [field?: string, problem?: string] {
+  const issue = result.error?.issues[0];
+  return issue ? [issue.path.length > 0 ? String(issue.path[0]) : undefined, issue.message] : [];
+}
 /** A network bundle with a case, meeting or draft of another network: named as such (the expert desk shows no other network's cases). */
 const otherNetwork = (type: string, index: number, field: string): never => {
   throw new Refused(refusal('other-network', { type, index, field }));
@@ -163,7 +185,8 @@ function checkNetwork(record: unknown, index: number, scope: BundleHeader['scope
   if (!isObject(record) || !isString(record.updatedAt)) return invalid('network', index);
   checkFieldStamps(record, 'network', index);
   const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
-  if (!networkSchema.safeParse(fields).success) return invalid('network', index);
+  const parsed = networkSchema.safeParse(fields);
+  if (!parsed.success) return invalid('network', index, ...firstIssue(parsed));
   if (scope.kind === 'network' && record.id !== scope.networkId) return otherNetwork('network', index, 'id');
 }
 
@@ -171,7 +194,8 @@ function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope
   if (!isObject(record) || !isString(record.updatedAt)) return invalid('meeting', index);
   checkFieldStamps(record, 'meeting', index);
   const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
-  if (!meetingSchema.safeParse(fields).success) return invalid('meeting', index);
+  const parsed = meetingSchema.safeParse(fields);
+  if (!parsed.success) return invalid('meeting', index, ...firstIssue(parsed));
   if (scope.kind === 'network' && record.networkId !== scope.networkId) return otherNetwork('meeting', index, 'networkId');
 }
 
@@ -228,17 +252,17 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
   const rules = rulesOf(header.scope);
   try {
     for (const type of Object.keys(byType)) {
-      if (!(ENTRY_TYPES as readonly string[]).includes(type)) invalid(type, 0);
-      if (!rules.types.has(type as EntryType)) outOfScope(type, 0);
+      if (!(ENTRY_TYPES as readonly string[]).includes(type)) invalid(type);
+      if (!rules.types.has(type as EntryType)) outOfScope(type);
     }
     const consultations = byType.consultation ?? [];
     consultations.forEach((record, index) => checkConsultation(record, index, rules, header.scope));
     (byType.network ?? []).forEach((record, index) => checkNetwork(record, index, header.scope));
     (byType.meeting ?? []).forEach((record, index) => checkMeeting(record, index, header.scope));
-    if (!rules.audit && (byType.audit?.length ?? 0) > 0) outOfScope('audit', 0);
+    if (!rules.audit && (byType.audit?.length ?? 0) > 0) outOfScope('audit');
     const drafts = byType.draft ?? [];
     // An expert desk's reply carries drafts and nothing else; a coordinator's network bundle, no drafts.
-    if (drafts.length > 0 && consultations.length + (byType.network?.length ?? 0) + (byType.meeting?.length ?? 0) > 0) outOfScope('draft', 0);
+    if (drafts.length > 0 && consultations.length + (byType.network?.length ?? 0) + (byType.meeting?.length ?? 0) > 0) outOfScope('draft');
     drafts.forEach((record, index) => checkDraft(record, index, header.scope));
     (byType.audit ?? []).forEach((record, index) => checkAudit(record, index));
     if (header.scope.kind === 'requester') await checkRequesterScope(consultations, header.scope.requesterId);
@@ -253,7 +277,7 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
       },
     };
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    if (error instanceof Refused) return { ok: false, refusal: labelled(error.refusal, byType, header.scope) };
     throw error;
   }
 }

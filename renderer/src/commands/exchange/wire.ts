@@ -12,7 +12,8 @@ import type { WireConsultation, WireMeeting, WireNetwork } from './types';
 
 /**
  * Stored records ↔ the records a bundle carries. Local bookkeeping (`rev`, an audit event's
- * `importRev`, a tombstone's `entity`) never travels; partial scopes carry projections
+ * `importRev` and `importedFrom`, a tombstone's `entity`, the delta markers `arrivedFrom` and
+ * `arrived`) never travels; partial scopes carry projections
  * (shared/sync/scope); a record that arrives without some fields (a network's copy has no
  * requester) is completed with neutral, unstamped values so the app can show it — unstamped, they
  * lose to any real value that arrives later.
@@ -25,32 +26,36 @@ import type { WireConsultation, WireMeeting, WireNetwork } from './types';
  */
 export const CONFLICT_FIELDS = ['requester', 'subject', 'question', 'hopedOutcomeNote', 'consent', 'routing', 'transitions', 'recommendation', 'closeOut'] as const satisfies readonly StampedField[];
 
-/** An audit event as stored after an import: the event and the list revision it arrived with. */
-export type StoredAuditEvent = AuditEvent & { importRev?: number };
+/**
+ * An audit event as stored after an import: the event, the list revision it arrived with and the
+ * installation whose bundle brought it (a delta for that installation leaves it out).
+ */
+export type StoredAuditEvent = AuditEvent & { importRev?: number; importedFrom?: string };
 
 export function wireConsultation(record: SyncedConsultation): WireConsultation {
-  const { rev: _rev, ...wire } = record;
+  const { rev: _rev, arrivedFrom: _arrivedFrom, ...wire } = record;
   return wire;
 }
 
 export function wireTombstone(row: TombstoneRow): Tombstone {
-  const { rev: _rev, entity: _entity, ...tombstone } = row;
+  const { rev: _rev, entity: _entity, arrivedFrom: _arrivedFrom, ...tombstone } = row;
   return tombstone;
 }
 
 export function wireNetwork(record: NetworkRecord): WireNetwork {
-  const { rev: _rev, ...wire } = record;
+  const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }
 
 export function wireMeeting(record: MeetingRecord): WireMeeting {
-  const { rev: _rev, ...wire } = record;
+  const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }
 
+/** The event as it was written (and hashed into its chain): without the importer's bookkeeping. */
 export function wireAudit(event: StoredAuditEvent): AuditEvent {
-  if (event.importRev === undefined) return event;
-  const { importRev: _importRev, ...wire } = event;
+  if (event.importRev === undefined && event.importedFrom === undefined) return event;
+  const { importRev: _importRev, importedFrom: _importedFrom, ...wire } = event;
   return wire;
 }
 

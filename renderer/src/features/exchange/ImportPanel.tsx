@@ -11,6 +11,7 @@ import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
+import { findingMessage, refusalMessage } from './refusal-message';
 
 /**
  * Reading a bundle: choose the .otk file, give its passphrase, see what it would do (new, updated,
@@ -89,9 +90,8 @@ export function ImportPanel() {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
         {preview && !preview.ok && (
-          <Paragraph className="otk-error">
-            {t('exchange.refused', { reason: t(preview.refusal.messageKey) })}
-            {preview.refusal.detail?.index !== undefined && ` ${t('exchange.refusalWhere', { type: t(`exchange.type.${preview.refusal.detail.type ?? 'consultation'}`), position: preview.refusal.detail.index + 1, field: preview.refusal.detail.field ?? '—' })}`}
+          <Paragraph className="otk-error" data-testid="import-refusal">
+            {refusalMessage(preview.refusal, t)}
           </Paragraph>
         )}
       </div>
@@ -130,6 +130,16 @@ export function ImportPanel() {
           {preview.conflicts.length > 0 && <Paragraph>{t('exchange.previewConflicts', { count: preview.conflicts.length })}</Paragraph>}
           {preview.quarantined.length > 0 && <Paragraph>{t('exchange.previewQuarantined', { count: preview.quarantined.length })}</Paragraph>}
           {preview.withdrawn > 0 && <Paragraph>{t('exchange.previewWithdrawn', { count: preview.withdrawn })}</Paragraph>}
+          {preview.findings.length > 0 && (
+            <div className="otk-notice" data-testid="import-findings">
+              <Paragraph>{t('exchange.previewFindings')}</Paragraph>
+              <ul>
+                {preview.findings.map((finding) => (
+                  <li key={`${finding.index}|${finding.field}|${finding.problem}`}>{findingMessage(finding, t)}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {commands.profile.role === 'coordinator' && preview.header.scope.kind === 'requester' && preview.counts.consultation.new > 0 && (
             <Paragraph>{t('exchange.previewRequests', { count: preview.counts.consultation.new })}</Paragraph>
           )}

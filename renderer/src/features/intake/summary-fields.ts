@@ -35,6 +35,9 @@ const FIELDS: Array<[path: string, label: string, focus?: 'first']> = [
   ['consent.basis', 'intake.statutoryBasis'],
 ];
 
+/** The label key the intake form shows for a field path (e.g. `requester.email` → `intake.email`). */
+export const INTAKE_LABELS: ReadonlyMap<string, string> = new Map(FIELDS.map(([path, label]) => [path, label]));
+
 export function summaryFields(t: TFunction): SummaryField[] {
   return FIELDS.map(([name, label, focus]) => ({
     name,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyImport, exchangeHistory, exchangePeers, previewExport, requesterScopeIdOf } from '../../../../../renderer/src/commands/exchange';
 import { updateConsultation } from '../../../../../renderer/src/commands/consultations';
 import { COUNTER_REV } from '../../../../../renderer/src/commands/counters';
+import { verifyAuditLog } from '../../../../../renderer/src/commands/audit-verify';
 import { counterValue } from '../../../../../renderer/src/queries/consultations';
 import { collectEntries, decodeBundle } from '../../../../../shared/sync/bundle';
 import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
@@ -81,6 +82,8 @@ describe('full bundles between two installations', () => {
     // The imported case's timeline is the sender's.
     const timeline = await b.db.audit.where('[entityId+at]').between([record.id, ''], [record.id, '\uffff']).toArray();
     expect(timeline.map((e) => e.action)).toEqual(['consultation.create']);
+    // The sender's events keep their chain: the importer's bookkeeping is not part of what was hashed.
+    expect((await verifyAuditLog(b.ctx)).result).toMatchObject({ ok: true, peers: expect.arrayContaining([a.id, b.id]) });
   });
 
   it('keeps case-code sequences ahead of imported codes with the same prefix', async () => {

@@ -1,13 +1,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../../renderer/src/db/open';
+import { readInstallation } from '../../../../../renderer/src/commands/installation';
 import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
 import type { CommandContext } from '../../../../../renderer/src/commands/context';
-import { readInstallation } from '../../../../../renderer/src/commands/installation';
 import { createConsultation } from '../../../../../renderer/src/commands/consultations';
 import { transitionConsultation } from '../../../../../renderer/src/commands/lifecycle';
 import { routeConsultation } from '../../../../../renderer/src/commands/routing';
 import { exportBundle, previewImport, applyImport, type ExportOptions, type ImportReady } from '../../../../../renderer/src/commands/exchange';
-import type { Recipient } from '../../../../../shared/sync/bundle';
+import { collectEntries, decodeBundle, encodeBundle, type BundleEntry, type Recipient } from '../../../../../shared/sync/bundle';
+import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
+import { tombstoneOf } from '../../../../../shared/sync/tombstone';
+import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../../../../renderer/src/commands/counters';
+import { takeStamps } from '../../../../../renderer/src/commands/installation';
 import type { IntakeInput } from '../../../../../shared/domain/consultation';
 import { NOW, validIntake } from '../../../../fixtures/intake';
 import { TEST_COORDINATOR } from '../../support/profiles';
@@ -67,6 +71,42 @@ export async function receive(target: Installation, bytes: Uint8Array): Promise<
   return ready;
 }
 
+/** A bundle written by hand as `from` (authentic: right passphrase, right keys), with any entries. */
+export async function forged(from: Installation, scope: Parameters<typeof encodeBundle>[0]['scope'], entries: BundleEntry[], options: { schemaVersion?: number } = {}) {
+  const { bytes } = await encodeBundle(
+    {
+      schemaVersion: options.schemaVersion ?? SYNC_SCHEMA_VERSION,
+      sender: { installationId: from.id, name: 'a' },
+      recipient: { kind: 'named', name: 'Verkoston yhteyshenkilö' },
+      scope,
+      clock: { from: null, to: '000000000000001:0000:x' },
+      entries,
+    },
+    PASS,
+    { iterations: FAST_KDF, minIterations: FAST_KDF, now: NOW },
+  );
+  return bytes;
+}
+
+/** The records of a bundle (opened as `target`), by type. */
+export async function bundleRecords(target: Installation, bytes: Uint8Array): Promise<Record<string, Array<{ id: string }>>> {
+  const bundle = await decodeBundle(bytes, PASS, { installationId: target.id, supportedSchemaVersion: SYNC_SCHEMA_VERSION, minIterations: FAST_KDF });
+  return (await collectEntries(bundle)) as Record<string, Array<{ id: string }>>;
+}
+
+/** What a future delete command does: the tombstone replaces the case, its row goes, the counters follow. */
+export async function deleteCase(inst: Installation, id: string) {
+  const { db } = inst;
+  await db.transaction('rw', [db.consultations, db.caseRows, db.tombstones, db.meta, db.counters], async () => {
+    const record = (await db.consultations.get(id))!;
+    const [stamp] = await takeStamps(db, inst.ctx.now().getTime(), 1);
+    const counters = await bumpCounters(db, { [COUNTER_REV]: 1, [COUNTER_TOTAL]: -1, [statusCounter(record.status)]: -1 });
+    await db.tombstones.put({ ...tombstoneOf(record, stamp!), entity: 'consultation', rev: counters[COUNTER_REV]! });
+    await db.consultations.delete(id);
+    await db.caseRows.delete(id);
+  });
+}
+
 /** Full bundle from → target, imported. */
 export async function exchange(from: Installation, target: Installation, options: Partial<ExportOptions> = {}) {
   const { bytes, header } = await send(from, target, options);
@@ -96,15 +136,18 @@ export async function snapshot(db: OtkDatabase): Promise<Record<string, unknown[
 const strip = <T extends object>(row: T, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The synced content of an installation: cases, list rows, networks and meetings without local revisions, the audit set. */
+/**
+ * The synced content of an installation: cases, list rows, networks and meetings without local
+ * revisions and delta marks (renderer/src/commands/exchange/delta-marks), the audit set.
+ */
 export async function content(db: OtkDatabase) {
   return {
-    consultations: (await db.consultations.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen'])),
+    consultations: (await db.consultations.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen', 'arrivedFrom'])),
     caseRows: (await db.caseRows.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
-    tombstones: (await db.tombstones.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen'])),
-    networks: (await db.networks.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
-    meetings: (await db.meetings.toArray()).sort(byId).map((r) => strip(r, ['rev'])),
-    audit: (await db.audit.toArray()).sort(byId).map((r) => strip(r, ['importRev'])),
+    tombstones: (await db.tombstones.toArray()).sort(byId).map((r) => strip(r, ['rev', 'seen', 'arrivedFrom'])),
+    networks: (await db.networks.toArray()).sort(byId).map((r) => strip(r, ['rev', 'arrived'])),
+    meetings: (await db.meetings.toArray()).sort(byId).map((r) => strip(r, ['rev', 'arrived'])),
+    audit: (await db.audit.toArray()).sort(byId).map((r) => strip(r, ['importRev', 'importedFrom'])),
   };
 }
 

@@ -1,14 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyImport, conflictsOfCase, openConflictCount, quarantinedRecords, resolveConflictCommand, exchangePeers } from '../../../../../renderer/src/commands/exchange';
 import { updateConsultation } from '../../../../../renderer/src/commands/consultations';
-import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../../../../renderer/src/commands/counters';
-import { takeStamps } from '../../../../../renderer/src/commands/installation';
 import { CommandError, ValidationError } from '../../../../../renderer/src/commands/errors';
 import { readClock } from '../../../../../renderer/src/commands/exchange/peers';
-import { tombstoneOf } from '../../../../../shared/sync/tombstone';
 import { formatStamp } from '../../../../../shared/sync/hlc';
 import { NOW, validIntake } from '../../../../fixtures/intake';
-import { caseCounters, closeAll, content, createCase, exchange, installation, preview, receive, send, snapshot, type Installation } from './helpers';
+import { caseCounters, closeAll, content, createCase, deleteCase, exchange, installation, preview, receive, send, snapshot } from './helpers';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: NOW }));
 afterEach(() => {
@@ -19,19 +16,6 @@ afterEach(() => {
 const HOUR = 3_600_000;
 const MINE = 'Miten koulu voi tukea nuoren paluuta? (A:n tarkennus)';
 const THEIRS = 'Miten perhe ja koulu voivat yhdessä tukea paluuta? (B:n tarkennus)';
-
-/** What a future delete command does: the tombstone replaces the case, its row goes, the counters follow. */
-async function deleteCase(inst: Installation, id: string) {
-  const { db } = inst;
-  await db.transaction('rw', [db.consultations, db.caseRows, db.tombstones, db.meta, db.counters], async () => {
-    const record = (await db.consultations.get(id))!;
-    const [stamp] = await takeStamps(db, inst.ctx.now().getTime(), 1);
-    const counters = await bumpCounters(db, { [COUNTER_REV]: 1, [COUNTER_TOTAL]: -1, [statusCounter(record.status)]: -1 });
-    await db.tombstones.put({ ...tombstoneOf(record, stamp!), entity: 'consultation', rev: counters[COUNTER_REV]! });
-    await db.consultations.delete(id);
-    await db.caseRows.delete(id);
-  });
-}
 
 describe('concurrent free-text edits', () => {
   it('keep the losing text as a conflict, flag the case, and the resolution is audited and travels as a plain update', async () => {

@@ -1,11 +1,9 @@
 import { expertProfile } from '../../support/profiles';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyImport, exportBundle } from '../../../../../renderer/src/commands/exchange';
-import { encodeBundle, type BundleEntry } from '../../../../../shared/sync/bundle';
-import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields } from '../../../../../shared/sync/scope';
 import { NOW } from '../../../../fixtures/intake';
-import { closeAll, createCase, FAST_KDF, installation, MULTI, NEPSY, PASS, preview, routedCase, send, snapshot, to, type Installation } from './helpers';
+import { closeAll, createCase, FAST_KDF, forged, installation, MULTI, NEPSY, PASS, preview, routedCase, send, snapshot, to, type Installation } from './helpers';
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: NOW }));
 afterEach(() => {
@@ -13,23 +11,6 @@ afterEach(() => {
   vi.useRealTimers();
   closeAll();
 });
-
-/** A bundle written by hand as `from` (authentic: right passphrase, right keys), with any entries. */
-async function forged(from: Installation, scope: Parameters<typeof encodeBundle>[0]['scope'], entries: BundleEntry[]) {
-  const { bytes } = await encodeBundle(
-    {
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      sender: { installationId: from.id, name: 'a' },
-      recipient: { kind: 'named', name: 'Verkoston yhteyshenkilö' },
-      scope,
-      clock: { from: null, to: '000000000000001:0000:x' },
-      entries,
-    },
-    PASS,
-    { iterations: FAST_KDF, minIterations: FAST_KDF, now: NOW },
-  );
-  return bytes;
-}
 
 async function expectRefusedUnchanged(target: Installation, bytes: Uint8Array, code: string, passphrase = PASS) {
   const before = await snapshot(target.db);
