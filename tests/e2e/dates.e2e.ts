@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
 import { bookFirstOption, recordAndRoute, recordRecommendation } from './support/lifecycle-page';
+import { finnishDate, pageNow } from './support/clock';
 
 /**
  * Issue 18 (13): Swedish screens wrote dates as 2026-12-07 while their forms asked for dd.mm.åååå.
@@ -57,12 +58,14 @@ describe('dates in Swedish', () => {
     await page.locator('table.otk-table', { hasText: code }).waitFor();
     expect(await page.getByLabel('Mottagen från', { exact: true }).inputValue()).toBe(TODAY);
 
+    // The letter is dated the day it is written: after the meeting (the page's clock moved past it).
+    const written = finnishDate(await pageNow(page));
     await go(`${hash}/letter`);
-    const letter = await expectSwedishDates(`Konsultationens rekommendation – ${code}`, TODAY, 'Situationen följs upp 7.12.2026.');
+    const letter = await expectSwedishDates(`Konsultationens rekommendation – ${code}`, written, 'Situationen följs upp 7.12.2026.');
     expect(letter).toMatch(/Konsultationen hölls \d{1,2}\.\d{1,2}\.2026\./);
 
     await go('#/');
-    await expectSwedishDates(code, TODAY);
+    await expectSwedishDates(code, written);
     await go(agenda);
     await expectSwedishDates(code, '.2026');
 

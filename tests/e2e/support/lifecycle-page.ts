@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { pick, recordRequest, type RequestDetails } from './intake-page';
+import { afterMeetingIn, moveClocks } from './clock';
 
 /**
  * A case taken along its path through the Finnish UI as a coordinator does: accepted, routed to
@@ -53,6 +54,13 @@ export interface RecommendationDetails {
 /** Records the consultation's written recommendation (the case becomes 'consulted'). */
 export async function recordRecommendation(page: Page, code: string, hash: string, details: RecommendationDetails): Promise<void> {
   await openCaseAt(page, hash, code);
+  // A consultation is recorded after its meeting: when it is still ahead, the page's clock moves past it.
+  const waiting = page.getByTestId('lifecycle-waiting');
+  if (await waiting.isVisible()) {
+    await moveClocks([page], afterMeetingIn(await waiting.innerText()));
+    await page.evaluate(() => (window.location.hash = '#/help'));
+    await openCaseAt(page, hash, code);
+  }
   await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).first().click();
   if (details.language) await pick(page, details.language);
   await page.getByLabel('Kysymys asiantuntijoiden ymmärtämänä').fill(details.summary);
