@@ -31,8 +31,8 @@ export interface NavigationEvent {
 
 /**
  * Which requests the renderer may make. Everything is local: app://otk for the UI, data: and blob:
- * for what the CSP already allows (inlined images and fonts, blob workers, object URLs of files the
- * user picked). devtools: only in development. Anything else — http(s), file:, ws:, ftp: — is cancelled.
+ * for what the CSP already allows (inlined images and fonts, object URLs of files the user picked;
+ * workers come only from app://otk, the CSP has no blob: workers). devtools: only in development. Anything else — http(s), file:, ws:, ftp: — is cancelled.
  */
 export function isRequestAllowed(url: string, isPackaged: boolean): boolean {
   if (isAppUrl(url)) return true;
