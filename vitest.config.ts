@@ -26,6 +26,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // `npm run test:electron` only (scripts/test-electron.mjs finds the runtime and packages first);
+        // without a runtime every test here is skipped, never passed.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.electron.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });
