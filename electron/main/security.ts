@@ -22,6 +22,8 @@ export interface HardenableContents {
   on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  /** Closes the page (Electron's webContents.close); used while a refused start shows its dialog. */
+  close?(): void;
 }
 
 export interface NavigationEvent {

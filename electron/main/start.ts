@@ -55,18 +55,24 @@ export interface ShellOptions {
 }
 
 /**
- * A packaged app started with a debugging or sandbox-removing switch: says why on stderr and, once
- * the app is ready (Linux shows no dialog before that), in a dialog, then exits with
- * REFUSED_EXIT_CODE. Nothing else has happened: no scheme, lock, handler, protocol or window.
+ * A packaged app started with a debugging or sandbox-removing switch: says why on stderr and in a
+ * dialog, then exits with REFUSED_EXIT_CODE. Nothing else happens: no scheme, lock, handler, protocol
+ * or window. On Windows and macOS the dialog is shown at once, before `ready`: the main thread stops
+ * there, so Chromium never gets as far as opening a DevTools port. Linux can show a dialog only once
+ * ready; until the user closes it, any WebContents that appears (as through a DevTools port) is closed.
  */
 async function refuseToStart(
-  app: Pick<ShellApp, 'whenReady' | 'exit'>,
+  app: Pick<ShellApp, 'whenReady' | 'exit' | 'on'>,
   dialog: { showErrorBox(title: string, content: string): void },
   found: string[],
+  platform: string,
 ): Promise<null> {
   const { title, content } = refusalMessage(found);
   console.error(`${title}: refused to start with ${found.map((name) => `--${name}`).join(' ')}`);
-  await app.whenReady();
+  if (platform === 'linux') {
+    app.on('web-contents-created', (_event, contents) => contents.close?.());
+    await app.whenReady();
+  }
   dialog.showErrorBox(title, content);
   app.exit(REFUSED_EXIT_CODE);
   return null;
@@ -87,7 +93,7 @@ export async function startShell<W extends ClosableWindow>(
   let mainWindow: W | null = null;
 
   const found = app.isPackaged ? forbiddenSwitches(app.commandLine, options.argv, options.platform) : [];
-  if (found.length > 0) return refuseToStart(app, electron.dialog, found);
+  if (found.length > 0) return refuseToStart(app, electron.dialog, found, options.platform);
 
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();

@@ -153,7 +153,6 @@ describe('startShell', () => {
     ['the DevTools pipe, seen only by Chromium', { switches: ['remote-debugging-pipe'] }, '--remote-debugging-pipe'],
     ['the Node inspector', { argv: ['/opt/otk/otk', '--inspect-brk=9229'] }, '--inspect-brk'],
     ['no sandbox', { argv: ['/opt/otk/otk', '--no-sandbox'] }, '--no-sandbox'],
-    ['a Windows-style switch', { argv: ['C:\\otk.exe', '/remote-debugging-port=9222'], platform: 'win32' }, '--remote-debugging-port'],
   ])('when packaged, refuses to start with %s: says why, exits 78, does nothing else', async (_name, launch, shown) => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { electron, window } = await start({ isPackaged: true, ...launch });
@@ -167,6 +166,28 @@ describe('startShell', () => {
     expect(electron.dialog.errorBoxes[0]).toContain(shown);
     expect(electron.app.exitCodes).toEqual([78]);
     expect(consoleError).toHaveBeenCalledWith(expect.stringContaining(`refused to start with ${shown}`));
+    consoleError.mockRestore();
+  });
+
+  it.each([
+    ['win32', ['C:\\otk.exe', '/remote-debugging-port=9222']],
+    ['darwin', ['/Applications/OT-keskus konsultaatiot.app/Contents/MacOS/OT-keskus konsultaatiot', '--remote-debugging-port=9222']],
+  ])('on %s shows the dialog before ready, so Chromium never opens the port', async (platform, argv) => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron, window } = await start({ isPackaged: true, platform, argv });
+    expect(window).toBeNull();
+    expect(electron.calls).toEqual([]);
+    expect(electron.dialog.errorBoxes[0]).toContain('--remote-debugging-port');
+    expect(electron.app.exitCodes).toEqual([78]);
+    consoleError.mockRestore();
+  });
+
+  it('on Linux, while the dialog waits for ready, closes any page that appears', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron } = await start({ isPackaged: true, argv: ['/opt/otk/otk', '--remote-debugging-port=9222'] });
+    let closed = 0;
+    electron.app.emit('web-contents-created', fakeEvent(), { close: () => (closed += 1) });
+    expect(closed).toBe(1);
     consoleError.mockRestore();
   });
 
