@@ -155,6 +155,8 @@ describe.skipIf(!ready)('the packaged app', () => {
       const refusal = await startRefused(path, [argument, ...extra, `--user-data-dir=${data}`], { userData: data, port });
       const name = flag.split('=')[0] ?? flag;
       expect(refusal.stderr).toMatch(new RegExp(`refused to start with .*${name}( |$)`, 'm'));
+      // Windows and macOS refuse before ready: Chromium has not opened the port at all.
+      if (withPort && process.platform !== 'linux') expect(refusal.targets).toBe('unreachable');
       // Nothing to attach to: the DevTools endpoint, if it answered at all, lists no page.
       if (refusal.targets !== null && refusal.targets !== 'unreachable') {
         expect(refusal.targets.filter((target) => target.type === 'page' || target.url.startsWith('app:'))).toEqual([]);
