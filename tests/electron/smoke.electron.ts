@@ -123,7 +123,8 @@ describe.skipIf(!ready)('the desktop app in the real Electron runtime', () => {
 describe.skipIf(!ready)('the packaged app', () => {
   /** The packaged binary electron-builder --dir made for this platform (scripts/test-electron.mjs). */
   async function packaged(): Promise<{ path: string; fuses: typeof Fuses; configText: string; names: Fuses.BinaryNames }> {
-    const fuses = (await import(/* @vite-ignore */ `${PROJECT_DIR}/scripts/fuses.mjs`)) as typeof Fuses;
+    const script = 'fuses';
+    const fuses = (await import(/* @vite-ignore */ `../../scripts/${script}.mjs`)) as typeof Fuses;
     const configText = readFileSync(join(PROJECT_DIR, 'electron-builder.yml'), 'utf8');
     const names = fuses.binaryNames(configText, JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { name: string });
     const binary = fuses.packagedBinaries(SMOKE.release, names).find((each) => each.platform === process.platform);
