@@ -1,9 +1,56 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CSP_NONCE_PLACEHOLDER, contentSecurityPolicy, withNonce } from './shared/security/content-security-policy.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const webOutDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+/**
+ * The page's Content-Security-Policy (shared/security/content-security-policy.ts): as a <meta> tag
+ * first in the built index.html, and, from `vite preview` (`npm run web`, the end-to-end tests), as
+ * a response header with a fresh nonce per page — a meta tag cannot set frame-ancestors, and only
+ * a server can make the nonce unguessable. Not `preview.headers`: those are the same on every response.
+ */
+export function contentSecurityPolicyPlugin(): Plugin {
+  return {
+    name: 'otk-content-security-policy',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(CSP_NONCE_PLACEHOLDER, 'meta') },
+        injectTo: 'head-prepend',
+      },
+    ],
+    configurePreviewServer(server) {
+      server.middlewares.use(previewWithNonce(resolve(server.config.root, server.config.build.outDir)));
+    },
+  };
+}
+
+/** Every response gets the CSP header; the page itself gets the same fresh nonce in place of the placeholder. */
+export function previewWithNonce(outDir: string, nonce = () => randomBytes(16).toString('base64')) {
+  return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
+    const value = nonce();
+    response.setHeader('Content-Security-Policy', contentSecurityPolicy(value, 'header'));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    const path = new URL(request.url ?? '/', 'http://preview').pathname;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
+    readFile(join(outDir, 'index.html'), 'utf8').then(
+      (html) => {
+        response.setHeader('Content-Type', 'text/html; charset=utf-8');
+        response.setHeader('Cache-Control', 'no-store');
+        response.end(request.method === 'HEAD' ? undefined : withNonce(html, value));
+      },
+      () => next(),
+    );
+  };
+}
 
 /**
  * The renderer's build, shared by the Electron build (electron.vite.config.ts) and the plain web
@@ -14,8 +61,11 @@ export const rendererConfig: UserConfig = {
   base: './',
   // assets/ (the app icon) is copied as is to the build's root: the page's favicon.
   publicDir: fileURLToPath(new URL('./assets', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyPlugin()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // Vite puts the placeholder on its tags and in <meta property="csp-nonce">, where styled-components
+  // finds it for the <style> elements it creates; each server swaps in a fresh nonce per page.
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   build: {
     target: 'chrome130',
     sourcemap: false,
@@ -28,5 +78,5 @@ export const rendererConfig: UserConfig = {
 
 export default defineConfig({
   ...rendererConfig,
-  build: { ...rendererConfig.build, outDir: fileURLToPath(new URL('./dist/web', import.meta.url)), emptyOutDir: true },
+  build: { ...rendererConfig.build, outDir: webOutDir, emptyOutDir: true },
 });

@@ -28,6 +28,18 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
+      {
+        // `npm run test:electron` only (scripts/test-electron.mjs finds the runtime and packages first);
+        // without a runtime every test here is skipped, never passed.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.electron.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -2,11 +2,14 @@
 // What `npm run dist` runs after the build: electron-builder into release/ (apart from the web
 // build's dist/web). Its progress lines pass through; when it fails because the Electron runtime
 // cannot be downloaded, the user gets the same plain explanation as `npm start` instead of a stack trace.
+// When it succeeds, the fuses are read back from the packaged binaries (scripts/fuses.mjs): a fuse
+// that differs from electron-builder.yml fails the run.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadFailure, missingRuntimeMessage } from './electron-runtime.mjs';
+import { main as checkFuses } from './fuses.mjs';
 
 const require = createRequire(import.meta.url);
 const projectDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +31,12 @@ export function failureMessage(code, output) {
   return output.trim() === '' ? `electron-builder ended with code ${code}.` : output.trim();
 }
 
+/** Where electron-builder writes for these arguments: `-c.directories.output=DIR`, else release/. */
+export function outputDirOf(args) {
+  const given = args.find((arg) => arg.startsWith('-c.directories.output='));
+  return given ? given.slice('-c.directories.output='.length) : 'release';
+}
+
 export function main(args = process.argv.slice(2)) {
   const cli = join(dirname(require.resolve('electron-builder/package.json')), 'cli.js');
   const child = spawn(process.execPath, [cli, '--config', 'electron-builder.yml', ...args], { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -44,6 +53,7 @@ export function main(args = process.argv.slice(2)) {
     const message = failureMessage(code, held);
     if (message) console.error(message);
     process.exitCode = code ?? 1;
+    if (code === 0) void checkFuses([outputDirOf(args)]).then((fuses) => (process.exitCode = fuses));
   });
 }
 

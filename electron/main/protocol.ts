@@ -1,22 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { contentSecurityPolicy, withNonce } from '../../shared/security/content-security-policy';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
-/** Sent with every app:// response. No 'unsafe-eval'; 'unsafe-inline' styles only, for styled-components. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** A fresh nonce for one response: 128 random bits, base64. */
+export function cspNonce(): string {
+  return randomBytes(16).toString('base64');
+}
 
 /** Registered before `ready`. Standard + secure gives app://otk a real origin (storage, fetch, workers). */
 export const APP_SCHEME_PRIVILEGES = {
@@ -91,16 +82,17 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
 
 export type ReadFile = (path: string) => Promise<Uint8Array<ArrayBuffer>>;
 
-function securityHeaders(contentType: string): Headers {
+/** The shared policy (shared/security/content-security-policy.ts) with this response's nonce. */
+function securityHeaders(contentType: string, nonce: string): Headers {
   return new Headers({
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': contentSecurityPolicy(nonce, 'header'),
     'X-Content-Type-Options': 'nosniff',
   });
 }
 
-function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8') });
+function plain(status: number, text: string, nonce: string): Response {
+  return new Response(text, { status, headers: securityHeaders('text/plain; charset=utf-8', nonce) });
 }
 
 function isMissing(error: unknown): boolean {
@@ -108,22 +100,32 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
-/** The `protocol.handle('app', …)` handler: serves files from `rootDir` (out/renderer). */
+/**
+ * The `protocol.handle('app', …)` handler: serves files from `rootDir` (out/renderer). Every response
+ * carries the CSP with a nonce of its own; an HTML page gets that nonce in place of the build's
+ * placeholder, so the <style> elements styled-components creates are the only inline styles allowed.
+ */
 export function createAppProtocolHandler(
   rootDir: string,
   readFile: ReadFile = fsReadFile,
+  nonce: () => string = cspNonce,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
+    const value = nonce();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed', value);
     const filePath = resolveAppPath(rootDir, request.url);
-    if (filePath === null) return plain(400, 'Bad Request');
+    if (filePath === null) return plain(400, 'Bad Request', value);
     let body: Uint8Array<ArrayBuffer>;
     try {
       body = await readFile(filePath);
     } catch (error) {
-      return isMissing(error) ? plain(404, 'Not Found') : plain(500, 'Internal Server Error');
+      return isMissing(error) ? plain(404, 'Not Found', value) : plain(500, 'Internal Server Error', value);
     }
-    const headers = securityHeaders(contentTypeFor(filePath));
+    const contentType = contentTypeFor(filePath);
+    if (contentType.startsWith('text/html')) {
+      body = new TextEncoder().encode(withNonce(new TextDecoder().decode(body), value));
+    }
+    const headers = securityHeaders(contentType, value);
     return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
   };
 }

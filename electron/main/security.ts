@@ -22,6 +22,8 @@ export interface HardenableContents {
   on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  /** Closes the page (Electron's webContents.close); used while a refused start shows its dialog. */
+  close?(): void;
 }
 
 export interface NavigationEvent {
@@ -31,8 +33,8 @@ export interface NavigationEvent {
 
 /**
  * Which requests the renderer may make. Everything is local: app://otk for the UI, data: and blob:
- * for what the CSP already allows (inlined images and fonts, blob workers, object URLs of files the
- * user picked). devtools: only in development. Anything else — http(s), file:, ws:, ftp: — is cancelled.
+ * for what the CSP already allows (inlined images and fonts, object URLs of files the user picked;
+ * workers come only from app://otk, the CSP has no blob: workers). devtools: only in development. Anything else — http(s), file:, ws:, ftp: — is cancelled.
  */
 export function isRequestAllowed(url: string, isPackaged: boolean): boolean {
   if (isAppUrl(url)) return true;

@@ -2,6 +2,7 @@ import * as fsPromises from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
 import { getAppInfo, type AppInfoSource } from './app-info';
 import { APP_SCHEME } from './app-url';
+import { forbiddenSwitches, refusalMessage, REFUSED_EXIT_CODE, type SwitchSource } from './debug-switches';
 import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } from './files';
 import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
 import type { BuildPaths } from './paths';
@@ -14,10 +15,13 @@ import { createMainWindow, type ShellWindow, type ShellWindowConstructor } from 
 
 export interface ShellApp extends AppInfoSource {
   readonly isPackaged: boolean;
+  /** Chromium's reading of the process's switches (debug-switches.ts). */
+  readonly commandLine: SwitchSource;
   enableSandbox(): void;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;
+  exit(code: number): void;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableContents) => void): unknown;
@@ -37,7 +41,7 @@ export interface ShellElectron<W extends ClosableWindow> {
   };
   session: { defaultSession: HardenableSession };
   ipcMain: IpcRegistrar<SenderContents>;
-  dialog: FileDialogs<W>;
+  dialog: FileDialogs<W> & { showErrorBox(title: string, content: string): void };
   /** Electron's safeStorage: only asked whether a real OS key store exists (appInfo.keyStore). */
   safeStorage?: KeyStoreSource;
 }
@@ -45,11 +49,38 @@ export interface ShellElectron<W extends ClosableWindow> {
 export interface ShellOptions {
   paths: BuildPaths;
   platform: string;
+  /** The process's arguments (`process.argv`), read for forbidden switches beside app.commandLine. */
+  argv: readonly string[];
   fs?: FileSystem;
 }
 
 /**
- * Wires the whole main process. Synchronously (before `ready`): privileged scheme, global sandbox,
+ * A packaged app started with a debugging or sandbox-removing switch: says why on stderr and in a
+ * dialog, then exits with REFUSED_EXIT_CODE. Nothing else happens: no scheme, lock, handler, protocol
+ * or window. On Windows and macOS the dialog is shown at once, before `ready`: the main thread stops
+ * there, so Chromium never gets as far as opening a DevTools port. Linux can show a dialog only once
+ * ready; until the user closes it, any WebContents that appears (as through a DevTools port) is closed.
+ */
+async function refuseToStart(
+  app: Pick<ShellApp, 'whenReady' | 'exit' | 'on'>,
+  dialog: { showErrorBox(title: string, content: string): void },
+  found: string[],
+  platform: string,
+): Promise<null> {
+  const { title, content } = refusalMessage(found);
+  console.error(`${title}: refused to start with ${found.map((name) => `--${name}`).join(' ')}`);
+  if (platform === 'linux') {
+    app.on('web-contents-created', (_event, contents) => contents.close?.());
+    await app.whenReady();
+  }
+  dialog.showErrorBox(title, content);
+  app.exit(REFUSED_EXIT_CODE);
+  return null;
+}
+
+/**
+ * Wires the whole main process. First, when packaged: no debugging or sandbox-removing switch
+ * (debug-switches.ts), or nothing else happens. Synchronously (before `ready`): privileged scheme, global sandbox,
  * single-instance lock, WebContents hardening, bridge handlers. After `ready`: session hardening,
  * the app:// handler, then the window. Resolves with the window once its page has loaded, or with
  * null when another instance already runs. All state lives in this closure.
@@ -60,6 +91,9 @@ export async function startShell<W extends ClosableWindow>(
 ): Promise<W | null> {
   const { app } = electron;
   let mainWindow: W | null = null;
+
+  const found = app.isPackaged ? forbiddenSwitches(app.commandLine, options.argv, options.platform) : [];
+  if (found.length > 0) return refuseToStart(app, electron.dialog, found, options.platform);
 
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();

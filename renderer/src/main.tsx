@@ -1,3 +1,5 @@
+// First: no module may make a zod schema before zod is told not to try eval (see the file).
+import './security/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -17,8 +19,11 @@ import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './features/session/SessionGate';
 import { systemClock } from '../../shared/clock';
 import { keepInputsPrivate } from './app/private-inputs';
+import { installTrustedTypesPolicy, type TrustedTypesFactory } from './security/trusted-types';
 
 async function start() {
+  // Before anything can reach a Trusted Types sink (the bundle worker's script URL).
+  installTrustedTypesPolicy((window as { trustedTypes?: TrustedTypesFactory }).trustedTypes, () => window.location.href);
   // The keys live only in this keyring, only while a profile is unlocked (see SessionGate).
   const keyring = new Keyring();
   // The one clock of the app (shared/clock.ts): every command, stamp and screen takes "now" from it.

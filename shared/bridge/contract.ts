@@ -6,21 +6,43 @@ import type { BridgeMethod } from './methods';
  * Every argument and result is parsed with these schemas on both sides of the boundary.
  */
 
+/** The largest file the bridge opens or saves: 256 MiB (a full bundle of 100 000 cases is far smaller). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
   error: 'expected a Uint8Array',
 });
 
-/** A file name without any directory part, control character or reserved character. */
+/** Bytes the shell may be asked to write: at most MAX_FILE_BYTES. */
+const boundedBytes = bytes.refine((value) => value.byteLength <= MAX_FILE_BYTES, {
+  error: `a file must not be larger than ${MAX_FILE_BYTES} bytes`,
+});
+
+/**
+ * The characters a suggested file name may hold: letters and digits of any script, and space . - _ ( ) ,
+ * Nothing else: no path separator, no control, format or bidirectional character (U+202E can make
+ * "raportti\u202Efdp.exe" look like "raporttiexe.pdf" in the save dialog), no look-alike punctuation.
+ */
+const FILE_NAME_CHARACTERS = /^[\p{L}\p{N} ._\-(),]+$/u;
+
+/** Device names Windows reserves whatever the extension (CON.pdf is the console). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * A file name without any directory part, in NFC: letters, digits and a short list of punctuation
+ * (FILE_NAME_CHARACTERS), neither starting with a dot or a space nor ending with one, and not a
+ * Windows device name.
+ */
 export const safeFileName = z
   .string()
+  .normalize('NFC')
   .min(1)
   .max(200)
-  .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
-    error: 'file name must not contain a path, a control character or reserved characters',
+  .refine((name) => FILE_NAME_CHARACTERS.test(name), {
+    error: 'file name may hold only letters, digits, spaces and . - _ ( ) ,',
   })
-  .refine((name) => name !== '.' && name !== '..', 'file name must not be . or ..');
+  .refine((name) => !/^[. ]|[. ]$/.test(name), 'file name must not start or end with a dot or a space')
+  .refine((name) => !WINDOWS_DEVICE.test(name), 'file name must not be a Windows device name');
 
 export const fileFilter = z
   .object({
@@ -34,7 +56,8 @@ export type FileFilter = z.infer<typeof fileFilter>;
 export const fileFailure = z
   .object({
     status: z.literal('failed'),
-    code: z.enum(['too-large', 'read-failed', 'write-failed']),
+    /** not-a-file: the chosen path is a folder, a named pipe, a device or a socket — never opened. */
+    code: z.enum(['too-large', 'not-a-file', 'read-failed', 'write-failed']),
   })
   .strict();
 
@@ -68,7 +91,7 @@ export const bridgeContract = {
     args: z
       .object({
         suggestedName: safeFileName,
-        bytes,
+        bytes: boundedBytes,
         filters: z.array(fileFilter).max(10).optional(),
       })
       .strict(),

@@ -20,12 +20,15 @@ export class BrowserSession {
   private restartAt: Date | null = null;
   /** Uncaught errors of the app's pages: any one fails the test when the session closes. */
   readonly pageErrors: string[] = [];
+  /** Content-Security-Policy and Trusted Types violations Chromium reported: any one fails the test too. */
+  readonly policyViolations: string[] = [];
 
   /**
-   * Opens the app; unless `locked`, also gets past the lock screen (sets up the synthetic
-   * coordinator on a new profile folder, unlocks it later), as every feature test needs.
+   * Opens the app (the suite's preview server, or `url`); unless `locked`, also gets past the lock
+   * screen (sets up the synthetic coordinator on a new profile folder, unlocks it later), as every
+   * feature test needs.
    */
-  async start(options: { locked?: boolean; beforeOpen?: (page: Page) => Promise<void> } = {}): Promise<Page> {
+  async start(options: { locked?: boolean; beforeOpen?: (page: Page) => Promise<void>; url?: string } = {}): Promise<Page> {
     this.context = await chromium.launchPersistentContext(this.profileDir, {
       executablePath: chromiumPath(),
       args: CHROMIUM_ARGS,
@@ -47,8 +50,11 @@ export class BrowserSession {
     });
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     this.page.on('pageerror', (error) => this.pageErrors.push(error.stack ?? error.message));
+    this.page.on('console', (message) => {
+      if (message.type() === 'error' && isPolicyViolation(message.text())) this.policyViolations.push(message.text());
+    });
     await options.beforeOpen?.(this.page);
-    await this.page.goto(inject('baseURL'));
+    await this.page.goto(options.url ?? inject('baseURL'));
     if (!options.locked) await unlockApp(this.page);
     return this.page;
   }
@@ -64,7 +70,19 @@ export class BrowserSession {
     await this.context?.close();
     rmSync(this.profileDir, { recursive: true, force: true });
     if (this.pageErrors.length > 0) throw new Error(`the app threw ${this.pageErrors.length} uncaught error(s):\n${this.pageErrors.join('\n')}`);
+    if (this.policyViolations.length > 0) {
+      throw new Error(`the page broke its Content-Security-Policy ${this.policyViolations.length} time(s):\n${this.policyViolations.join('\n')}`);
+    }
   }
+}
+
+/**
+ * Chromium's console error for a blocked inline style or script, eval, a blocked resource or a
+ * Trusted Types sink ("… violates the following Content Security Policy directive …",
+ * "This document requires 'TrustedHTML' assignment …").
+ */
+export function isPolicyViolation(text: string): boolean {
+  return /Content Security Policy|requires 'Trusted(HTML|Script|ScriptURL)'|Trusted Type/i.test(text);
 }
 
 /** How often the app opened the print dialog on this page (window.print is counted, not run). */

@@ -138,6 +138,8 @@ export interface FakeElectronOptions {
   paths?: Record<string, string>;
   /** loadURL rejects, as when the page cannot be loaded. */
   loadFails?: boolean;
+  /** The switches app.commandLine.hasSwitch(name) reports, as Chromium parsed them. */
+  switches?: string[];
 }
 
 export function createFakeElectron(options: FakeElectronOptions = {}) {
@@ -183,6 +185,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     getName: () => 'OT-keskus konsultaatiot',
     getVersion: () => '0.1.0',
     getPath: (name: string) => options.paths?.[name] ?? `/fake/${name}`,
+    commandLine: {
+      asked: [] as string[],
+      hasSwitch(name: string) {
+        app.commandLine.asked.push(name);
+        return options.switches?.includes(name) ?? false;
+      },
+    },
     enableSandbox() {
       calls.push('enableSandbox');
       app.sandboxEnabled = true;

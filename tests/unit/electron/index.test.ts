@@ -39,6 +39,29 @@ describe('electron/main/index.ts', () => {
     expect(electron.windows).toHaveLength(0);
   });
 
+  it('passes the real process arguments: a packaged start with --no-sandbox is refused, no window', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const argv = process.argv;
+    process.argv = [argv[0] ?? 'electron', '--no-sandbox'];
+    try {
+      const electron = await importMain({ isPackaged: true });
+      await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([78]));
+      expect(electron.windows).toHaveLength(0);
+      expect(electron.dialog.errorBoxes[0]).toContain('--no-sandbox');
+    } finally {
+      process.argv = argv;
+      consoleError.mockRestore();
+    }
+  });
+
+  it("refuses a switch only Chromium's command line shows", async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const electron = await importMain({ isPackaged: true, switches: ['remote-debugging-port'] });
+    await vi.waitFor(() => expect(electron.app.exitCodes).toEqual([78]));
+    expect(electron.windows).toHaveLength(0);
+    consoleError.mockRestore();
+  });
+
   it('tells the user and exits with 1 when the window cannot load', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const electron = await importMain({ loadFails: true });

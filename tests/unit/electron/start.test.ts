@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startShell } from '../../../electron/main/start';
 import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectronOptions, type FakeWindow } from './fake-electron';
 
@@ -16,11 +16,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function start(options: FakeElectronOptions = {}) {
-  const electron = createFakeElectron({ paths: { userData: '/home/u/.config/otk', documents: dir }, ...options });
+async function start(options: FakeElectronOptions & { argv?: string[]; platform?: string } = {}) {
+  const { argv = ['/opt/otk/otk-consultation-desk'], platform = 'linux', ...fakeOptions } = options;
+  const electron = createFakeElectron({ paths: { userData: '/home/u/.config/otk', documents: dir }, ...fakeOptions });
   const window = await startShell<FakeWindow>(electron, {
     paths: { preload: join(dir, 'preload', 'index.cjs'), renderer: join(dir, 'renderer') },
-    platform: 'linux',
+    platform,
+    argv,
   });
   return { electron, window };
 }
@@ -144,6 +146,60 @@ describe('startShell', () => {
     expect(window.webContents.pdfCalls).toEqual([]);
     expect(electron.dialog.saveCalls).toEqual([]);
     expect(await readdir(dir)).toEqual(['renderer']);
+  });
+
+  it.each([
+    ['the DevTools port', { argv: ['/opt/otk/otk', '--remote-debugging-port=9222'] }, '--remote-debugging-port'],
+    ['the DevTools pipe, seen only by Chromium', { switches: ['remote-debugging-pipe'] }, '--remote-debugging-pipe'],
+    ['the Node inspector', { argv: ['/opt/otk/otk', '--inspect-brk=9229'] }, '--inspect-brk'],
+    ['no sandbox', { argv: ['/opt/otk/otk', '--no-sandbox'] }, '--no-sandbox'],
+  ])('when packaged, refuses to start with %s: says why, exits 78, does nothing else', async (_name, launch, shown) => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron, window } = await start({ isPackaged: true, ...launch });
+    expect(window).toBeNull();
+    expect(electron.calls).toEqual(['whenReady']);
+    expect(electron.windows).toHaveLength(0);
+    expect(electron.ipcMain.handlers.size).toBe(0);
+    expect(electron.protocol.handlers.size).toBe(0);
+    expect(electron.app.sandboxEnabled).toBe(false);
+    expect(electron.dialog.errorBoxes).toHaveLength(1);
+    expect(electron.dialog.errorBoxes[0]).toContain(shown);
+    expect(electron.app.exitCodes).toEqual([78]);
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining(`refused to start with ${shown}`));
+    consoleError.mockRestore();
+  });
+
+  it.each([
+    ['win32', ['C:\\otk.exe', '/remote-debugging-port=9222']],
+    ['darwin', ['/Applications/OT-keskus konsultaatiot.app/Contents/MacOS/OT-keskus konsultaatiot', '--remote-debugging-port=9222']],
+  ])('on %s shows the dialog before ready, so Chromium never opens the port', async (platform, argv) => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron, window } = await start({ isPackaged: true, platform, argv });
+    expect(window).toBeNull();
+    expect(electron.calls).toEqual([]);
+    expect(electron.dialog.errorBoxes[0]).toContain('--remote-debugging-port');
+    expect(electron.app.exitCodes).toEqual([78]);
+    consoleError.mockRestore();
+  });
+
+  it('on Linux, while the dialog waits for ready, closes any page that appears', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { electron } = await start({ isPackaged: true, argv: ['/opt/otk/otk', '--remote-debugging-port=9222'] });
+    let closed = 0;
+    electron.app.emit('web-contents-created', fakeEvent(), { close: () => (closed += 1) });
+    expect(closed).toBe(1);
+    consoleError.mockRestore();
+  });
+
+  it('asks Chromium about every forbidden switch when packaged, about none in development', async () => {
+    const packaged = await start({ isPackaged: true });
+    expect(packaged.electron.app.commandLine.asked).toContain('remote-debugging-port');
+    expect(packaged.electron.app.commandLine.asked).toContain('no-sandbox');
+    expect(packaged.window).not.toBeNull();
+    const development = await start({ isPackaged: false, argv: ['electron', '.', '--inspect=9229', '--no-sandbox'], switches: ['remote-debugging-port'] });
+    expect(development.window).not.toBeNull();
+    expect(development.electron.app.exitCodes).toEqual([]);
+    expect(development.electron.dialog.errorBoxes).toEqual([]);
   });
 
   it('quits when the window is closed', async () => {
