@@ -4,6 +4,7 @@ import { choice, isoDate, localTime, MSG, optionalText, requiredText } from '../
 import { closeOutSchema } from './close-out';
 import { MEETING_MODES } from '../meetings/schema';
 import { recommendationDraftSchema } from './recommendation';
+import { criteriaRecordSchema } from '../knowledge/ot-criteria';
 
 /** Why a request is declined (a closed list; 'other' needs a short explanation). */
 export const DECLINE_REASONS = ['not-ot-level', 'belongs-elsewhere', 'insufficient-information', 'duplicate', 'other'] as const;
@@ -21,6 +22,8 @@ export const declineDataSchema = object({
   whereToTurn: requiredText(1000),
   /** Required when the reason is 'other'. */
   reasonNote: optionalText(500),
+  /** The OT-level criteria checklist (issue 21), with its list version; absent when not recorded. */
+  criteria: criteriaRecordSchema.optional(),
 }).refine((data) => data.reason !== 'other' || (typeof data.reasonNote === 'string' && data.reasonNote.trim() !== ''), {
   path: ['reasonNote'],
   message: MSG.required,
@@ -29,7 +32,8 @@ export const declineDataSchema = object({
 
 /** The data each action requires, by action. Actions with nothing to record take an empty object. */
 export const TRANSITION_DATA = {
-  accept: object({}),
+  /** The OT-level criteria the request meets (issue 21); absent when not recorded. */
+  accept: object({ criteria: criteriaRecordSchema.optional() }),
   decline: declineDataSchema,
   'request-information': object({ asked: requiredText(2000) }),
   'information-received': object({}),
