@@ -71,10 +71,10 @@ function before(a: SimilarMatch, b: SimilarMatch): boolean {
   return a.id < b.id;
 }
 
-export function rankSimilar(
+export function rankSimilar<R extends SimilarityRow>(
   probe: SimilarityProbe,
-  rows: Iterable<SimilarityRow>,
-  options: { now: Date; limit?: number; visible?: ((row: SimilarityRow) => boolean) | null },
+  rows: Iterable<R>,
+  options: { now: Date; limit?: number; visible?: ((row: R) => boolean) | null },
 ): SimilarMatch[] {
   const limit = options.limit ?? DEFAULT_SIMILAR_LIMIT;
   if (limit <= 0) return [];

@@ -16,19 +16,21 @@ const reason = () => requiredText(1000);
 /** Runs even when other fields are invalid, so the form names every missing field at once. */
 const whenObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
 
-export const declineDataSchema = object({
+const declineFields = {
   reason: choice(DECLINE_REASONS),
   /** Where the requester should turn instead: required, it goes back to the requester. */
   whereToTurn: requiredText(1000),
   /** Required when the reason is 'other'. */
   reasonNote: optionalText(500),
+};
+const otherReasonHasNote = (data: { reason?: unknown; reasonNote?: unknown }) => data.reason !== 'other' || (typeof data.reasonNote === 'string' && data.reasonNote.trim() !== '');
+const otherReasonParams = () => ({ path: ['reasonNote'], message: MSG.required, when: whenObject });
+
+export const declineDataSchema = object({
+  ...declineFields,
   /** The OT-level criteria checklist (issue 21), with its list version; absent when not recorded. */
   criteria: criteriaRecordSchema.optional(),
-}).refine((data) => data.reason !== 'other' || (typeof data.reasonNote === 'string' && data.reasonNote.trim() !== ''), {
-  path: ['reasonNote'],
-  message: MSG.required,
-  when: whenObject,
-});
+}).refine(otherReasonHasNote, otherReasonParams());
 
 /** The data each action requires, by action. Actions with nothing to record take an empty object. */
 export const TRANSITION_DATA = {

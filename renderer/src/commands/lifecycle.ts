@@ -15,6 +15,7 @@ import { addAudit, auditEvent } from './audit';
 import { unbookFromMeeting } from './meetings';
 import { requireCase } from './access';
 import { withFrozenCriteria } from './ot-criteria';
+import { consultMethods, requireKnownMethods } from './method-check';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */
 const OWN_COMMAND: ReadonlySet<LifecycleAction> = new Set(['route', 'schedule']);
@@ -146,6 +147,7 @@ export async function writeTransition(
  */
 export async function transitionConsultation(ctx: CommandContext, id: string, action: LifecycleAction, data?: unknown, expectedRev?: number): Promise<ConsultationRecord> {
   if (OWN_COMMAND.has(action)) throw new Error(`'${action}' has its own command`);
+  await requireKnownMethods(ctx.db, consultMethods(action, data));
   const now = ctx.now();
   return ctx.db.transaction('rw', transitionTables(ctx), async () => {
     const before = await caseForWrite(ctx, lifecycleCommand(action), id, expectedRev);
