@@ -46,7 +46,7 @@ export const kasvunTukiSchema = z
       source: z
         .string({ error: METHOD_MSG.sourceRequired })
         .trim()
-        .min(1, METHOD_MSG.sourceRequired)
+        .min(1, { error: METHOD_MSG.sourceRequired, abort: true })
         .max(500, MSG.tooLong)
         .refine((url) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(url), METHOD_MSG.sourceAddress),
     },
