@@ -19,12 +19,15 @@ export function useLocalMethods(): MethodRecord[] | undefined {
   return useLiveQuery(() => db.methods.toArray(), [db]);
 }
 
-/** Shipped and local methods with whether each can be chosen today; undefined while loading. */
-export function useMethodCatalogue(): CatalogueMethod[] | undefined {
+/**
+ * Shipped and local methods with whether each can be chosen today. The shipped ones are there at
+ * once; the centre's own join when the registry has been read (so a name never flickers to a code).
+ */
+export function useMethodCatalogue(): CatalogueMethod[] {
   const { commands } = useServices();
   const local = useLocalMethods();
   const today = helsinkiDate(commands.now());
-  return useMemo(() => (local ? methodCatalogue(local, today) : undefined), [local, today]);
+  return useMemo(() => methodCatalogue(local ?? [], today), [local, today]);
 }
 
 /** Every saved version of the criteria list and the one in force; undefined while loading. */

@@ -82,7 +82,7 @@ export function MethodsScreen() {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
-      {!catalogue ? (
+      {!local ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
         <table className="otk-table otk-table-plain" aria-labelledby="methods-heading" data-testid="methods-table">

@@ -13,7 +13,7 @@ export function useMethodOptions(named: readonly string[]): Array<{ value: strin
   const key = named.join(' ');
   return useMemo(() => {
     const keep = new Set(key === '' ? [] : key.split(' '));
-    const offered = (catalogue ?? []).filter((m) => m.active || keep.has(m.code)).map((m) => ({ value: m.code, label: m.name[language] }));
+    const offered = catalogue.filter((m) => m.active || keep.has(m.code)).map((m) => ({ value: m.code, label: m.name[language] }));
     const known = new Set(offered.map((o) => o.value));
     return [...offered, ...[...keep].filter((code) => !known.has(code)).map((code) => ({ value: code, label: code }))];
   }, [catalogue, language, key]);

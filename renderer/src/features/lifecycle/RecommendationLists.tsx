@@ -23,7 +23,7 @@ export function RecommendationItems({
 }) {
   const { t: uiT } = useTranslation();
   const uiLanguage = useUiStore((s) => s.language);
-  const catalogue = useMethodCatalogue() ?? [];
+  const catalogue = useMethodCatalogue();
   const t = fixedT ?? uiT;
   const language = fixedLanguage ?? uiLanguage;
   return (

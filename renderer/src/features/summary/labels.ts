@@ -30,7 +30,7 @@ export function useSummaryLabels(): CsvLabels {
   const methods = useMethodCatalogue();
   const criteria = useCriteria();
   return useMemo(() => {
-    const methodName = new Map((methods ?? []).map((m) => [m.code, m.name[language]]));
+    const methodName = new Map(methods.map((m) => [m.code, m.name[language]]));
     const networkName = new Map((networks ?? []).map((n) => [n.id, n.name[language]]));
     const label = (dimension: SummaryDimension, code: string): string => {
       if (code === NOT_RECORDED) return t(SUMMARY_TEXT.notRecorded);
