@@ -17,6 +17,8 @@ export interface ComparableRecommendation {
   recommendations?: readonly string[];
   nextSteps?: ReadonlyArray<{ step: string; by: string }>;
   followUpDate?: string;
+  /** Per recommended item, the methods it names (issue 21). */
+  methods?: ReadonlyArray<readonly string[]>;
 }
 
 export interface StepText {
@@ -36,12 +38,14 @@ interface ListChange<T> {
 
 export type RecommendationChange =
   | { field: 'language' | 'questionSummary' | 'followUpDate'; kind: ChangeKind; before: string | null; after: string | null }
+  /** The methods named anywhere in the recommendation, as space-separated codes in order of first mention. */
+  | { field: 'methods'; kind: ChangeKind; before: string | null; after: string | null }
   | ({ field: 'recommendation' } & ListChange<string>)
   | ({ field: 'nextStep' } & ListChange<StepText>);
 
 const norm = (text: string | undefined | null) => (text ?? '').trim();
 
-function scalarChange(field: 'language' | 'questionSummary' | 'followUpDate', before: string | undefined, after: string | undefined): RecommendationChange[] {
+function scalarChange(field: 'language' | 'questionSummary' | 'followUpDate' | 'methods', before: string | undefined, after: string | undefined): RecommendationChange[] {
   const a = norm(before);
   const b = norm(after);
   if (a === b) return [];
@@ -97,6 +101,8 @@ function listChanges<T>(before: readonly T[], after: readonly T[], key: (item: T
   return out;
 }
 
+/** The methods named, each once, as one comparable text ('' when none). */
+const methodText = (r: ComparableRecommendation | null) => [...new Set((r?.methods ?? []).flat())].join(' ');
 const items = (r: ComparableRecommendation | null) => (r?.recommendations ?? []).map(norm).filter((text) => text !== '');
 const steps = (r: ComparableRecommendation | null): StepText[] =>
   (r?.nextSteps ?? []).map((s) => ({ step: norm(s.step), by: norm(s.by) })).filter((s) => s.step !== '' || s.by !== '');
@@ -112,6 +118,7 @@ export function recommendationChanges(current: ComparableRecommendation | null, 
     ...scalarChange('questionSummary', current?.questionSummary, draft.questionSummary),
     ...listChanges(items(current), items(draft), (text) => text).map((c): RecommendationChange => ({ field: 'recommendation', ...c })),
     ...listChanges(steps(current), steps(draft), (s) => JSON.stringify([s.step, s.by])).map((c): RecommendationChange => ({ field: 'nextStep', ...c })),
+    ...scalarChange('methods', methodText(current), methodText(draft)),
     ...scalarChange('followUpDate', current?.followUpDate, draft.followUpDate),
   ];
 }

@@ -22,6 +22,10 @@ export const AUDIT_ACTIONS = [
   'network.create',
   'network.update',
   'network.deactivate',
+  /** A centre's own method was added to the methods registry, changed or taken out of use (issue 21). */
+  'method.create',
+  'method.update',
+  'method.deactivate',
   'settings.update',
   /** A bundle was written for another installation or a named recipient (details: recipient, scope, counts). */
   'exchange.export',
@@ -61,7 +65,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention' | 'request';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention' | 'request' | 'method';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

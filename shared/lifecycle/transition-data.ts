@@ -4,6 +4,7 @@ import { choice, isoDate, localTime, MSG, optionalText, requiredText } from '../
 import { closeOutSchema } from './close-out';
 import { MEETING_MODES } from '../meetings/schema';
 import { recommendationDraftSchema } from './recommendation';
+import { criteriaRecordSchema } from '../knowledge/ot-criteria';
 
 /** Why a request is declined (a closed list; 'other' needs a short explanation). */
 export const DECLINE_REASONS = ['not-ot-level', 'belongs-elsewhere', 'insufficient-information', 'duplicate', 'other'] as const;
@@ -15,21 +16,26 @@ const reason = () => requiredText(1000);
 /** Runs even when other fields are invalid, so the form names every missing field at once. */
 const whenObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
 
-export const declineDataSchema = object({
+const declineFields = {
   reason: choice(DECLINE_REASONS),
   /** Where the requester should turn instead: required, it goes back to the requester. */
   whereToTurn: requiredText(1000),
   /** Required when the reason is 'other'. */
   reasonNote: optionalText(500),
-}).refine((data) => data.reason !== 'other' || (typeof data.reasonNote === 'string' && data.reasonNote.trim() !== ''), {
-  path: ['reasonNote'],
-  message: MSG.required,
-  when: whenObject,
-});
+};
+const otherReasonHasNote = (data: { reason?: unknown; reasonNote?: unknown }) => data.reason !== 'other' || (typeof data.reasonNote === 'string' && data.reasonNote.trim() !== '');
+const otherReasonParams = () => ({ path: ['reasonNote'], message: MSG.required, when: whenObject });
+
+export const declineDataSchema = object({
+  ...declineFields,
+  /** The OT-level criteria checklist (issue 21), with its list version; absent when not recorded. */
+  criteria: criteriaRecordSchema.optional(),
+}).refine(otherReasonHasNote, otherReasonParams());
 
 /** The data each action requires, by action. Actions with nothing to record take an empty object. */
 export const TRANSITION_DATA = {
-  accept: object({}),
+  /** The OT-level criteria the request meets (issue 21); absent when not recorded. */
+  accept: object({ criteria: criteriaRecordSchema.optional() }),
   decline: declineDataSchema,
   'request-information': object({ asked: requiredText(2000) }),
   'information-received': object({}),

@@ -68,6 +68,8 @@ export const GLOBAL_COMMANDS = [
   'settings.update',
   'network.create',
   'network.update',
+  /** The methods registry: a centre's own methods (issue 21). */
+  'method.update',
   'meeting.update',
   'summary.read',
   'audit.read',

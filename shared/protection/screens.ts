@@ -21,6 +21,7 @@ export const SCREENS = [
   'exchange',
   'audit',
   'networks',
+  'methods',
   'what-if',
   'settings',
   'retention',
@@ -49,6 +50,7 @@ export const SCREEN_NEEDS: Readonly<Record<Screen, ScreenNeed>> = {
   exchange: { view: 'exchange.centre' },
   audit: { command: 'audit.read' },
   networks: { command: 'network.update' },
+  methods: { command: 'method.update' },
   // Where a request would be routed: the routing decision is the coordinator's.
   'what-if': { command: 'lifecycle.route' },
   settings: { command: 'settings.update' },

@@ -1,4 +1,4 @@
-import { orderedCodes, singleValue, themeValues } from './dimensions';
+import { isMultiValued, multiValues, orderedCodes, singleValue } from './dimensions';
 import type { SummaryCase } from './input';
 import { cellSlot, columnTotalSlot, rowTotalSlot, tableLayout, totalSlot, type Axis, type TableLayout } from './layout';
 import { periodMonths, type SummaryPeriod } from './period';
@@ -21,11 +21,11 @@ export interface Aggregate {
 type Categorise = (c: SummaryCase, out: Int32Array) => number;
 
 function categoriser(dimension: SummaryDimension, index: ReadonlyMap<string, number>): Categorise {
-  if (dimension === 'theme') {
+  if (isMultiValued(dimension)) {
     return (c, out) => {
-      const themes = themeValues(c);
-      for (let i = 0; i < themes.length; i++) out[i] = index.get(themes[i]!)!;
-      return themes.length;
+      const values = multiValues(dimension, c);
+      for (let i = 0; i < values.length; i++) out[i] = index.get(values[i]!)!;
+      return values.length;
     };
   }
   return (c, out) => {
@@ -36,7 +36,7 @@ function categoriser(dimension: SummaryDimension, index: ReadonlyMap<string, num
 
 function axisOf(dimension: SummaryDimension, months: readonly string[], cases: readonly SummaryCase[]): Axis {
   const seen = new Set<string>();
-  if (dimension === 'theme') for (const c of cases) for (const t of themeValues(c)) seen.add(t);
+  if (isMultiValued(dimension)) for (const c of cases) for (const code of multiValues(dimension, c)) seen.add(code);
   else if (dimension !== 'month') for (const c of cases) seen.add(singleValue(dimension, c));
   return { dimension, codes: orderedCodes(dimension, months, seen) };
 }

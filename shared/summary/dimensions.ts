@@ -3,6 +3,9 @@ import { CLOSE_OUT_OUTCOMES, OTHERWISE_SOUGHT } from '../lifecycle/close-out';
 import { AREA_CODES, REGION_CODES } from '../reference/regions';
 import { AGE_BAND_CODES, SECTOR_CODES, SERVICE_LEVEL_CODES, THEME_CODES } from '../reference/themes';
 import type { SummaryCase } from './input';
+import { SHIPPED_METHOD_CODES } from '../reference/methods';
+import { DEFAULT_CRITERIA } from '../knowledge/ot-criteria';
+import { DECLINE_REASONS } from '../lifecycle/transition-data';
 import type { MonthCode } from './period';
 import type { SummaryDimension } from './spec';
 
@@ -12,13 +15,17 @@ export const NOT_RECORDED = 'none';
 /** A category code in an output file: a reference code, a network id, a month or 'none'. */
 export const CATEGORY_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
-/** Dimensions where one case can fall into several categories. */
-export function isMultiValued(dimension: SummaryDimension): boolean {
-  return dimension === 'theme';
+/** Dimensions where one case can fall into several categories: themes, recommended methods, criteria met. */
+export const MULTI_VALUED = ['theme', 'method', 'criterion'] as const satisfies readonly SummaryDimension[];
+export type MultiValuedDimension = (typeof MULTI_VALUED)[number];
+export type SingleValuedDimension = Exclude<SummaryDimension, MultiValuedDimension>;
+
+export function isMultiValued(dimension: SummaryDimension): dimension is MultiValuedDimension {
+  return (MULTI_VALUED as readonly string[]).includes(dimension);
 }
 
 /** Dimensions whose value may be missing (category 'none', always listed). */
-const NULLABLE: ReadonlySet<SummaryDimension> = new Set(['outcome', 'otherwiseSought', 'network']);
+const NULLABLE: ReadonlySet<SummaryDimension> = new Set(['outcome', 'otherwiseSought', 'network', 'method', 'criterion', 'declineReason']);
 
 /** The categories listed even when empty, in their reference order. */
 function referenceCodes(dimension: SummaryDimension, months: readonly MonthCode[]): readonly string[] {
@@ -45,6 +52,12 @@ function referenceCodes(dimension: SummaryDimension, months: readonly MonthCode[
       return OTHERWISE_SOUGHT;
     case 'network':
       return [];
+    case 'method':
+      return SHIPPED_METHOD_CODES;
+    case 'criterion':
+      return DEFAULT_CRITERIA.criteria.map((c) => c.code);
+    case 'declineReason':
+      return DECLINE_REASONS;
   }
 }
 
@@ -63,7 +76,7 @@ export function orderedCodes(dimension: SummaryDimension, months: readonly Month
 }
 
 /** The single value of a case in a single-valued dimension ('none' when missing). */
-export function singleValue(dimension: Exclude<SummaryDimension, 'theme'>, c: SummaryCase): string {
+export function singleValue(dimension: SingleValuedDimension, c: SummaryCase): string {
   switch (dimension) {
     case 'month':
       return c.receivedMonth;
@@ -85,13 +98,31 @@ export function singleValue(dimension: Exclude<SummaryDimension, 'theme'>, c: Su
       return c.wouldOtherwiseHaveSought ?? NOT_RECORDED;
     case 'network':
       return c.networkId ?? NOT_RECORDED;
+    case 'declineReason':
+      return c.declineReason ?? NOT_RECORDED;
   }
+}
+
+/** Each code once; 'none' when there is none (a list missing in rows written before it existed counts as none). */
+function distinctOrNone(codes: readonly string[] | undefined): readonly string[] {
+  if (!codes || codes.length === 0) return [NOT_RECORDED];
+  if (codes.length === 1) return codes;
+  return [...new Set(codes)];
 }
 
 /** The theme codes of a case, each once; 'none' when it has none. */
 export function themeValues(c: SummaryCase): readonly string[] {
-  const themes = c.themes;
-  if (themes.length === 0) return [NOT_RECORDED];
-  if (themes.length === 1) return themes;
-  return [...new Set(themes)];
+  return distinctOrNone(c.themes);
+}
+
+/** The categories of a case in a multi-valued dimension, each once; 'none' when it has none. */
+export function multiValues(dimension: MultiValuedDimension, c: SummaryCase): readonly string[] {
+  switch (dimension) {
+    case 'theme':
+      return distinctOrNone(c.themes);
+    case 'method':
+      return distinctOrNone(c.methods);
+    case 'criterion':
+      return distinctOrNone(c.criteria);
+  }
 }

@@ -3,6 +3,7 @@ import type { ConsentMode, ConsultationRecord, ConsultationStatus } from '../dom
 import { closeOutSchema, type CloseOutOutcome, type OtherwiseSought } from '../lifecycle/close-out';
 import { caseMeasures, type CaseMeasures, type MeasureEvent } from '../lifecycle/measures';
 import { monthOfDate, type MonthCode } from './period';
+import { recommendedMethods } from '../lifecycle/recommendation';
 
 /**
  * The slim, identity-free projection of one consultation that the summary engine reads: codes,
@@ -36,9 +37,30 @@ export interface SummaryCase {
   daysToConsultation: number | null;
   /** Consultation held on or before the target date; null until held. */
   targetMet: boolean | null;
+  /**
+   * Issue 21 — absent in list rows written before it (read as none):
+   * the methods the recommendation names (codes, each once);
+   */
+  methods?: readonly string[];
+  /** the OT-level criteria met at the last acceptance or decline that recorded them; */
+  criteria?: readonly string[];
+  /** the coded reason of the last decline (null when never declined). */
+  declineReason?: string | null;
 }
 
-type RecordPart = Pick<ConsultationRecord, 'received' | 'receivedAt' | 'targetDate' | 'requester' | 'subject' | 'consent' | 'status' | 'routing' | 'area' | 'region'>;
+type RecordPart = Pick<ConsultationRecord, 'received' | 'receivedAt' | 'targetDate' | 'requester' | 'subject' | 'consent' | 'status' | 'routing' | 'area' | 'region'> &
+  Partial<Pick<ConsultationRecord, 'recommendation'>>;
+
+/** The criteria met at the last 'accept' or 'decline' that recorded them (codes only; the note is never read). */
+function criteriaMet(history: readonly MeasureEvent[]): string[] {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const event = history[i]!;
+    if (event.action !== 'accept' && event.action !== 'decline') continue;
+    const met = (event.data as { criteria?: { met?: unknown } } | undefined)?.criteria?.met;
+    if (Array.isArray(met)) return met.filter((code): code is string => typeof code === 'string');
+  }
+  return [];
+}
 
 /**
  * The summary case of a stored consultation and its lifecycle history (the audit trail's
@@ -49,6 +71,8 @@ export function summaryCaseOf(record: RecordPart, history: readonly MeasureEvent
   const m = measures ?? caseMeasures({ receivedAt: record.receivedAt, targetDate: record.targetDate, history });
   const ever = (action: MeasureEvent['action']) => history.some((event) => event.action === action);
   const lastClose = [...history].reverse().find((event) => event.action === 'close');
+  const lastDecline = [...history].reverse().find((event) => event.action === 'decline');
+  const declineReason = (lastDecline?.data as { reason?: unknown } | undefined)?.reason;
   const closeOut = lastClose ? closeOutSchema.safeParse((lastClose.data as { closeOut?: unknown } | undefined)?.closeOut) : undefined;
   return {
     receivedMonth: monthOfDate(record.received.date),
@@ -69,5 +93,8 @@ export function summaryCaseOf(record: RecordPart, history: readonly MeasureEvent
     closed: ever('close'),
     daysToConsultation: m.daysToConsultation,
     targetMet: m.targetMet,
+    methods: recommendedMethods(record.recommendation),
+    criteria: criteriaMet(history),
+    declineReason: typeof declineReason === 'string' ? declineReason : null,
   };
 }

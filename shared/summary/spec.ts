@@ -28,6 +28,12 @@ export const SUMMARY_DIMENSIONS = [
   'otherwiseSought',
   /** The expert network the case is currently routed to ('none' when not routed). */
   'network',
+  /** Evidence-based methods the recommendation names: multi-valued ('none' without a recommendation or a method). */
+  'method',
+  /** OT-level criteria met at acceptance or decline: multi-valued ('none' when not recorded). */
+  'criterion',
+  /** Why a request was declined ('none' when it was not declined). */
+  'declineReason',
 ] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 

@@ -62,6 +62,13 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     await check('exchange');
     await visit('#/networks', 'Asiantuntijaverkostot');
     await check('networks');
+    await visit('#/methods', 'Menetelmät');
+    await page.getByTestId('methods-table').waitFor();
+    await check('methods');
+    await page.getByRole('button', { name: 'Lisää oma menetelmä' }).click();
+    await page.getByRole('button', { name: 'Tallenna menetelmä' }).click();
+    await page.getByText('Korjaa seuraavat kohdat ennen tallennusta:').waitFor();
+    await check('methods: new method with errors');
     await visit('#/what-if', 'Mihin pyyntö ohjautuisi?');
     await check('what-if');
     await visit('#/audit', 'Tapahtumaloki');

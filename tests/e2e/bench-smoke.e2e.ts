@@ -64,6 +64,8 @@ const MEASURED = [
   'case-open-2k',
   'case-save-2k',
   'summary-2k',
+  'similar-2k',
+  'similar-2k-rank',
   'export-2k',
   'import-2k',
   'kdf',

@@ -25,6 +25,7 @@ function addressOf(screen: Screen, id: string): string {
     exchange: '#/exchange',
     audit: '#/audit',
     networks: '#/networks',
+    methods: '#/methods',
     'what-if': '#/what-if',
     settings: '#/settings',
     retention: '#/retention',
@@ -62,7 +63,7 @@ async function sweep(page: Page, role: Role, id: string): Promise<void> {
 }
 
 function screenOfMenu(href: string): Screen {
-  const map: Record<string, Screen> = { '#/': 'home', '#/cases': 'worklist', '#/meetings': 'meetings', '#/summaries': 'summaries', '#/exchange': 'exchange', '#/files': 'files', '#/networks': 'networks', '#/what-if': 'what-if', '#/audit': 'audit', '#/retention': 'retention', '#/settings': 'settings', '#/help': 'help' };
+  const map: Record<string, Screen> = { '#/': 'home', '#/cases': 'worklist', '#/meetings': 'meetings', '#/summaries': 'summaries', '#/exchange': 'exchange', '#/files': 'files', '#/networks': 'networks', '#/methods': 'methods', '#/what-if': 'what-if', '#/audit': 'audit', '#/retention': 'retention', '#/settings': 'settings', '#/help': 'help' };
   return map[href]!;
 }
 

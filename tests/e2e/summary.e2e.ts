@@ -7,6 +7,7 @@ import { printCalls } from './support/browser';
 import { printedPages } from './support/pdf';
 import { choose, recordRequest } from './support/intake-page';
 import { bookFirstOption, recordAndRoute, recordRecommendation } from './support/lifecycle-page';
+import { afterMeetingIn, moveClocks } from './support/clock';
 
 const browser = useBrowserSession();
 let page: Page;
@@ -108,6 +109,9 @@ describe('anonymised activity summaries', () => {
     for (let i = 1; i <= 5; i++) {
       const { code, hash } = await recordAndRoute(page, { question: `Konsultoitava kysymys ${i}`, themes: ['Neuropsykiatrinen oireilu'] });
       await bookFirstOption(page, code, hash);
+      // A consultation is recorded once its meeting has begun: the clock moves past it, and the case is opened afresh.
+      await moveClocks([page], afterMeetingIn(await page.locator('.otk-booking-options li', { hasText: 'Tapaus on varattu tähän' }).innerText()));
+      await page.evaluate(() => (window.location.hash = '#/'));
       await recordRecommendation(page, code, hash, { summary: `Kysymys ${i} ymmärrettynä.`, items: ['Yhteinen palaveri koulun kanssa.'] });
     }
     await page.getByRole('link', { name: 'Yhteenvedot' }).click();

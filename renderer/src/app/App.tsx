@@ -9,6 +9,7 @@ import { NewCaseScreen } from '../features/intake/NewCaseScreen';
 import { CaseScreen } from '../features/case/CaseScreen';
 import { EditCaseScreen } from '../features/case/EditCaseScreen';
 import { NetworksScreen } from '../features/networks/NetworksScreen';
+import { MethodsScreen } from '../features/knowledge/MethodsScreen';
 import { WhatIfScreen } from '../features/routing/WhatIfScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { HelpScreen } from '../features/help/HelpScreen';
@@ -73,6 +74,8 @@ function Screen() {
       return <EditCaseScreen id={route.id} />;
     case 'networks':
       return <NetworksScreen />;
+    case 'methods':
+      return <MethodsScreen />;
     case 'what-if':
       return <WhatIfScreen />;
     case 'settings':

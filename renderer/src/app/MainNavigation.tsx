@@ -11,6 +11,7 @@ const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }>
   { href: '#/exchange', label: 'nav.exchange', views: ['exchange'] },
   { href: '#/files', label: 'desk.nav.files', views: ['files'] },
   { href: '#/networks', label: 'nav.networks', views: ['networks'] },
+  { href: '#/methods', label: 'knowledge.nav', views: ['methods'] },
   { href: '#/what-if', label: 'nav.whatIf', views: ['what-if'] },
   { href: '#/audit', label: 'nav.audit', views: ['audit'] },
   { href: '#/retention', label: 'retention.nav', views: ['retention'] },

@@ -20,6 +20,8 @@ export type Route =
   | { view: 'case'; id: string }
   | { view: 'edit'; id: string }
   | { view: 'networks' }
+  /** The methods catalogue and the centre's own methods (issue 21). */
+  | { view: 'methods' }
   | { view: 'what-if' }
   | { view: 'settings' }
   | { view: 'help' }
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'audit') return { view: 'audit' };
   if (parts[0] === 'new') return { view: 'new' };
   if (parts[0] === 'networks') return { view: 'networks' };
+  if (parts[0] === 'methods') return { view: 'methods' };
   if (parts[0] === 'what-if') return { view: 'what-if' };
   if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'help') return { view: 'help' };
@@ -91,6 +94,8 @@ export function hrefFor(route: Route): string {
       return `#/case/${encodeURIComponent(route.id)}/edit`;
     case 'networks':
       return '#/networks';
+    case 'methods':
+      return '#/methods';
     case 'what-if':
       return '#/what-if';
     case 'settings':

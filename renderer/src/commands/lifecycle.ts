@@ -14,6 +14,8 @@ import { bumpCounters, COUNTER_REV, statusCounter } from './counters';
 import { addAudit, auditEvent } from './audit';
 import { unbookFromMeeting } from './meetings';
 import { requireCase } from './access';
+import { withFrozenCriteria } from './ot-criteria';
+import { consultMethods, requireKnownMethods } from './method-check';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */
 const OWN_COMMAND: ReadonlySet<LifecycleAction> = new Set(['route', 'schedule']);
@@ -27,10 +29,13 @@ export const transitionTables = (ctx: CommandContext) => {
 /** Free text the action carries, by dotted path, for the identifier guard. */
 function freeTextOf(event: LifecycleEvent): { path: string; text: string }[] {
   switch (event.action) {
+    case 'accept':
+      return [{ path: 'criteria.otherNote', text: event.data.criteria?.otherNote ?? '' }];
     case 'decline':
       return [
         { path: 'whereToTurn', text: event.data.whereToTurn },
         { path: 'reasonNote', text: event.data.reasonNote },
+        { path: 'criteria.otherNote', text: event.data.criteria?.otherNote ?? '' },
       ];
     case 'request-information':
       return [{ path: 'asked', text: event.data.asked }];
@@ -142,10 +147,11 @@ export async function writeTransition(
  */
 export async function transitionConsultation(ctx: CommandContext, id: string, action: LifecycleAction, data?: unknown, expectedRev?: number): Promise<ConsultationRecord> {
   if (OWN_COMMAND.has(action)) throw new Error(`'${action}' has its own command`);
+  await requireKnownMethods(ctx.db, consultMethods(action, data));
   const now = ctx.now();
   return ctx.db.transaction('rw', transitionTables(ctx), async () => {
     const before = await caseForWrite(ctx, lifecycleCommand(action), id, expectedRev);
-    const event = planOrThrow(before, action, data, now);
+    const event = planOrThrow(before, action, await withFrozenCriteria(ctx.db, action, data), now);
     return writeTransition(ctx, before, event, now);
   });
 }

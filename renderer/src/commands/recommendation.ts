@@ -8,6 +8,7 @@ import { bumpCounters, COUNTER_REV } from './counters';
 import { addAudit, auditEvent } from './audit';
 import { caseForWrite, guardFreeText } from './lifecycle';
 import { NO_CASE_VIEW, requireCase } from './access';
+import { requireKnownMethods } from './method-check';
 
 const TABLES = (ctx: CommandContext) => [ctx.db.consultations, ctx.db.caseRows, ctx.db.audit, ctx.db.meta, ctx.db.counters];
 
@@ -33,6 +34,7 @@ async function writeCase(ctx: CommandContext, before: ConsultationRecord, fields
 export async function reviseRecommendation(ctx: CommandContext, id: string, input: RecommendationDraftInput, expectedRev?: number): Promise<ConsultationRecord> {
   const parsed = recommendationDraftSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
+  await requireKnownMethods(ctx.db, parsed.data.methods);
   const now = ctx.now();
   return ctx.db.transaction('rw', TABLES(ctx), async () => {
     const before = await caseForWrite(ctx, 'recommendation.write', id, expectedRev);

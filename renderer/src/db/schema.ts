@@ -19,6 +19,7 @@ import type {
   TombstoneRow,
 } from '../commands/exchange/rows';
 import type { RecommendationDraftRow, RequestDraftRow } from '../commands/desk/rows';
+import type { MethodRecord } from './method-record';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -83,6 +84,7 @@ export class OtkDatabase extends Dexie {
   profiles!: EntityTable<ProfileRow, 'id'>;
   recommendationDrafts!: EntityTable<RecommendationDraftRow, 'id'>;
   requestDrafts!: EntityTable<RequestDraftRow, 'id'>;
+  methods!: EntityTable<MethodRecord, 'id'>;
   /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
   keyring?: Keyring;
 
@@ -146,5 +148,9 @@ export class OtkDatabase extends Dexie {
     // - requestDrafts: a requester's unsent requests, newest first.
     // Both start empty; their free text is sealed (renderer/src/db/sealed-fields.ts).
     this.version(6).stores({ recommendationDrafts: 'id, networkId', requestDrafts: 'id, updatedAt' });
+    // Schema v7 (issue 21): methods — the centre's own methods beside the shipped catalogue (tens of
+    // rows, read whole; deactivated, never deleted). Starts empty; nothing in it is sealed (method
+    // names and descriptions, no case data).
+    this.version(7).stores({ methods: 'id' });
   }
 }

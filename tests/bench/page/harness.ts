@@ -26,6 +26,8 @@ import { applyImport, exportBundle, inlineCodec, previewImport } from '../../../
 import type { BundleKey } from '../../../shared/sync/bundle';
 import { Dexie } from 'dexie';
 import { SUMMARY_MEASURES } from '../../../shared/summary/spec';
+import { rankSimilar } from '../../../shared/knowledge/similarity';
+import { similarConsultations } from '../../../renderer/src/queries/similar';
 import { createRawDatabase, deleteDatabase, putAll, RAW_DATABASE, request } from './raw-idb';
 
 /**
@@ -336,6 +338,40 @@ async function summaryOnce(year: number): Promise<{ ms: number; cells: number; s
   return { ms, cells: cells.length, suppressed: cells.filter((cell) => typeof cell !== 'number').length };
 }
 
+// ---- similar earlier consultations (issue 21) ------------------------------------------------------
+
+let answeredRows: CaseRow[] | null = null;
+
+/**
+ * One timed list of similar earlier consultations for a case, as the case view computes it
+ * (renderer/src/queries/similar): the ranking over every row of the in-memory index, then the
+ * listed records read by id (sealed fields opened) and their text checked by the identifier guard.
+ * The seed makes every case 'received', which the ranking skips at once; so that every row is a
+ * candidate (the worst case), the index's rows are copied once, untimed, as answered
+ * ('consulted'/'closed') — in memory only, nothing is written. `rank_ms` is the ranking alone.
+ */
+async function similarOnce(run: number): Promise<{ ms: number; rankMs: number; listed: number; candidates: number }> {
+  if (!summaryIndex) {
+    summaryIndex = new CaseIndex(await appDb());
+    await summaryIndex.start();
+    summaryIndex.stop();
+  }
+  answeredRows ??= summaryIndex.rows().map((row, i) => ({ ...row, summary: { ...row.summary, status: i % 2 === 0 ? 'consulted' : 'closed', consulted: true } }));
+  const rows = answeredRows;
+  if (rows.length === 0) throw new Error('no cases to rank');
+  const probe = rows[(run * 7919) % rows.length]!;
+  const ctx = await context();
+  const now = new Date();
+  const rankStart = performance.now();
+  rankSimilar({ id: probe.id, ageBand: probe.summary.ageBand, themes: probe.summary.themes, serviceLevel: probe.summary.serviceLevel }, rows, { now, limit: 5, visible: null });
+  const rankMs = performance.now() - rankStart;
+  const start = performance.now();
+  const result = await similarConsultations({ db: ctx.db, profile: ctx.profile, now }, { rows: () => rows }, probe.id);
+  const ms = performance.now() - start;
+  if (!result || result.items.length === 0) throw new Error('the similar list is empty');
+  return { ms, rankMs, listed: result.items.length, candidates: rows.length };
+}
+
 // ---- exchange -----------------------------------------------------------------------------------
 
 const BUNDLE_PASSPHRASE = 'synthetic passphrase for the benchmark bundle';
@@ -531,6 +567,7 @@ async function close(): Promise<void> {
   const current = session;
   session = null;
   summaryIndex = null;
+  answeredRows = null;
   storedRows = null;
   sealedDb?.close();
   sealedDb = null;
@@ -552,6 +589,7 @@ export const harness = {
   sampleCases,
   caseSaveOnce,
   summaryOnce,
+  similarOnce,
   exportOnce,
   importOnce,
   kdfOnce,

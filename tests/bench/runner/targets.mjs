@@ -13,6 +13,7 @@ export const TARGETS = [
   { op: 'case-open', max: 50, strict: true },
   { op: 'case-save', max: 50, strict: true },
   { op: 'summary', max: 300, strict: true },
+  { op: 'similar', max: 50, strict: true },
   { op: 'export', ratioOf: 'raw-getall', max: 2.5, strict: false },
   { op: 'import', ratioOf: 'raw-put', max: 1.3, strict: false },
   { op: 'renderer-heap', tail: '-mb', max: 250, strict: true, unit: 'MB' },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { recommendationDraftSchema, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
+import { MAX_METHODS_PER_ITEM, recommendationDraftSchema, STEP_KINDS, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
+import { METHOD_CODE } from '../../../../shared/reference/methods';
+import { requireKnownMethods } from '../method-check';
 import type { RecommendationDraftRow } from './rows';
 import type { CommandContext } from '../context';
 import { CommandError, ValidationError } from '../errors';
@@ -21,8 +23,10 @@ const partialDraftSchema = z.object({
   language: z.string().max(10).optional(),
   questionSummary: z.string().max(3000).optional(),
   recommendations: z.array(z.string().max(3000)).max(30).optional(),
-  nextSteps: z.array(z.object({ step: z.string().max(1000), by: z.string().max(200) })).max(30).optional(),
+  nextSteps: z.array(z.object({ step: z.string().max(1000), by: z.string().max(200), kind: z.enum(STEP_KINDS).optional() })).max(30).optional(),
   followUpDate: z.string().max(10).optional(),
+  /** Per recommended item, the methods it names (issue 21). */
+  methods: z.array(z.array(z.string().regex(METHOD_CODE)).max(MAX_METHODS_PER_ITEM)).max(30).optional(),
 });
 
 function textsOf(draft: Partial<RecommendationDraftInput>): Array<{ path: string; text: string }> {
@@ -45,6 +49,7 @@ export async function saveRecommendationDraft(ctx: CommandContext, caseId: strin
   const parsed = state === 'ready' ? recommendationDraftSchema.safeParse(input) : partialDraftSchema.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error);
   const recommendation = parsed.data as RecommendationDraftInput;
+  await requireKnownMethods(ctx.db, recommendation.methods);
   const { db } = ctx;
   const now = ctx.now();
   return db.transaction('rw', [db.consultations, db.recommendationDrafts, db.audit, db.meta], async () => {

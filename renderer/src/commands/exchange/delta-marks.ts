@@ -1,6 +1,7 @@
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { peerOf } from '../../../../shared/sync/knowledge';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
+import type { MethodRecord } from '../../db/method-record';
 import type { ConsultationWrite } from './plan';
 import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from './rows';
 import type { StoredAuditEvent } from './wire';
@@ -46,7 +47,7 @@ export function storedTombstone(write: ConsultationWrite, rev: number, sender: s
 }
 
 /** Networks or meetings as the import stores them: with the import's revision and whether each is the sender's copy. */
-export function arrivedRegistry<S extends NetworkRecord | MeetingRecord>(writes: readonly S[], same: ReadonlySet<string> | undefined, rev: number, sender: string): S[] {
+export function arrivedRegistry<S extends NetworkRecord | MeetingRecord | MethodRecord>(writes: readonly S[], same: ReadonlySet<string> | undefined, rev: number, sender: string): S[] {
   return writes.map((record) => ({ ...record, arrived: { peer: sender, rev, same: same?.has(record.id) ?? false } satisfies RegistryArrival }));
 }
 

@@ -125,6 +125,8 @@ async function planEnv(ctx: CommandContext, header: BundleHeader, options: { onP
 async function deskRefusal(ctx: CommandContext, header: BundleHeader, records: WireRecords): Promise<ImportRefusal | null> {
   if (!mayImport(ctx.profile, header.scope, await ownRequesterId(ctx.profile))) return refusal('wrong-desk');
   if (ctx.profile.role !== 'coordinator' && records.draft.length > 0) return refusal('wrong-desk');
+  // A centre's methods registry takes methods only from the centre's own installations (full, delta).
+  if (ctx.profile.role === 'coordinator' && records.method.length > 0 && header.scope.kind !== 'full' && header.scope.kind !== 'delta') return refusal('out-of-scope', { type: 'method', scope: header.scope.kind });
   const { recipient } = header;
   if (ctx.profile.role === 'coordinator' && recipient.kind === 'named' && recipient.area !== undefined) {
     const { centreArea } = await readSettings(ctx.db);
@@ -134,7 +136,7 @@ async function deskRefusal(ctx: CommandContext, header: BundleHeader, records: W
 }
 
 function countsOf(plan: ImportPlan): Record<EntryType, PreviewCounts> {
-  return { consultation: plan.consultation.counts, network: plan.network.counts, meeting: plan.meeting.counts, audit: plan.audit.counts, draft: plan.draft.counts };
+  return { consultation: plan.consultation.counts, network: plan.network.counts, meeting: plan.meeting.counts, audit: plan.audit.counts, draft: plan.draft.counts, method: plan.method.counts };
 }
 
 /**
@@ -170,7 +172,7 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
   const caseCodes = new Map<string, string>();
   for (const write of plan.consultation.writes) if (!isTombstone(write.record)) caseCodes.set(write.record.id, write.record.caseCode);
   const counts = countsOf(plan);
-  const quarantined = [plan.consultation, plan.network, plan.meeting, plan.audit].flatMap((part) =>
+  const quarantined = [plan.consultation, plan.network, plan.meeting, plan.method, plan.audit].flatMap((part) =>
     part.quarantined.map((entry) => ({ type: entry.type, recordId: entry.recordId, aheadMs: Math.max(...entry.stamps.map((stamp) => stamp.aheadMs)) })),
   );
   const nothingNew = plan.withdrawn.length === 0 && Object.values(counts).every((c) => c.new + c.updated + c.conflicts + c.quarantined === 0);
@@ -204,6 +206,7 @@ const importTables = (db: OtkDatabase) => [
   db.quarantine,
   db.recommendationDrafts,
   db.requesters,
+  db.methods,
 ];
 
 /** Counter changes for the cases written: total and per status, as a case appears, changes status or is deleted. */
@@ -319,9 +322,9 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     }
     // Networks and meetings change without moving COUNTER_REV: always merged against what is stored now.
     const registryMax = new StampMax();
-    const { network, meeting } = await planRegistry(db, records, env, registryMax);
+    const { network, meeting, method } = await planRegistry(db, records, env, registryMax);
     const draft = await planDrafts(db, records.draft, env, header.bundleId);
-    let plan: ImportPlan = { ...preview.plan, network, meeting, draft, maxStamp: laterOf(preview.plan.maxStamp, registryMax.value) };
+    let plan: ImportPlan = { ...preview.plan, network, meeting, method, draft, maxStamp: laterOf(preview.plan.maxStamp, registryMax.value) };
     const rev = (await db.counters.get(COUNTER_REV))?.value ?? 0;
     if (plan.stale || rev !== plan.snapshotRev) {
       const max = new StampMax();
@@ -398,8 +401,9 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     if (plan.draft.writes.length > 0) await db.recommendationDrafts.bulkPut(plan.draft.writes);
     if (plan.network.writes.length > 0) await db.networks.bulkPut(arrivedRegistry(plan.network.writes, plan.network.same, finalRev, sender));
     if (plan.meeting.writes.length > 0) await db.meetings.bulkPut(arrivedRegistry(plan.meeting.writes, plan.meeting.same, finalRev, sender));
+    if (plan.method.writes.length > 0) await db.methods.bulkPut(arrivedRegistry(plan.method.writes, plan.method.same, finalRev, sender));
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
-    const quarantined = [plan.consultation, plan.network, plan.meeting, plan.audit].flatMap((part) => part.quarantined);
+    const quarantined = [plan.consultation, plan.network, plan.meeting, plan.method, plan.audit].flatMap((part) => part.quarantined);
     if (quarantined.length > 0) {
       await db.quarantine.bulkPut(
         quarantined.map((entry): QuarantineRow => ({

@@ -19,7 +19,8 @@ import { caseCodeOf } from './validate';
 import { COUNTER_REV } from '../counters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
 import { LocalIds } from './local-ids';
-import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireNetwork, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireMethod, type WireNetwork, type WireRecords } from './types';
+import type { MethodRecord } from '../../db/method-record';
 import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
 
 /**
@@ -72,6 +73,8 @@ export interface ImportPlan {
   consultation: ConsultationPlan;
   network: RecordPlan<NetworkRecord>;
   meeting: RecordPlan<MeetingRecord>;
+  /** A centre's own methods (issue 21). */
+  method: RecordPlan<MethodRecord>;
   audit: RecordPlan<AuditEvent>;
   /** Recommendation drafts that came back from an expert desk. */
   draft: RecordPlan<RecommendationDraftRow>;
@@ -254,8 +257,8 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
  * quarantined. The local revision and `updatedAt` stay local.
  */
 async function planWhole<W extends { id: string; stamps: Record<string, string> }, S extends W & { rev: number }>(
-  table: 'networks' | 'meetings',
-  type: 'network' | 'meeting',
+  table: 'networks' | 'meetings' | 'methods',
+  type: 'network' | 'meeting' | 'method',
   db: OtkDatabase,
   incoming: readonly W[],
   env: PlanEnv,
@@ -350,19 +353,20 @@ async function revision(db: OtkDatabase): Promise<number> {
 export async function planRegistry(db: OtkDatabase, records: WireRecords, env: PlanEnv, max: StampMax) {
   const network = await planWhole<WireNetwork, NetworkRecord>('networks', 'network', db, records.network, env, max);
   const meeting = await planWhole<WireMeeting, MeetingRecord>('meetings', 'meeting', db, records.meeting, env, max);
-  return { network, meeting };
+  const method = await planWhole<WireMethod, MethodRecord>('methods', 'method', db, records.method, env, max);
+  return { network, meeting, method };
 }
 
 export async function planImport(db: OtkDatabase, records: WireRecords, env: PlanEnv, bundleId: string): Promise<ImportPlan> {
   const snapshotRev = await revision(db);
   const max = new StampMax();
   const consultation = await planConsultations(db, records.consultation, env, max);
-  const { network, meeting } = await planRegistry(db, records, env, max);
+  const { network, meeting, method } = await planRegistry(db, records, env, max);
   const audit = await planAudit(db, records.audit, env, max);
   const draft = await planDrafts(db, records.draft, env, bundleId);
   const withdrawn = await planWithdrawn(db, records.consultation, env);
   const stale = (await revision(db)) !== snapshotRev;
-  return { consultation, network, meeting, audit, draft, withdrawn, maxStamp: max.value, snapshotRev, stale };
+  return { consultation, network, meeting, method, audit, draft, withdrawn, maxStamp: max.value, snapshotRev, stale };
 }
 
 /** The cases an expert desk holds for its network that its network's bundle no longer carries (a desk holds tens). */

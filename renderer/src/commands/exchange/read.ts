@@ -6,7 +6,9 @@ import { requesterKey } from '../requesters';
 import type { SyncedConsultation, TombstoneRow } from './rows';
 import type { NetworkContent, RequesterContent, WireDraft } from './types';
 import type { RecommendationDraftRow } from '../desk/rows';
-import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
+import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireMethod, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
+import { recommendedMethods } from '../../../../shared/lifecycle/recommendation';
+import { findShippedMethod } from '../../../../shared/reference/methods';
 import { heldByRecipient, importedAuditFor, ownAuditSince, registryChangedSince, type DeltaBase } from './delta-marks';
 
 /**
@@ -79,8 +81,15 @@ async function* fullEntries(db: OtkDatabase, signal?: AbortSignal): AsyncGenerat
   for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) yield entries('consultation', page.map(wireConsultation));
   for await (const page of pagesById<TombstoneRow>(db, 'tombstones', signal)) yield entries('consultation', page.map(wireTombstone));
   yield entries('network', (await db.networks.toArray()).map(wireNetwork));
+  yield* methodEntries(db);
   for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield entries('meeting', page.map(wireMeeting));
   for await (const page of pagesById<StoredAuditEvent>(db, 'audit', signal)) yield entries('audit', page.map(wireAudit));
+}
+
+/** A centre's own methods (issue 21, tens of rows): all of them, or those named by `codes`; none when there are none. */
+async function* methodEntries(db: OtkDatabase, codes?: Iterable<string>): AsyncGenerator<BundleEntry[]> {
+  const local = codes === undefined ? await db.methods.toArray() : (await db.methods.bulkGet([...new Set(codes)].filter((code) => !findShippedMethod(code)))).filter((m) => m !== undefined);
+  if (local.length > 0) yield entries('method', local.map(wireMethod));
 }
 
 /**
@@ -101,6 +110,7 @@ async function* deltaEntries(db: OtkDatabase, base: DeltaBase, auditFrom: string
   }
   for await (const page of pagesAbove<TombstoneRow>(db, 'tombstones', 'rev', base.rev, signal)) yield* fresh('consultation', page, (row) => !heldByRecipient(base, row), wireTombstone);
   yield* fresh('network', await db.networks.toArray(), (record) => registryChangedSince(base, record), wireNetwork);
+  yield* fresh('method', await db.methods.toArray(), (record) => registryChangedSince(base, record), wireMethod);
   for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield* fresh('meeting', page, (record) => registryChangedSince(base, record), wireMeeting);
   for await (const page of auditSince(db, auditFrom, signal)) yield* fresh('audit', page, (event) => ownAuditSince(base, event), wireAudit);
   for await (const page of pagesAbove<StoredAuditEvent>(db, 'audit', 'importRev', base.rev, signal)) yield* fresh('audit', page, (event) => importedAuditFor(base, event), wireAudit);
@@ -116,6 +126,8 @@ async function* networkEntries(db: OtkDatabase, networkId: string, signal?: Abor
   }
   const network = await db.networks.get(networkId);
   if (network) yield entries('network', [wireNetwork(network)]);
+  // The centre's own methods, so the network's experts can name them in their drafts.
+  yield* methodEntries(db);
   const meetings = await db.meetings.where('[networkId+date]').between([networkId, ''], [networkId, '\uffff']).toArray();
   if (meetings.length > 0) yield entries('meeting', meetings.map(wireMeeting));
 }
@@ -123,6 +135,8 @@ async function* networkEntries(db: OtkDatabase, networkId: string, signal?: Abor
 /** One requester's cases (projected). The requester is named by a hash; each distinct requester is hashed once. */
 async function* requesterEntries(db: OtkDatabase, requesterId: string, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
   const hashes = new Map<string, string>();
+  /** The methods the sent recommendations name: the centre's own go along, so the requester's letter names them. */
+  const named = new Set<string>();
   for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) {
     const matching: SyncedConsultation[] = [];
     for (const record of page) {
@@ -135,7 +149,9 @@ async function* requesterEntries(db: OtkDatabase, requesterId: string, signal?: 
       if (hash === requesterId) matching.push(record);
     }
     if (matching.length > 0) yield entries('consultation', matching.map(requesterProjection));
+    for (const record of matching) if (record.recommendation?.sentAt !== undefined) for (const code of recommendedMethods(record.recommendation)) named.add(code);
   }
+  yield* methodEntries(db, named);
 }
 
 /** An expert desk's drafts marked ready, for its network (a desk holds tens of them: one read). */
@@ -173,8 +189,8 @@ export function readSelection(db: OtkDatabase, selection: Selection, signal?: Ab
 /** Records per type that a selection carries (for the export screen, before anything is written). */
 export async function countSelection(db: OtkDatabase, selection: Selection): Promise<Record<string, number>> {
   if (selection.kind === 'full') {
-    const [consultation, tombstones, network, meeting, audit] = await Promise.all([db.consultations.count(), db.tombstones.count(), db.networks.count(), db.meetings.count(), db.audit.count()]);
-    return { consultation: consultation + tombstones, network, meeting, audit };
+    const [consultation, tombstones, network, meeting, audit, method] = await Promise.all([db.consultations.count(), db.tombstones.count(), db.networks.count(), db.meetings.count(), db.audit.count(), db.methods.count()]);
+    return { consultation: consultation + tombstones, network, meeting, audit, ...(method > 0 ? { method } : {}) };
   }
   const counts: Record<string, number> = {};
   for await (const batch of readSelection(db, selection)) for (const entry of batch) counts[entry.type] = (counts[entry.type] ?? 0) + 1;

@@ -4,6 +4,7 @@ import type { Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { SyncedConsultation } from './rows';
 import type { RecommendationDraftRow } from '../desk/rows';
+import type { MethodRecord } from '../../db/method-record';
 
 /**
  * Types shared by the exchange commands, the pure codec (./codec) and the bundle worker. Nothing
@@ -11,7 +12,7 @@ import type { RecommendationDraftRow } from '../desk/rows';
  */
 
 /** The record types a bundle of this app carries (payload line `type`). */
-export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draft'] as const;
+export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draft', 'method'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
 /** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
@@ -19,6 +20,8 @@ export type WireConsultation = Omit<SyncedConsultation, 'rev' | 'arrivedFrom'> |
 /** Networks and meetings travel whole with their per-field stamps, without the local `rev` and `arrived`. */
 export type WireNetwork = Omit<NetworkRecord, 'rev' | 'arrived'>;
 export type WireMeeting = Omit<MeetingRecord, 'rev' | 'arrived'>;
+/** A centre's own method (issue 21) travels like a network: whole, with its per-field stamps. */
+export type WireMethod = Omit<MethodRecord, 'rev' | 'arrived'>;
 /** An expert's recommendation draft marked ready, as it goes back to the coordinator (a network bundle from an expert desk). */
 export type WireDraft = Pick<RecommendationDraftRow, 'id' | 'networkId' | 'caseCode' | 'recommendation' | 'updatedAt' | 'by'>;
 
@@ -29,6 +32,7 @@ export interface WireRecords {
   meeting: WireMeeting[];
   audit: AuditEvent[];
   draft: WireDraft[];
+  method: WireMethod[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CONSULTATION_STATUSES, STAMPED_FIELDS, URGENCIES } from '../../../../shared/domain/consultation';
 import { CONSENT_MODES } from '../../../../shared/domain/consent';
 import { networkSchema } from '../../../../shared/domain/network';
+import { localMethodSchema } from '../../../../shared/knowledge/methods';
 import { meetingSchema } from '../../../../shared/meetings/schema';
 import { recommendationDraftSchema } from '../../../../shared/lifecycle/recommendation';
 import type { BundleHeader } from '../../../../shared/sync/bundle';
@@ -81,7 +82,7 @@ function rulesOf(scope: BundleHeader['scope']): ScopeRules {
       return { types: new Set(ENTRY_TYPES), stamped: new Set(STAMPED_FIELDS), members: null, tombstones: true, audit: true };
     case 'network':
       return {
-        types: new Set(['consultation', 'network', 'meeting', 'draft']),
+        types: new Set(['consultation', 'network', 'meeting', 'draft', 'method']),
         stamped: new Set(NETWORK_FIELDS),
         members: new Set([...NETWORK_FIELDS, ...NETWORK_UNSTAMPED, 'stamps']),
         tombstones: false,
@@ -89,7 +90,7 @@ function rulesOf(scope: BundleHeader['scope']): ScopeRules {
       };
     case 'requester':
       return {
-        types: new Set(['consultation']),
+        types: new Set(['consultation', 'method']),
         stamped: new Set(REQUESTER_FIELDS),
         members: new Set([...REQUESTER_FIELDS, ...REQUESTER_UNSTAMPED, 'stamps']),
         tombstones: false,
@@ -199,6 +200,15 @@ function checkMeeting(record: unknown, index: number, scope: BundleHeader['scope
   if (scope.kind === 'network' && record.networkId !== scope.networkId) return otherNetwork('meeting', index, 'networkId');
 }
 
+/** A centre's own method (issue 21): the registry's shape, like a network. */
+function checkMethod(record: unknown, index: number): void {
+  if (!isObject(record) || !isString(record.updatedAt)) return invalid('method', index);
+  checkFieldStamps(record, 'method', index);
+  const { stamps: _stamps, seen: _seen, updatedAt: _updatedAt, ...fields } = record;
+  const parsed = localMethodSchema.safeParse(fields);
+  if (!parsed.success) return invalid('method', index, ...firstIssue(parsed));
+}
+
 /** An expert's ready recommendation draft: the structured recommendation, for a case of the bundle's network. */
 function checkDraft(record: unknown, index: number, scope: BundleHeader['scope']): void {
   const type = 'draft';
@@ -262,7 +272,8 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
     if (!rules.audit && (byType.audit?.length ?? 0) > 0) outOfScope('audit');
     const drafts = byType.draft ?? [];
     // An expert desk's reply carries drafts and nothing else; a coordinator's network bundle, no drafts.
-    if (drafts.length > 0 && consultations.length + (byType.network?.length ?? 0) + (byType.meeting?.length ?? 0) > 0) outOfScope('draft');
+    if (drafts.length > 0 && consultations.length + (byType.network?.length ?? 0) + (byType.meeting?.length ?? 0) + (byType.method?.length ?? 0) > 0) outOfScope('draft');
+    (byType.method ?? []).forEach((record, index) => checkMethod(record, index));
     drafts.forEach((record, index) => checkDraft(record, index, header.scope));
     (byType.audit ?? []).forEach((record, index) => checkAudit(record, index));
     if (header.scope.kind === 'requester') await checkRequesterScope(consultations, header.scope.requesterId);
@@ -274,6 +285,7 @@ export async function validateEntries(header: BundleHeader, byType: Readonly<Rec
         meeting: (byType.meeting ?? []) as WireRecords['meeting'],
         audit: (byType.audit ?? []) as WireRecords['audit'],
         draft: drafts as WireRecords['draft'],
+        method: (byType.method ?? []) as WireRecords['method'],
       },
     };
   } catch (error) {

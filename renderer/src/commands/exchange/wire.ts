@@ -8,7 +8,8 @@ import type { Tombstone } from '../../../../shared/sync/record';
 import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUEST_FIELDS, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterTransitions } from '../../../../shared/sync/scope';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { SyncedConsultation, TombstoneRow } from './rows';
-import type { WireConsultation, WireMeeting, WireNetwork } from './types';
+import type { WireConsultation, WireMeeting, WireMethod, WireNetwork } from './types';
+import type { MethodRecord } from '../../db/method-record';
 
 /**
  * Stored records ↔ the records a bundle carries. Local bookkeeping (`rev`, an audit event's
@@ -43,6 +44,11 @@ export function wireTombstone(row: TombstoneRow): Tombstone {
 }
 
 export function wireNetwork(record: NetworkRecord): WireNetwork {
+  const { rev: _rev, arrived: _arrived, ...wire } = record;
+  return wire;
+}
+
+export function wireMethod(record: MethodRecord): WireMethod {
   const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }

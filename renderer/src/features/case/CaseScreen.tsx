@@ -23,6 +23,8 @@ import { BookingPanel } from '../meetings/BookingPanel';
 import { ConflictList } from '../exchange/ConflictList';
 import { useCaseConflicts } from '../../data/useExchange';
 import { Field } from '../../forms/Field';
+import { CriteriaRecorded } from '../knowledge/CriteriaRecorded';
+import { SimilarCases } from '../knowledge/SimilarCases';
 
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));
@@ -152,6 +154,8 @@ export function CaseScreen({ id }: { id: string }) {
       </div>
       {conflicts && mayRunOn(commands.profile, 'conflict.resolve', record) && <ConflictList conflicts={conflicts} headingId="case-conflicts" title={t('exchange.caseConflictsHeading')} />}
       <LifecyclePanel record={record} />
+      <CriteriaRecorded record={record} />
+      {commands.profile.role === 'coordinator' && <SimilarCases record={record} />}
       <ExpertDraftPanel record={record} />
       {/* The routing decision and its reasons are the centre's; a requester's copy carries none. */}
       {commands.profile.role !== 'requester' && <RoutingPanel record={record} />}

@@ -19,6 +19,7 @@ import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { RecommendationForm, toRecommendationValues } from '../lifecycle/RecommendationForm';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { Field } from '../../forms/Field';
+import { MethodNames } from '../knowledge/MethodNames';
 
 /** One value of the comparison in words; '–' (read out as "none") when the side has none. */
 function Value({ change, side }: { change: RecommendationChange; side: 'before' | 'after' }) {
@@ -38,6 +39,7 @@ function Value({ change, side }: { change: RecommendationChange; side: 'before' 
     return <>{t('recommendation.stepLine', { step: step.step, by: step.by })}</>;
   }
   const text = value as string;
+  if (change.field === 'methods') return <MethodNames codes={text.split(' ')} />;
   if (change.field === 'language') return <>{t(`language.${text}`, { defaultValue: text })}</>;
   if (change.field === 'followUpDate') return <>{/^\d{4}-\d{2}-\d{2}$/.test(text) ? formatIsoDate(text, language) : text}</>;
   return <span className="otk-pre">{text}</span>;
@@ -52,6 +54,8 @@ function partLabel(change: RecommendationChange, t: TFunction): string {
       return t('recommendation.questionSummary');
     case 'followUpDate':
       return t('recommendation.followUpDate');
+    case 'methods':
+      return t('knowledge.methods.named');
     case 'recommendation':
       return t('recommendation.item', { n: (change.afterIndex ?? change.beforeIndex ?? 0) + 1 });
     case 'nextStep':

@@ -6,6 +6,8 @@ import { formatDateTime } from '../../format/dates';
 import { useNetworks } from '../../data/useNetworks';
 import type { AuditEvent } from '../../../../shared/domain/audit';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
+import { useCriteria } from '../../data/useKnowledge';
+import { criteriaText } from '../knowledge/CriteriaRecorded';
 
 /** A case's history from its audit events: what was done, by whom, when, and to which fields. */
 export function Timeline({ id, record }: { id: string; record: ConsultationRecord }) {
@@ -13,6 +15,7 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
   const language = useUiStore((s) => s.language);
   const events = useTimeline(id);
   const networks = useNetworks();
+  const criteria = useCriteria();
   const networkName = (networkId: string | undefined) => networks?.find((n) => n.id === networkId)?.name[language] ?? networkId ?? '';
   /** Sentence parameters: network names for routing events, the override reason from the case itself. */
   const paramsOf = (event: AuditEvent) => {
@@ -44,6 +47,7 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
     if (typeof data.reasonNote === 'string' && data.reasonNote) parts.push(`“${data.reasonNote}”`);
     if (typeof data.reason === 'string' && data.reason && transition.action !== 'decline') parts.push(`${t('routing.reasonWas')} “${data.reason}”`);
     if (typeof data.asked === 'string') parts.push(`“${data.asked}”`);
+    if ((transition.action === 'accept' || transition.action === 'decline') && transition.data.criteria) parts.push(criteriaText(transition.data.criteria, language, criteria?.versions ?? [], t));
     return parts.length > 0 ? ` (${parts.join('; ')})` : null;
   };
   return (

@@ -81,12 +81,29 @@ const DRAFT_LABELS: Readonly<Record<string, string>> = {
   by: 'exchange.field.author',
 };
 
+/** A centre's own method's members (issue 21). */
+const METHOD_LABELS: Readonly<Record<string, string>> = {
+  code: 'knowledge.methods.name',
+  name: 'knowledge.methods.name',
+  'name.fi': 'knowledge.methods.nameFi',
+  'name.sv': 'knowledge.methods.nameSv',
+  'name.en': 'knowledge.methods.nameEn',
+  'description.fi': 'knowledge.methods.descriptionFi',
+  'description.sv': 'knowledge.methods.descriptionSv',
+  'description.en': 'knowledge.methods.descriptionEn',
+  ages: 'knowledge.methods.ages',
+  themes: 'knowledge.methods.themes',
+  kasvunTuki: 'knowledge.methods.kasvunTuki',
+  activeTo: 'knowledge.methods.state',
+};
+
 function labelsOf(type: string | undefined): (path: string) => string | undefined {
   const table = (own: Readonly<Record<string, string>>) => (path: string) => own[path] ?? RECORD_LABELS[path];
   if (type === 'consultation') return (path) => INTAKE_LABELS.get(path) ?? CONSULTATION_LABELS[path] ?? RECORD_LABELS[path];
   if (type === 'network') return table(NETWORK_LABELS);
   if (type === 'meeting') return table(MEETING_LABELS);
   if (type === 'draft') return table(DRAFT_LABELS);
+  if (type === 'method') return table(METHOD_LABELS);
   return () => undefined;
 }
 
@@ -126,6 +143,7 @@ export function recordLabel(detail: RefusalDetail, t: TFunction): string | undef
     case 'network':
     case 'meeting':
     case 'audit':
+    case 'method':
       return t(`exchange.record.${detail.type}`, { n });
     default:
       return t('exchange.record.unknown', { n });

@@ -11,6 +11,7 @@ import { CaseSummary } from './CaseSummary';
 import { DraftStateText } from './DraftStateText';
 import { deskDraftState, waitsForFile } from './draft-state';
 import { useDeskDraft } from './useDesk';
+import { SimilarCases } from '../knowledge/SimilarCases';
 
 /**
  * The expert desk's recommendation draft of one case (issue 11): the case's question and subject,
@@ -67,6 +68,7 @@ export function DraftScreen({ id }: { id: string }) {
       </div>
       <LiveRegions />
       <CaseSummary record={record} />
+      <SimilarCases record={record} />
       <section aria-labelledby="draft-form-heading" className="otk-section">
         <Heading variant="h3" id="draft-form-heading">
           {t('expertDesk.draft.formHeading')}

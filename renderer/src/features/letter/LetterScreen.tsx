@@ -70,7 +70,7 @@ export function LetterScreen({ id }: { id: string }) {
         <h3>{l('recommendation.questionSummary')}</h3>
         <p className="otk-pre">{recommendation.questionSummary}</p>
         <h3>{l('recommendation.items')}</h3>
-        <RecommendationItems recommendation={recommendation} />
+        <RecommendationItems recommendation={recommendation} t={l} language={lang} />
         {recommendation.nextSteps.length > 0 && (
           <>
             <h3>{l('recommendation.nextSteps')}</h3>

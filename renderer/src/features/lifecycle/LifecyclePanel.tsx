@@ -13,6 +13,7 @@ import { useCommand } from '../../forms/useCommand';
 import { useNow } from '../../state/useNow';
 import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
+import { CriteriaChecklist, useCriteriaChoice } from '../knowledge/CriteriaChecklist';
 
 /** Actions taken with one click (nothing to record but the step itself). */
 const IMMEDIATE: ReadonlySet<LifecycleAction> = new Set(['accept', 'information-received', 'send-recommendation']);
@@ -38,8 +39,17 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
   const waiting = record.status === 'scheduled' && mayRun('consult') ? blockedBy(state, 'consult') : null;
   const actions = permitted.filter((action) => !ELSEWHERE.has(action));
   const hints = permitted.filter((action) => ELSEWHERE.has(action));
+  // The OT-level criteria (issue 21) go with the decision: accept, or the decline form.
+  const criteria = useCriteriaChoice();
+  const decides = (action: LifecycleAction) => action === 'accept' || action === 'decline';
+  const showCriteria = permitted.some(decides) && (open === null || open === 'decline');
 
   const take = async (action: LifecycleAction, data?: unknown) => {
+    if (decides(action)) {
+      const chosen = criteria.checked();
+      if (chosen === false) return;
+      if (chosen) data = { ...(data as object | undefined), ...chosen };
+    }
     await transitionConsultation(commands, record.id, action, data, record.rev);
     setOpen(null);
     flash(t(`lifecycle.done.${action}`, { code: record.caseCode }), window.location.hash);
@@ -66,6 +76,7 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
+      {showCriteria && <CriteriaChecklist state={criteria} />}
       {open === null && actions.length > 0 && (
         <div className="otk-row-actions">
           {actions.map((action) => (

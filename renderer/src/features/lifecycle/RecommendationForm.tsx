@@ -2,8 +2,9 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import { REQUESTER_LANGUAGES } from '../../../../shared/domain/consultation';
-import { recommendationDraftSchema, type RecommendationDraft, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
-import { FormDateInput, FormRadioGroup, FormTextarea, FormTextInput } from '../../forms/fields';
+import { recommendationDraftSchema, STEP_KINDS, type RecommendationDraft, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
+import { FormCheckboxGroup, FormDateInput, FormDropdown, FormRadioGroup, FormTextarea, FormTextInput } from '../../forms/fields';
+import { useMethodOptions } from '../knowledge/useMethodOptions';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { Section } from '../intake/sections';
 import { ActionFormFrame, mappedResolver, summaryFields, useActionForm } from './form-kit';
@@ -12,8 +13,9 @@ import { ActionFormFrame, mappedResolver, summaryFields, useActionForm } from '.
 interface RecommendationValues {
   language: string;
   questionSummary: string;
-  recommendations: Array<{ text: string }>;
-  nextSteps: Array<{ step: string; by: string }>;
+  /** Each recommended item with the methods it names (issue 21). */
+  recommendations: Array<{ text: string; methods: string[] }>;
+  nextSteps: Array<{ step: string; by: string; kind?: string }>;
   followUpDate: string;
 }
 
@@ -21,17 +23,23 @@ const toInput = (values: RecommendationValues): RecommendationDraftInput => ({
   ...values,
   language: values.language as RecommendationDraftInput['language'],
   recommendations: values.recommendations.map((item) => item.text),
+  methods: values.recommendations.map((item) => item.methods ?? []),
+  nextSteps: values.nextSteps.map(({ kind, ...step }) => (kind ? { ...step, kind: kind as (typeof STEP_KINDS)[number] } : step)),
 });
-/** 'recommendations.2' (schema) → 'recommendations.2.text' (form); the list's own error stays on the list. */
-const toField = (path: string) => (/^recommendations\.\d+$/.test(path) ? `${path}.text` : path);
+/**
+ * 'recommendations.2' (schema) → 'recommendations.2.text' (form), 'methods.2…' → the item's
+ * methods; the list's own error stays on the list.
+ */
+const toField = (path: string) =>
+  /^recommendations\.\d+$/.test(path) ? `${path}.text` : /^methods\.\d+/.test(path) ? `recommendations.${path.split('.')[1]}.methods` : path === 'methods' ? 'recommendations' : path;
 
 /** The form's values from a recommendation or a (possibly unfinished) draft; `language` and `question` fill what it lacks. */
 export function toRecommendationValues(draft: Partial<RecommendationDraftInput> | null, language: string, question: string): RecommendationValues {
   return {
     language: draft?.language || language,
     questionSummary: draft?.questionSummary ?? question,
-    recommendations: (draft?.recommendations?.length ? draft.recommendations : ['']).map((text) => ({ text })),
-    nextSteps: draft?.nextSteps ?? [],
+    recommendations: (draft?.recommendations?.length ? draft.recommendations : ['']).map((text, i) => ({ text, methods: [...(draft?.methods?.[i] ?? [])] })),
+    nextSteps: (draft?.nextSteps ?? []).map((step) => ({ ...step })),
     followUpDate: draft?.followUpDate ?? '',
   };
 }
@@ -69,14 +77,19 @@ export function RecommendationForm({
   const { control, formState } = form;
   const items = useFieldArray({ control, name: 'recommendations' });
   const steps = useFieldArray({ control, name: 'nextSteps' });
+  const methodOptions = useMethodOptions(initial.recommendations.flatMap((item) => item.methods));
   const fields = summaryFields([
     ['language', t('recommendation.language'), 'first'],
     ['questionSummary', t('recommendation.questionSummary')],
     ['recommendations', t('recommendation.items')],
-    ...items.fields.map((_, i): [string, string] => [`recommendations.${i}.text`, t('recommendation.item', { n: i + 1 })]),
+    ...items.fields.flatMap((_, i): Array<[string, string, 'first'?]> => [
+      [`recommendations.${i}.text`, t('recommendation.item', { n: i + 1 })],
+      [`recommendations.${i}.methods`, t('knowledge.form.itemMethods', { n: i + 1 }), 'first'],
+    ]),
     ...steps.fields.flatMap((_, i): Array<[string, string]> => [
       [`nextSteps.${i}.step`, t('recommendation.step', { n: i + 1 })],
       [`nextSteps.${i}.by`, t('recommendation.stepBy', { n: i + 1 })],
+      [`nextSteps.${i}.kind`, t('knowledge.form.stepKind', { n: i + 1 })],
     ]),
     ['followUpDate', t('recommendation.followUpDate')],
   ]);
@@ -109,6 +122,7 @@ export function RecommendationForm({
         {items.fields.map((item, index) => (
           <div key={item.id} className="otk-repeat">
             <FormTextarea control={control} name={`recommendations.${index}.text`} label={t('recommendation.item', { n: index + 1 })} />
+            <FormCheckboxGroup control={control} name={`recommendations.${index}.methods`} label={t('knowledge.form.itemMethods', { n: index + 1 })} hint={t('knowledge.form.itemMethodsHint')} options={methodOptions} />
             {items.fields.length > 1 && (
               <Button variant="secondaryNoBorder" onClick={() => items.remove(index)}>
                 {t('recommendation.removeItem', { n: index + 1 })}
@@ -116,7 +130,7 @@ export function RecommendationForm({
             )}
           </div>
         ))}
-        <Button variant="secondary" onClick={() => items.append({ text: '' })}>
+        <Button variant="secondary" onClick={() => items.append({ text: '', methods: [] })}>
           {t('recommendation.addItem')}
         </Button>
       </Section>
@@ -125,6 +139,7 @@ export function RecommendationForm({
           <div key={step.id} className="otk-grid otk-repeat">
             <FormTextInput control={control} name={`nextSteps.${index}.step`} label={t('recommendation.step', { n: index + 1 })} />
             <FormTextInput control={control} name={`nextSteps.${index}.by`} label={t('recommendation.stepBy', { n: index + 1 })} hint={t('recommendation.stepByHint')} />
+            <FormDropdown control={control} name={`nextSteps.${index}.kind`} label={t('knowledge.form.stepKind', { n: index + 1 })} hint={t('knowledge.form.stepKindHint')} options={STEP_KINDS.map((kind) => ({ value: kind, label: t(`knowledge.stepKind.${kind}`) }))} />
             <Button variant="secondaryNoBorder" onClick={() => steps.remove(index)}>
               {t('recommendation.removeStep', { n: index + 1 })}
             </Button>

@@ -13,6 +13,7 @@ import { fieldId, FormDropdown, FormNumberInput, FormTextInput } from '../../for
 import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
 import { useUiStore } from '../../state/uiStore';
 import { FormErrorSummary } from '../../forms/ErrorList';
+import { CriteriaSettings } from '../knowledge/CriteriaSettings';
 
 /** The installation's settings: case-code prefix, the target-date rules and the centre it serves. */
 export function SettingsScreen() {
@@ -23,6 +24,7 @@ export function SettingsScreen() {
   return (
     <>
       <SettingsForm initial={settings} />
+      {profile.role === 'coordinator' && <CriteriaSettings />}
       {profile.role === 'coordinator' && <SessionSettings />}
     </>
   );

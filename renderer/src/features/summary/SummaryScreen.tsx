@@ -17,6 +17,7 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { SummaryControls, type SummaryChoice } from './SummaryControls';
 import { SummaryTables, CellText } from './SummaryTables';
 import { TrendChart } from './TrendChart';
+import { SummaryPresets } from './SummaryPresets';
 import { useSummaryLabels } from './labels';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
 import { PrintPage } from '../../print/PrintPage';
@@ -116,6 +117,7 @@ export function SummaryScreen() {
       )}
       <div className="otk-no-print">
         <SummaryControls choice={choice} onChange={setChoice} years={years} labels={labels} />
+        <SummaryPresets choice={choice} onChange={setChoice} />
         {issues.length > 0 && (
           <div role="alert" className="otk-error">
             {issues.map((message, i) => (

@@ -8,6 +8,8 @@ import type { SummaryDimension } from '../../../../shared/summary/spec';
 import { NOT_RECORDED } from '../../../../shared/summary/dimensions';
 import { SUMMARY_TEXT } from '../../../../shared/summary/messages';
 import { useNetworks } from '../../data/useNetworks';
+import { useCriteria, useMethodCatalogue } from '../../data/useKnowledge';
+import { criterionLabel } from '../../../../shared/knowledge/ot-criteria';
 import { useUiStore } from '../../state/uiStore';
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));
@@ -25,7 +27,10 @@ export function useSummaryLabels(): CsvLabels {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const networks = useNetworks();
+  const methods = useMethodCatalogue();
+  const criteria = useCriteria();
   return useMemo(() => {
+    const methodName = new Map(methods.map((m) => [m.code, m.name[language]]));
     const networkName = new Map((networks ?? []).map((n) => [n.id, n.name[language]]));
     const label = (dimension: SummaryDimension, code: string): string => {
       if (code === NOT_RECORDED) return t(SUMMARY_TEXT.notRecorded);
@@ -54,8 +59,14 @@ export function useSummaryLabels(): CsvLabels {
           return t(`closeOut.otherwiseSoughtCode.${code}`);
         case 'network':
           return networkName.get(code) ?? t('summary.unknownNetwork');
+        case 'method':
+          return methodName.get(code) ?? code;
+        case 'criterion':
+          return criterionLabel(code, language, criteria?.versions ?? []);
+        case 'declineReason':
+          return t(`lifecycle.declineReasonCode.${code}`);
       }
     };
     return { language, header: (key: SummaryHeaderKey) => t(key), label };
-  }, [t, language, networks]);
+  }, [t, language, networks, methods, criteria]);
 }

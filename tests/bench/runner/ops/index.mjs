@@ -10,6 +10,7 @@ import listCount from './list-count.mjs';
 import listScrollDeep from './list-scroll-deep.mjs';
 import caseOpen from './case-open.mjs';
 import summary from './summary.mjs';
+import similar from './similar.mjs';
 import exportBundle from './export.mjs';
 import importBundle from './import.mjs';
 import kdf from './kdf.mjs';
@@ -28,6 +29,7 @@ export const OPERATIONS = [
   rawBaselines,
   caseSave,
   summary,
+  similar,
   coldStartBreakdown,
   unlock,
   plan,

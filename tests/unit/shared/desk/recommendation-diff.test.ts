@@ -81,4 +81,11 @@ describe('recommendationChanges', () => {
       }),
     );
   });
+
+  it('shows a change in the methods named as one row, codes in order of first mention (issue 21)', () => {
+    const base = { recommendations: ['A', 'B'], methods: [['voimaperheet'], []] };
+    expect(recommendationChanges(base, { ...base, methods: [['voimaperheet'], []] })).toEqual([]);
+    expect(recommendationChanges(base, { ...base, methods: [['voimaperheet'], ['mdft', 'voimaperheet']] })).toEqual([{ field: 'methods', kind: 'changed', before: 'voimaperheet', after: 'voimaperheet mdft' }]);
+    expect(recommendationChanges({ recommendations: ['A'] }, { recommendations: ['A'], methods: [['mdft']] })).toEqual([{ field: 'methods', kind: 'added', before: null, after: 'mdft' }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { MAX_NEXT_STEPS, MAX_RECOMMENDATIONS, recommendationDraftSchema, recommendationSchema } from '../../../../shared/lifecycle/recommendation';
+import { MAX_NEXT_STEPS, MAX_RECOMMENDATIONS, recommendationDraftSchema, recommendationSchema, recommendedMethods } from '../../../../shared/lifecycle/recommendation';
 
 const valid = {
   language: 'fi',
@@ -21,9 +21,25 @@ describe('recommendationSchema', () => {
     expect(issuesOf({ ...valid, language: 'sv' })).toEqual([]);
   });
 
-  it('defaults the optional parts: no next steps, no follow-up date, not sent', () => {
+  it('defaults the optional parts: no next steps, no follow-up date, no methods, not sent', () => {
     const parsed = recommendationSchema.parse({ language: 'sv', questionSummary: 'Fråga', recommendations: ['Råd'] });
-    expect(parsed).toEqual({ language: 'sv', questionSummary: 'Fråga', recommendations: ['Råd'], nextSteps: [], followUpDate: '' });
+    expect(parsed).toEqual({ language: 'sv', questionSummary: 'Fråga', recommendations: ['Råd'], nextSteps: [], followUpDate: '', methods: [] });
+  });
+
+  it('names methods per recommended item, each once, and never for an item that is not there (issue 21)', () => {
+    const base = { language: 'fi', questionSummary: 'K', recommendations: ['A', 'B'] };
+    expect(recommendationSchema.parse({ ...base, methods: [['voimaperheet'], ['mdft', 'local-0123456789']] }).methods).toEqual([['voimaperheet'], ['mdft', 'local-0123456789']]);
+    expect(issuesOf({ ...base, methods: [[], [], ['mdft']] })).toEqual([['methods', 'validation.invalid']]);
+    expect(issuesOf({ ...base, methods: [['mdft', 'mdft']] })).toEqual([['methods.0', 'validation.invalid']]);
+    expect(issuesOf({ ...base, methods: [['Ei koodi']] })).toEqual([['methods.0.0', 'validation.invalid']]);
+    expect(recommendedMethods({ methods: [['mdft'], ['voimaperheet', 'mdft']] })).toEqual(['mdft', 'voimaperheet']);
+    expect(recommendedMethods(null)).toEqual([]);
+  });
+
+  it('takes a kind for each next step, optional (issue 21)', () => {
+    const base = { language: 'fi', questionSummary: 'K', recommendations: ['A'] };
+    expect(recommendationSchema.parse({ ...base, nextSteps: [{ step: 'S', by: 'B', kind: 'assessment' }] }).nextSteps[0]!.kind).toBe('assessment');
+    expect(issuesOf({ ...base, nextSteps: [{ step: 'S', by: 'B', kind: 'magic' }] })).toEqual([['nextSteps.0.kind', 'validation.choose']]);
   });
 
   it('names every missing required field with an i18n key', () => {

@@ -5,7 +5,7 @@ import type { LifecycleAction } from '../../../../shared/lifecycle/transitions';
 
 const AT = '2026-11-24T11:00:00.000Z';
 const fresh = (): LifecycleFields => ({ status: 'received', ...initialLifecycle() });
-const recommendation = { language: 'fi' as const, questionSummary: 'Kysymys', recommendations: ['Suositus'], nextSteps: [], followUpDate: '2027-01-15' };
+const recommendation = { language: 'fi' as const, questionSummary: 'Kysymys', recommendations: ['Suositus'], nextSteps: [], followUpDate: '2027-01-15', methods: [] };
 
 function step(fields: LifecycleFields, action: LifecycleAction, data?: unknown) {
   const plan = planTransition({ status: fields.status, hasRecommendation: fields.recommendation !== null }, action, data);

@@ -65,6 +65,7 @@ const ALLOWED: Record<Command, Record<Profile['role'], boolean>> = {
   'settings.update': { coordinator: true, expert: false, requester: false },
   'network.create': { coordinator: true, expert: false, requester: false },
   'network.update': { coordinator: true, expert: false, requester: false },
+  'method.update': { coordinator: true, expert: false, requester: false },
   'meeting.update': { coordinator: true, expert: false, requester: false },
   'summary.read': { coordinator: true, expert: false, requester: false },
   'audit.read': { coordinator: true, expert: false, requester: false },

@@ -7,6 +7,9 @@
  */
 import type { SummaryCell, SummaryTable } from '../../../../shared/summary/tables';
 
+/** Dimensions where a case may fall into several categories (their totals are not sums), written out here on purpose. */
+const MULTI_COUNTED: ReadonlySet<string> = new Set(['theme', 'method', 'criterion']);
+
 class Fraction {
   readonly n: bigint;
   readonly d: bigint;
@@ -73,8 +76,8 @@ export interface Entry {
 export function tableSystem(table: SummaryTable): { entries: Entry[]; equations: Map<string, number>[] } {
   const R = table.rows?.codes.length ?? 0;
   const C = table.columns?.codes.length ?? 0;
-  const rowsSingle = table.rows?.dimension !== 'theme';
-  const columnsSingle = table.columns?.dimension !== 'theme';
+  const rowsSingle = !MULTI_COUNTED.has(table.rows?.dimension ?? '');
+  const columnsSingle = !MULTI_COUNTED.has(table.columns?.dimension ?? '');
   const entries: Entry[] = [];
   for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) entries.push({ name: `c:${r}:${c}`, cell: table.cells[r]![c]! });
   for (let r = 0; r < R; r++) entries.push({ name: `r:${r}`, cell: table.rowTotals[r]! });

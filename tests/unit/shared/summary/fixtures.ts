@@ -3,6 +3,9 @@ import { CLOSE_OUT_OUTCOMES, OTHERWISE_SOUGHT } from '../../../../shared/lifecyc
 import { REGION_CODES, areaOfRegion } from '../../../../shared/reference/regions';
 import { AGE_BAND_CODES, SECTOR_CODES, SERVICE_LEVEL_CODES, THEME_CODES } from '../../../../shared/reference/themes';
 import type { SummaryCase } from '../../../../shared/summary/input';
+import { SHIPPED_METHOD_CODES } from '../../../../shared/reference/methods';
+import { DEFAULT_CRITERIA } from '../../../../shared/knowledge/ot-criteria';
+import { DECLINE_REASONS } from '../../../../shared/lifecycle/transition-data';
 
 /** A small deterministic PRNG (mulberry32), so generated case sets are the same on every run. */
 export function random(seed: number): () => number {
@@ -57,4 +60,27 @@ export function generateCase(rnd: () => number, months: readonly string[], overr
 export function generateCases(count: number, seed: number, months: readonly string[], overrides: Partial<SummaryCase> = {}): SummaryCase[] {
   const rnd = random(seed);
   return Array.from({ length: count }, () => generateCase(rnd, months, overrides));
+}
+
+/**
+ * Issue 21's fields on generated cases, from a PRNG of their own (the other fields, and so the
+ * golden files, stay as they were): 0–2 recommended methods on consulted cases (now and then a
+ * local method), 0–3 criteria on accepted or declined ones, and the decline reason.
+ */
+export function withKnowledge(cases: readonly SummaryCase[], seed: number): SummaryCase[] {
+  const rnd = random(seed ^ 0x5eed);
+  const methodCodes = [...SHIPPED_METHOD_CODES, 'local-a1b2c3d4e5'];
+  const criteria = DEFAULT_CRITERIA.criteria.map((c) => c.code);
+  const some = (list: readonly string[], max: number) => {
+    const n = Math.floor(rnd() * (max + 1));
+    const out = new Set<string>();
+    while (out.size < n) out.add(pick(rnd, list));
+    return [...out];
+  };
+  return cases.map((c) => ({
+    ...c,
+    methods: c.consulted ? some(methodCodes, 2) : [],
+    criteria: c.accepted || c.declined ? some(criteria, 3) : [],
+    declineReason: c.declined ? pick(rnd, DECLINE_REASONS) : null,
+  }));
 }

@@ -22,12 +22,20 @@ const record = {
   ],
   area: 'etela',
   region: 'vantaa-kerava',
+  recommendation: {
+    language: 'fi',
+    questionSummary: 'secret summary',
+    recommendations: ['secret item one', 'secret item two'],
+    nextSteps: [],
+    followUpDate: '',
+    methods: [['voimaperheet'], ['voimaperheet', 'lapset-puheeksi']],
+  },
 } as unknown as ConsultationRecord;
 
 describe('summaryCaseOf', () => {
   it('projects a record and its history to codes, flags and measures only', () => {
     const history = [
-      ev('accept', fi('2026-04-01', '08:00')),
+      ev('accept', fi('2026-04-01', '08:00'), { criteria: { met: ['services-tried', 'other'], otherNote: 'secret criterion note', version: 1, labels: {} } }),
       ev('route', fi('2026-04-01', '09:00')),
       ev('route', fi('2026-04-02', '09:00')),
       ev('schedule', fi('2026-04-02', '10:00'), { meetingId: 'm', date: '2026-04-06', time: '12:00' }),
@@ -54,6 +62,9 @@ describe('summaryCaseOf', () => {
       closed: true,
       daysToConsultation: 6,
       targetMet: true,
+      methods: ['voimaperheet', 'lapset-puheeksi'],
+      criteria: ['services-tried', 'other'],
+      declineReason: null,
     });
     expect(JSON.stringify(c)).not.toMatch(/free text|secret|Sari|example\.fi/);
   });
@@ -61,5 +72,17 @@ describe('summaryCaseOf', () => {
   it('gives nulls and false for a declined request', () => {
     const c = summaryCaseOf({ ...record, status: 'declined', routing: [] }, [ev('decline', fi('2026-04-01', '08:00'), { reason: 'duplicate', whereToTurn: 'x' })]);
     expect(c).toMatchObject({ networkId: null, outcome: null, wouldOtherwiseHaveSought: null, accepted: false, declined: true, consulted: false, closed: false, daysToConsultation: null, targetMet: null });
+    expect(c).toMatchObject({ declineReason: 'duplicate', criteria: [] });
+  });
+
+  it('takes the criteria of the last accept or decline that recorded them, and no methods without a recommendation', () => {
+    const c = summaryCaseOf({ ...record, recommendation: null, status: 'declined', routing: [] }, [
+      ev('accept', fi('2026-04-01', '08:00'), { criteria: { met: ['multi-professional'], otherNote: '', version: 1, labels: {} } }),
+      ev('cancel', fi('2026-04-01', '09:00'), { reason: 'x' }),
+      ev('decline', fi('2026-04-01', '10:00'), { reason: 'not-ot-level', whereToTurn: 'x', criteria: { met: [], otherNote: '', version: 2, labels: {} } }),
+    ]);
+    expect(c).toMatchObject({ methods: [], criteria: [], declineReason: 'not-ot-level' });
+    const accepted = summaryCaseOf({ ...record, recommendation: null }, [ev('accept', fi('2026-04-01', '08:00'), { criteria: { met: ['multi-professional'], otherNote: '', version: 1, labels: {} } }), ev('route', fi('2026-04-01', '09:00'))]);
+    expect(accepted.criteria).toEqual(['multi-professional']);
   });
 });

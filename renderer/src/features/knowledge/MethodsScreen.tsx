@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { localMethodCode, type CatalogueMethod } from '../../../../shared/knowledge/methods';
+import { uuidv7 } from '../../../../shared/ids';
+import { THEMES } from '../../../../shared/reference/themes';
+import { useServices } from '../../app/services';
+import { useUiStore } from '../../state/uiStore';
+import { useLocalMethods, useMethodCatalogue } from '../../data/useKnowledge';
+import { deactivateLocalMethod, saveLocalMethod } from '../../commands/methods';
+import type { MethodRecord } from '../../db/method-record';
+import { useCommand } from '../../forms/useCommand';
+import { formatIsoDate } from '../../format/dates';
+import { MethodForm, methodValuesOf, type MethodValues } from './MethodForm';
+import { RatingText } from './RatingText';
+
+type Editing = { mode: 'new'; initial: MethodValues } | { mode: 'edit'; record: MethodRecord } | null;
+
+function blankMethod(now: Date): MethodValues {
+  const code = localMethodCode(uuidv7(now.getTime()));
+  return {
+    id: code,
+    code,
+    name: { fi: '', sv: '', en: '' },
+    description: { fi: '', sv: '', en: '' },
+    ages: { from: 0, to: 17 },
+    themes: [],
+    activeTo: null,
+    rating: { rating: '', source: '', assessedOn: '' },
+  };
+}
+
+const THEME_LABEL = new Map(THEMES.map((theme) => [theme.code, theme]));
+
+/**
+ * The methods catalogue (issue 21): the shipped evidence-based methods with their Kasvun tuki
+ * assessment and its source, and the centre's own methods — added, edited and taken out of use
+ * (never deleted: recommendations keep naming them), like the network registry.
+ */
+export function MethodsScreen() {
+  const { t } = useTranslation();
+  const language = useUiStore((s) => s.language);
+  const { commands } = useServices();
+  const catalogue = useMethodCatalogue();
+  const local = useLocalMethods();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { run, busy, error } = useCommand('knowledge.methods.failed');
+
+  if (editing) {
+    return (
+      <Block variant="section" aria-labelledby="method-form-heading" className="otk-panel">
+        <Heading variant="h2" id="method-form-heading">
+          {editing.mode === 'new' ? t('knowledge.methods.newHeading') : t('knowledge.methods.editHeading', { name: editing.record.name[language] })}
+        </Heading>
+        <MethodForm
+          initial={editing.mode === 'new' ? editing.initial : methodValuesOf(editing.record)}
+          onSave={async (method) => {
+            const saved = await saveLocalMethod(commands, method, editing.mode === 'edit' ? editing.record.rev : undefined);
+            setEditing(null);
+            setNotice(t('knowledge.methods.saved', { name: saved.name[language] }));
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </Block>
+    );
+  }
+
+  const recordOf = (method: CatalogueMethod) => local?.find((m) => m.code === method.code);
+  return (
+    <Block variant="section" aria-labelledby="methods-heading" className="otk-panel">
+      <div className="otk-panel-head">
+        <Heading variant="h2" id="methods-heading">
+          {t('knowledge.methods.heading')}
+        </Heading>
+        <Button onClick={() => setEditing({ mode: 'new', initial: blankMethod(commands.now()) })}>{t('knowledge.methods.add')}</Button>
+      </div>
+      <Paragraph>{t('knowledge.methods.intro')}</Paragraph>
+      <div role="status" className="otk-live">
+        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
+      </div>
+      <div role="alert" className="otk-live">
+        {error && <Paragraph className="otk-error">{error}</Paragraph>}
+      </div>
+      {!local ? (
+        <Paragraph>{t('app.loading')}</Paragraph>
+      ) : (
+        <table className="otk-table otk-table-plain" aria-labelledby="methods-heading" data-testid="methods-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('knowledge.methods.name')}</th>
+              <th scope="col">{t('knowledge.methods.ages')}</th>
+              <th scope="col">{t('knowledge.methods.themes')}</th>
+              <th scope="col">{t('knowledge.methods.kasvunTuki')}</th>
+              <th scope="col">{t('knowledge.methods.state')}</th>
+              <th scope="col">
+                <span className="otk-visually-hidden">{t('knowledge.methods.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {catalogue.map((method) => {
+              const record = recordOf(method);
+              const name = method.name[language];
+              return (
+                <tr key={method.code}>
+                  <td>
+                    <strong>{name}</strong>
+                    {method.lape && <span className="otk-badge">{t('knowledge.methods.lape')}</span>}
+                    <br />
+                    <span className="otk-muted">{method.description[language]}</span>
+                  </td>
+                  <td>{t('knowledge.methods.ageRange', { from: method.ages.from, to: method.ages.to })}</td>
+                  <td>{method.themes.map((code) => THEME_LABEL.get(code)?.[language] ?? code).join(', ')}</td>
+                  <td>
+                    <RatingText rating={method.kasvunTuki} />
+                  </td>
+                  <td>
+                    {method.origin === 'shipped'
+                      ? t('knowledge.methods.shipped')
+                      : method.active
+                        ? t('knowledge.methods.own')
+                        : t('knowledge.methods.inactiveSince', { date: record?.activeTo ? formatIsoDate(record.activeTo, language) : '' })}
+                  </td>
+                  <td className="otk-actions-cell">
+                    {record && (
+                      <Button variant="secondaryNoBorder" aria-label={t('knowledge.methods.editNamed', { name })} onClick={() => setEditing({ mode: 'edit', record })}>
+                        {t('case.edit')}
+                      </Button>
+                    )}
+                    {record && method.active && (
+                      <Button
+                        variant="secondaryNoBorder"
+                        disabled={busy}
+                        aria-label={t('knowledge.methods.deactivateNamed', { name })}
+                        onClick={() => {
+                          if (!window.confirm(t('knowledge.methods.confirmDeactivate', { name }))) return;
+                          void run(async () => {
+                            await deactivateLocalMethod(commands, record.id);
+                            setNotice(t('knowledge.methods.deactivated', { name }));
+                          });
+                        }}
+                      >
+                        {t('knowledge.methods.deactivate')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Block>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ConsultationRecord } from '../../../../shared/domain/consultation';
+import { useServices } from '../../app/services';
+import { similarConsultations, type SimilarItem } from '../../queries/similar';
+import { recordSimilarView } from '../../commands/similar-view';
+
+/**
+ * The similar earlier consultations of a case, from the in-memory list index (started here if
+ * the screen is the first to need it), recomputed when the index changes. Each new list shown is
+ * audited once as views of the listed cases. Undefined while loading.
+ */
+export function useSimilarCases(record: Pick<ConsultationRecord, 'id' | 'caseCode' | 'rev'>): SimilarItem[] | undefined {
+  const { caseIndex, commands } = useServices();
+  useEffect(() => void caseIndex.start(), [caseIndex]);
+  const version = useSyncExternalStore(
+    (listener) => caseIndex.subscribe(listener),
+    () => caseIndex.getVersion(),
+  );
+  const [items, setItems] = useState<SimilarItem[] | undefined>(undefined);
+  const audited = useRef('');
+  const { id, caseCode, rev } = record;
+
+  useEffect(() => {
+    if (version === 0) return;
+    let live = true;
+    similarConsultations({ db: commands.db, profile: commands.profile, now: commands.now() }, caseIndex, id).then(
+      (result) => {
+        if (!live) return;
+        const listed = result?.items ?? [];
+        setItems(listed);
+        const key = `${id}|${listed.map((item) => item.id).join(',')}`;
+        if (listed.length > 0 && audited.current !== key) {
+          audited.current = key;
+          recordSimilarView(commands, caseCode, listed.map((item) => item.id)).catch((error: unknown) => console.error('could not log the similar cases shown', error));
+        }
+      },
+      (error: unknown) => {
+        console.error('similar consultations failed', error);
+        if (live) setItems([]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseIndex, commands, id, caseCode, rev, version]);
+  return items;
+}
