@@ -36,6 +36,39 @@ const clockRule = [
 /** DOM-only globals that pure code must not reach for (WebCrypto, TextEncoder and URL are standard in every runtime). */
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history', 'alert', 'confirm', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname', '__filename'];
 
+/**
+ * Inside the renderer: its layers, lowest first (README, "Inside the renderer"). Each may import
+ * only its own folders and those of the layers named in `may` — an allowlist. A folder that is in
+ * no layer may be imported by nobody, so a new folder needs its place here first.
+ * tests/unit/lint/layering.test.ts proves each forbidden direction fails.
+ */
+const RENDERER_LAYERS = {
+  db: { folders: ['db'], may: [] },
+  access: { folders: ['access'], may: ['db'] },
+  queries: { folders: ['queries'], may: ['db', 'access'] },
+  commands: { folders: ['commands'], may: ['db', 'access', 'queries'] },
+  services: { folders: ['services', 'bridge', 'i18n', 'state', 'security'], may: ['db', 'access', 'queries', 'commands'] },
+  ui: { folders: ['components', 'forms', 'format', 'print'], may: ['access', 'queries', 'services'] },
+  features: { folders: ['features'], may: ['access', 'queries', 'commands', 'services', 'ui'] },
+  app: { folders: ['app'], may: ['db', 'access', 'queries', 'commands', 'services', 'ui', 'features'] },
+};
+
+/** One lint block per layer: the renderer's own rules plus "not these folders". */
+function rendererLayerBlocks() {
+  const all = Object.values(RENDERER_LAYERS).flatMap((layer) => layer.folders);
+  return Object.entries(RENDERER_LAYERS).map(([name, layer]) => {
+    const allowed = new Set([...layer.folders, ...layer.may.flatMap((other) => RENDERER_LAYERS[other].folders)]);
+    const forbidden = all.filter((folder) => !allowed.has(folder));
+    const patterns = forbidden.map((folder) => ({
+      // A relative path that climbs to renderer/src and enters the folder (no shared/ folder has these names).
+      regex: `^(\\.\\./)+${folder}(/|$)`,
+      message: `The renderer's ${name} layer may not import ${folder}/ (README, "Inside the renderer").`,
+    }));
+    const files = name === 'app' ? ['renderer/src/*.{ts,tsx}', 'renderer/src/app/**/*.{ts,tsx}'] : layer.folders.map((folder) => `renderer/src/${folder}/**/*.{ts,tsx}`);
+    return { files, rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, electronDirPattern, ...patterns] }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '**/.artifacts/**'] },
   js.configs.recommended,
@@ -64,6 +97,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({ name, message: 'renderer/ never touches Node.' }))],
     },
   },
+  ...rendererLayerBlocks(),
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -7,13 +7,14 @@ import { lifecycleCommand, type CaseCommand } from '../../../shared/protection/r
 import { transitionAuditDetails } from '../../../shared/lifecycle/audit-details';
 import { guardRequest } from '../../../shared/privacy/identifier-guard';
 import { issueMessage } from '../../../shared/privacy/intake-guard';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
-import { bumpCounters, COUNTER_REV, statusCounter } from './counters';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
+import { bumpCounters } from './counters';
+import { COUNTER_REV, statusCounter } from '../db/counters';
 import { addAudit, auditEvent } from './audit';
 import { unbookFromMeeting } from './meetings';
-import { requireCase } from './access';
+import { requireCase } from '../access/guards';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */
 const OWN_COMMAND: ReadonlySet<LifecycleAction> = new Set(['route', 'schedule']);

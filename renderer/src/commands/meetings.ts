@@ -5,13 +5,13 @@ import { helsinkiDate } from '../../../shared/calendar/target-date';
 import { uuidv7 } from '../../../shared/ids';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { MeetingRecord } from '../db/schema';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError, type CommandErrorCode } from './errors';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError, type CommandErrorCode } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { fieldStamps } from './field-stamps';
+import { fieldStamps } from '../../../shared/sync/field-stamps';
 import { caseForWrite, planOrThrow, transitionTables, writeTransition } from './lifecycle';
-import { requireGlobal } from './access';
+import { requireGlobal } from '../access/guards';
 
 const REFUSAL: Record<BookingRefusalCode, CommandErrorCode> = {
   full: 'meetingFull',

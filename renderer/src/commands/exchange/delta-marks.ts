@@ -2,7 +2,7 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import { peerOf } from '../../../../shared/sync/knowledge';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { ConsultationWrite } from './plan';
-import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from './rows';
+import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 import type { StoredAuditEvent } from './wire';
 
 /**

@@ -2,10 +2,11 @@ import type { BundleEntry } from '../../../../shared/sync/bundle';
 import { currentNetworkId, requesterScopeId } from '../../../../shared/sync/scope';
 import type { CaseRow } from '../../../../shared/domain/case-row';
 import type { MeetingRecord, OtkDatabase } from '../../db/schema';
-import { requesterKey } from '../requesters';
-import type { SyncedConsultation, TombstoneRow } from './rows';
-import type { NetworkContent, RequesterContent, WireDraft } from './types';
-import type { RecommendationDraftRow } from '../desk/rows';
+import { requesterKey } from '../../access/requester-key';
+import type { SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
+import type { WireDraft } from './types';
+import type { NetworkContent, RequesterContent } from '../../../../shared/sync/scope';
+import type { RecommendationDraftRow } from '../../db/rows/desk';
 import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireNetwork, wireTombstone, type StoredAuditEvent } from './wire';
 import { heldByRecipient, importedAuditFor, ownAuditSince, registryChangedSince, type DeltaBase } from './delta-marks';
 

@@ -7,12 +7,12 @@ import { SECTORS, SERVICE_LEVELS, THEMES } from '../../../../shared/reference/th
 import { labelOf, regionLabel } from '../../../../shared/reference/labels';
 import { dueState, helsinkiDate } from '../../../../shared/calendar/target-date';
 import { OPEN_STATUSES } from '../../../../shared/worklist/filter';
-import { useServices } from '../../app/services';
-import { navigate } from '../../app/router';
+import { useServices } from '../../services/services';
+import { navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
-import { useConsultation } from '../../data/useConsultations';
+import { useConsultation } from '../../queries/useConsultations';
 import { recordView } from '../../commands/consultations';
-import { mayRunOn } from '../../commands/access';
+import { mayRunOn } from '../../access/guards';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { Timeline } from './Timeline';
 import { RoutingPanel } from '../routing/RoutingPanel';
@@ -21,7 +21,7 @@ import { ExpertDraftPanel } from './ExpertDraftPanel';
 import { RecommendationView } from '../lifecycle/RecommendationView';
 import { BookingPanel } from '../meetings/BookingPanel';
 import { ConflictList } from '../exchange/ConflictList';
-import { useCaseConflicts } from '../../data/useExchange';
+import { useCaseConflicts } from '../../queries/useExchange';
 import { Field } from '../../forms/Field';
 
 

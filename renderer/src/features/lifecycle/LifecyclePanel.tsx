@@ -5,10 +5,10 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import { allowedActions, type LifecycleAction } from '../../../../shared/lifecycle/transitions';
 import { availableActions, blockedBy, lifecycleStateOf } from '../../../../shared/lifecycle/plan';
 import { lifecycleCommand } from '../../../../shared/protection/roles';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { transitionConsultation } from '../../commands/lifecycle';
-import { mayRunOn } from '../../commands/access';
+import { mayRunOn } from '../../access/guards';
 import { useCommand } from '../../forms/useCommand';
 import { useNow } from '../../state/useNow';
 import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';

@@ -7,7 +7,7 @@ import type { CsvLabels, SummaryHeaderKey } from '../../../../shared/summary/csv
 import type { SummaryDimension } from '../../../../shared/summary/spec';
 import { NOT_RECORDED } from '../../../../shared/summary/dimensions';
 import { SUMMARY_TEXT } from '../../../../shared/summary/messages';
-import { useNetworks } from '../../data/useNetworks';
+import { useNetworks } from '../../queries/useNetworks';
 import { useUiStore } from '../../state/uiStore';
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));

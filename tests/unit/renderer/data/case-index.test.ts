@@ -3,15 +3,15 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { createConsultation, updateConsultation } from '../../../../renderer/src/commands/consultations';
 import { createConsultationsInBulk } from '../../../../renderer/src/commands/bulk';
-import { CaseIndex } from '../../../../renderer/src/data/case-index';
+import { CaseIndex } from '../../../../renderer/src/queries/case-index';
 import { transitionConsultation } from '../../../../renderer/src/commands/lifecycle';
 import { purgeCases } from '../../../../renderer/src/commands/retention';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
 import { TEST_COORDINATOR, expertProfile, requesterProfile } from '../support/profiles';
-import { rowVisibleTo } from '../../../../renderer/src/data/row-visibility';
+import { rowVisibleTo } from '../../../../renderer/src/queries/row-visibility';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';
-import { requesterKey } from '../../../../renderer/src/commands/requesters';
+import { requesterKey } from '../../../../renderer/src/access/requester-key';
 
 const LANSI_MULTI = '00000000-0000-7000-8000-000000000041';
 const LANSI_NEPSY = '00000000-0000-7000-8000-000000000042';

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { DATABASE_NAME, type OtkDatabase } from '../../../../renderer/src/db/schema';
-import { Keyring } from '../../../../renderer/src/protection/keyring';
-import { setUpFirstProfile } from '../../../../renderer/src/protection/session';
-import { readDeskRequester } from '../../../../renderer/src/protection/desk-identity';
-import { rememberRequester, requesterKey } from '../../../../renderer/src/commands/requesters';
+import { Keyring } from '../../../../renderer/src/db/keyring';
+import { setUpFirstProfile } from '../../../../renderer/src/commands/session';
+import { readDeskRequester } from '../../../../renderer/src/queries/desk-identity';
+import { rememberRequester } from '../../../../renderer/src/commands/requesters';
+import { requesterKey } from '../../../../renderer/src/access/requester-key';
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import type { Intake } from '../../../../shared/domain/consultation';
 import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';
@@ -33,7 +34,7 @@ describe('readDeskRequester', () => {
   it('reads the contact a requester desk stored at set-up (sealed database, HMAC key)', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Pyytäjä', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE, role: 'requester', requester: REQUESTER }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Pyytäjä', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE, role: 'requester', requester: REQUESTER });
     expect(await readDeskRequester(db, profile)).toMatchObject({ ...REQUESTER, uses: 1 });
   });
 

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { createDatabase } from '../../../../renderer/src/db/open';
-import { Keyring, LockedError } from '../../../../renderer/src/protection/keyring';
-import { setUpFirstProfile, unlockProfile, lockSession, recoverProfile, addProfile } from '../../../../renderer/src/protection/session';
-import { encryptAtRest, migrationDone, migrationState } from '../../../../renderer/src/protection/migrate';
+import { Keyring, LockedError } from '../../../../renderer/src/db/keyring';
+import { setUpFirstProfile, unlockProfile, lockSession, recoverProfile, addProfile } from '../../../../renderer/src/commands/session';
+import { encryptAtRest } from '../../../../renderer/src/commands/migrate';
+import { migrationDone, migrationState } from '../../../../renderer/src/queries/migration';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
-import type { CommandContext } from '../../../../renderer/src/commands/context';
+import type { CommandContext } from '../../../../renderer/src/access/context';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { DATABASE_NAME } from '../../../../renderer/src/db/schema';
 import { isProtectionError } from '../../../../shared/protection/errors';
@@ -51,7 +52,7 @@ describe('encryption at rest', () => {
   it('stores no case text in IndexedDB, and the app reads it back after unlock', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     const record = await createConsultation(ctxOf(db), intake());
 
     const raw = await rawContent();
@@ -71,9 +72,9 @@ describe('encryption at rest', () => {
   it('after lock no decrypted text is reachable and a write is refused with nothing written', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     const record = await createConsultation(ctxOf(db), intake());
-    await lockSession(db, keyring, profile, 'button', NOW);
+    await lockSession({ db, keyring, now: () => NOW }, profile, 'button');
 
     expect(keyring.unlocked).toBe(false);
     expect(() => keyring.dataKey()).toThrow(LockedError);
@@ -84,24 +85,24 @@ describe('encryption at rest', () => {
     await expect(createConsultation(ctxOf(db), intake())).rejects.toBeInstanceOf(LockedError);
     expect(await db.consultations.count()).toBe(before);
 
-    await unlockProfile(db, keyring, profile.id, PASSPHRASE, NOW);
+    await unlockProfile({ db, keyring, now: () => NOW }, profile.id, PASSPHRASE);
     expect((await db.consultations.get(record.id))?.question).toBe(QUESTION);
   });
 
   it('refuses a wrong passphrase, then makes the profile wait after repeated failures', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     keyring.lock();
     for (let i = 0; i < 3; i++) {
-      const failure = await unlockProfile(db, keyring, profile.id, 'väärä tunnuslause tässä', NOW).catch((e: unknown) => e);
+      const failure = await unlockProfile({ db, keyring, now: () => NOW }, profile.id, 'väärä tunnuslause tässä').catch((e: unknown) => e);
       expect(isProtectionError(failure, 'wrong-passphrase')).toBe(true);
     }
-    const delayed = await unlockProfile(db, keyring, profile.id, PASSPHRASE, NOW).catch((e: unknown) => e);
+    const delayed = await unlockProfile({ db, keyring, now: () => NOW }, profile.id, PASSPHRASE).catch((e: unknown) => e);
     expect(isProtectionError(delayed, 'unlock-delayed')).toBe(true);
     expect(keyring.unlocked).toBe(false);
     // 30 s later the right passphrase opens it and the counter starts again.
-    await unlockProfile(db, keyring, profile.id, PASSPHRASE, new Date(NOW.getTime() + 31_000));
+    await unlockProfile({ db, keyring, now: () => new Date(NOW.getTime() + 31_000) }, profile.id, PASSPHRASE);
     expect(keyring.unlocked).toBe(true);
     expect((await db.profiles.get(profile.id))?.failedAttempts).toBe(0);
     const actions = (await db.audit.toArray()).map((e) => e.action);
@@ -112,26 +113,26 @@ describe('encryption at rest', () => {
   it('the recovery key sets a new passphrase; a second profile opens the same data with its own passphrase', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile, recoveryKey } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     const record = await createConsultation(ctxOf(db), intake());
     const expertPassphrase = 'asiantuntijan oma pitkä lause';
-    const expert = await addProfile(db, profile, { name: 'Asiantuntija', language: 'sv', role: 'expert', networkId: 'net-1', passphrase: expertPassphrase, confirm: expertPassphrase, currentPassphrase: PASSPHRASE }, NOW);
+    const expert = await addProfile({ db: db, actor: profile.name, profile: profile, now: () => NOW }, { name: 'Asiantuntija', language: 'sv', role: 'expert', networkId: 'net-1', passphrase: expertPassphrase, confirm: expertPassphrase, currentPassphrase: PASSPHRASE });
     keyring.lock();
-    await unlockProfile(db, keyring, expert.id, expertPassphrase, NOW);
+    await unlockProfile({ db, keyring, now: () => NOW }, expert.id, expertPassphrase);
     expect((await db.consultations.get(record.id))?.question).toBe(QUESTION);
     keyring.lock();
     const renewed = 'uusi tunnuslause kesämökillä';
-    await recoverProfile(db, keyring, profile.id, { recoveryKey, passphrase: renewed, confirm: renewed }, NOW);
+    await recoverProfile({ db, keyring, now: () => NOW }, profile.id, { recoveryKey, passphrase: renewed, confirm: renewed });
     keyring.lock();
-    await expect(unlockProfile(db, keyring, profile.id, PASSPHRASE, NOW)).rejects.toSatisfy((e) => isProtectionError(e, 'wrong-passphrase'));
-    await unlockProfile(db, keyring, profile.id, renewed, NOW);
+    await expect(unlockProfile({ db, keyring, now: () => NOW }, profile.id, PASSPHRASE)).rejects.toSatisfy((e) => isProtectionError(e, 'wrong-passphrase'));
+    await unlockProfile({ db, keyring, now: () => NOW }, profile.id, renewed);
     expect(keyring.unlocked).toBe(true);
   });
 
   it('detects a sealed value edited in the profile folder', async () => {
     const keyring = new Keyring();
     const db = open(keyring);
-    await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     const record = await createConsultation(ctxOf(db), intake());
     const raw = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
     await raw.open();
@@ -152,9 +153,9 @@ describe('encryption at rest', () => {
 
     const keyring = new Keyring();
     const db = open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { name: 'Koordinaattori', installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: PASSPHRASE, confirm: PASSPHRASE });
     expect(migrationDone(await migrationState(db))).toBe(false);
-    const state = await encryptAtRest(db, profile, () => NOW);
+    const state = await encryptAtRest({ db: db, actor: profile.name, profile: profile, now: () => NOW });
     expect(migrationDone(state)).toBe(true);
     expect(state.counts.consultations).toBe(3);
     const raw = await rawContent();
@@ -162,7 +163,7 @@ describe('encryption at rest', () => {
     expect(raw).not.toContain(REQUESTER);
     for (const record of records) expect((await db.consultations.get(record.id))?.question).toBe(QUESTION);
     // Running it again is a no-op.
-    expect((await encryptAtRest(db, profile, () => NOW)).counts).toEqual(state.counts);
+    expect((await encryptAtRest({ db: db, actor: profile.name, profile: profile, now: () => NOW })).counts).toEqual(state.counts);
     expect((await db.audit.toArray()).filter((e) => e.action === 'protection.encrypt')).toHaveLength(1);
   });
 });

@@ -3,16 +3,16 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { DATABASE_NAME, type OtkDatabase } from '../../../../renderer/src/db/schema';
-import { Keyring } from '../../../../renderer/src/protection/keyring';
-import { setUpFirstProfile, unlockProfile, type SetUpInput } from '../../../../renderer/src/protection/session';
-import { requesterKey } from '../../../../renderer/src/commands/requesters';
-import { ValidationError } from '../../../../renderer/src/commands/errors';
+import { Keyring } from '../../../../renderer/src/db/keyring';
+import { setUpFirstProfile, unlockProfile, type SetUpInput } from '../../../../renderer/src/commands/session';
+import { requesterKey } from '../../../../renderer/src/access/requester-key';
+import { ValidationError } from '../../../../renderer/src/access/errors';
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import { PROTECTION_MSG } from '../../../../shared/protection/messages';
 import { MSG } from '../../../../shared/domain/validation';
 import type { Intake } from '../../../../shared/domain/consultation';
 import { DESK_REQUESTER } from '../../../fixtures/intake';
-import { readInstallationName } from '../../../../renderer/src/commands/exchange/peers';
+import { readInstallationName } from '../../../../renderer/src/queries/installation';
 
 const PASSPHRASE = 'kolme karhua kulkee metsässä';
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -60,7 +60,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
   it('is a coordinator when no role is given (existing callers), with a recovery key and an audited creation', async () => {
     const keyring = new Keyring();
     const db = await open(keyring);
-    const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, identity, NOW);
+    const { profile, recoveryKey } = await setUpFirstProfile({ db, keyring, now: () => NOW }, identity);
     expect(profile).toMatchObject({ role: 'coordinator', name: identity.name, language: 'fi' });
     expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){7}$/);
     expect(keyring.unlocked).toBe(true);
@@ -74,7 +74,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
   it('sets up a requester desk bound to the requester key, with the contact remembered sealed under its lookup key', async () => {
     const keyring = new Keyring();
     const db = await open(keyring);
-    const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { ...identity, role: 'requester', requester: REQUESTER }, NOW);
+    const { profile, recoveryKey } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'requester', requester: REQUESTER });
     expect(profile).toEqual({ id: profile.id, name: identity.name, language: 'fi', role: 'requester', requesterKey: requesterKey(REQUESTER) });
     expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){7}$/);
     expect((await db.profiles.get(profile.id))?.role).toBe('requester');
@@ -92,7 +92,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const keyring = new Keyring();
     const db = await open(keyring);
     const padded = { ...REQUESTER, name: '  Testi Pyytäjä ', email: ' Testi.Pyytaja@example.fi ' };
-    const { profile } = await setUpFirstProfile(db, keyring, { ...identity, role: 'requester', requester: padded }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'requester', requester: padded });
     expect(profile.role === 'requester' && profile.requesterKey).toBe(requesterKey(REQUESTER));
     expect((await db.requesters.toArray())[0]?.name).toBe('Testi Pyytäjä');
   });
@@ -100,13 +100,13 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
   it('sets up an expert desk bound to one network of the registry, and the profile unlocks again as that expert', async () => {
     const keyring = new Keyring();
     const db = await open(keyring);
-    const { profile } = await setUpFirstProfile(db, keyring, { ...identity, role: 'expert', networkId: NETWORK_ID }, NOW);
+    const { profile } = await setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'expert', networkId: NETWORK_ID });
     expect(profile).toEqual({ id: profile.id, name: identity.name, language: 'fi', role: 'expert', networkId: NETWORK_ID });
     expect(await db.requesters.count()).toBe(0);
     expect((await db.audit.toArray()).map((event) => event.details)).toEqual([{ role: 'expert' }]);
 
     keyring.lock();
-    expect(await unlockProfile(db, keyring, profile.id, PASSPHRASE, NOW)).toEqual(profile);
+    expect(await unlockProfile({ db, keyring, now: () => NOW }, profile.id, PASSPHRASE)).toEqual(profile);
   });
 
   it('refuses an invalid requester desk with every field at once and writes nothing', async () => {
@@ -122,7 +122,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
       role: 'requester',
       requester: { ...REQUESTER, name: ' ', sector: '', region: 'atlantis', phone: '', email: 'ei-osoite' },
     };
-    const issues = await refusal(setUpFirstProfile(db, keyring, input, NOW));
+    const issues = await refusal(setUpFirstProfile({ db, keyring, now: () => NOW }, input));
     expect(issues).toMatchObject({
       name: MSG.required,
       installationName: MSG.required,
@@ -141,7 +141,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
   it('asks for a phone or an e-mail of the requester', async () => {
     const keyring = new Keyring();
     const db = await open(keyring);
-    const issues = await refusal(setUpFirstProfile(db, keyring, { ...identity, role: 'requester', requester: { ...REQUESTER, phone: '', email: '' } }, NOW));
+    const issues = await refusal(setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'requester', requester: { ...REQUESTER, phone: '', email: '' } }));
     expect(issues).toEqual({ 'requester.phone': MSG.contactRequired });
   });
 
@@ -149,8 +149,8 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const keyring = new Keyring();
     const db = await open(keyring);
     const before = await rawContent();
-    expect(await refusal(setUpFirstProfile(db, keyring, { ...identity, role: 'expert', networkId: ' ' }, NOW))).toEqual({ networkId: PROTECTION_MSG.profileNetworkRequired });
-    expect(await refusal(setUpFirstProfile(db, keyring, { ...identity, role: 'expert', networkId: 'no-such-network' }, NOW))).toEqual({ networkId: PROTECTION_MSG.profileNetworkRequired });
+    expect(await refusal(setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'expert', networkId: ' ' }))).toEqual({ networkId: PROTECTION_MSG.profileNetworkRequired });
+    expect(await refusal(setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'expert', networkId: 'no-such-network' }))).toEqual({ networkId: PROTECTION_MSG.profileNetworkRequired });
     expect(keyring.unlocked).toBe(false);
     expect(await rawContent()).toEqual(before);
   });
@@ -159,7 +159,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const keyring = new Keyring();
     const db = await open(keyring);
     const input = { ...identity, role: 'administrator' } as unknown as SetUpInput;
-    expect(await refusal(setUpFirstProfile(db, keyring, input, NOW))).toEqual({ role: MSG.choose });
+    expect(await refusal(setUpFirstProfile({ db, keyring, now: () => NOW }, input))).toEqual({ role: MSG.choose });
   });
 
   it('locks the keyring again and leaves no half-written profile when the write fails', async () => {
@@ -167,7 +167,7 @@ describe('setUpFirstProfile: the first profile of a new installation', () => {
     const db = await open(keyring);
     const before = await rawContent();
     const spy = vi.spyOn(db.audit, 'add').mockRejectedValueOnce(new Error('disk full'));
-    await expect(setUpFirstProfile(db, keyring, { ...identity, role: 'requester', requester: REQUESTER }, NOW)).rejects.toThrow('disk full');
+    await expect(setUpFirstProfile({ db, keyring, now: () => NOW }, { ...identity, role: 'requester', requester: REQUESTER })).rejects.toThrow('disk full');
     spy.mockRestore();
     expect(keyring.unlocked).toBe(false);
     expect(await rawContent()).toEqual(before);

@@ -12,8 +12,8 @@ import { ProtectionError } from '../../../shared/protection/errors';
 import { mayExport, type ExportKind } from '../../../shared/protection/exchange-policy';
 import { requesterScopeId } from '../../../shared/sync/scope';
 import type { CommandContext } from './context';
-import type { ExportScope } from './exchange/types';
-import { requesterKey } from './requesters';
+import type { ExportScope } from '../../../shared/sync/scope';
+import { requesterKey } from './requester-key';
 
 /**
  * The command layer's role checks (shared/protection/roles is the policy). Every command calls one

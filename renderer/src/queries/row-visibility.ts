@@ -1,6 +1,6 @@
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { Profile } from '../../../shared/protection/roles';
-import { requesterKeyPart } from '../commands/requesters';
+import { requesterKeyPart } from '../access/requester-key';
 
 /**
  * Which list rows a profile sees (the list mirror of shared/protection/roles `canRead`): a

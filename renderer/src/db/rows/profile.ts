@@ -1,5 +1,5 @@
-import type { KeyEnvelope } from '../../../shared/protection/key-envelope';
-import type { Profile } from '../../../shared/protection/roles';
+import type { KeyEnvelope } from '../../../../shared/protection/key-envelope';
+import type { Profile } from '../../../../shared/protection/roles';
 
 /**
  * A local profile as stored (schema v5 `profiles`): who (a name the people of this installation

@@ -1,16 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Intake } from '../../../../shared/domain/consultation';
-import { useServices } from '../../app/services';
-import { myRequests } from '../../queries/desk';
-import { readDeskRequester } from '../../protection/desk-identity';
-import type { RequesterRecord } from '../../db/schema';
+import type { Intake } from '../../../shared/domain/consultation';
+import { useQueryContext } from './query-context';
+import { myRequests } from './desk';
+import { readDeskRequester } from './desk-identity';
+import type { RequesterRecord } from '../db/schema';
 
 /** The requester's contact as a request carries it. */
 export type RequesterContact = Intake['requester'];
 
 /** "My requests", live: follows saves, sends and imported replies. Undefined while loading. */
 export function useMyRequests() {
-  const { commands } = useServices();
+  const commands = useQueryContext();
   return useLiveQuery(() => myRequests(commands), [commands]);
 }
 
@@ -19,7 +19,7 @@ export function useMyRequests() {
  * stored, undefined while loading.
  */
 export function useDeskRequester(): RequesterContact | null | undefined {
-  const { db, profile } = useServices().commands;
+  const { db, profile } = useQueryContext();
   return useLiveQuery(async () => contactOf(await readDeskRequester(db, profile)), [db, profile]);
 }
 

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../app/services';
+import { useQueryContext } from './query-context';
 import { canRead } from '../../../shared/protection/roles';
-import { caseViewOf } from '../commands/access';
+import { caseViewOf } from '../access/guards';
 
 /** Meetings between two dates (inclusive), of one network or of all; live, in date and time order. */
 export function useMeetings(networkId: string | null, from: string, to: string) {
-  const { db } = useServices().commands;
+  const { db } = useQueryContext();
   return useLiveQuery(async () => {
     const rows =
       networkId === null
@@ -18,7 +18,7 @@ export function useMeetings(networkId: string | null, from: string, to: string) 
 
 /** One meeting, live; `null` when it does not exist. */
 export function useMeeting(id: string) {
-  const { db } = useServices().commands;
+  const { db } = useQueryContext();
   return useLiveQuery(async () => (await db.meetings.get(id)) ?? null, [db, id]);
 }
 
@@ -27,7 +27,7 @@ export function useMeeting(id: string) {
  * capacity: a handful of reads).
  */
 export function useMeetingCases(caseIds: readonly string[] | undefined) {
-  const { db, profile } = useServices().commands;
+  const { db, profile } = useQueryContext();
   const key = caseIds?.join(',') ?? '';
   return useLiveQuery(async () => {
     if (!caseIds) return undefined;

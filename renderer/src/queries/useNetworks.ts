@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../app/services';
+import { useQueryContext } from './query-context';
 
 /** The whole network registry (tens of rows), live, ordered by area and name. */
 export function useNetworks() {
-  const { db } = useServices().commands;
+  const { db } = useQueryContext();
   return useLiveQuery(async () => {
     // Live-query results are frozen (cache: 'immutable'): toSorted returns a sorted copy.
     const rows = await db.networks.toArray();

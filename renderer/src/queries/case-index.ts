@@ -2,7 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { CaseRow } from '../../../shared/domain/case-row';
 import { rowComparator, rowMatcher, searchTextOf, type SortKey, type WorklistFilter } from '../../../shared/worklist/filter';
 import type { OtkDatabase } from '../db/schema';
-import { COUNTER_REV } from '../commands/counters';
+import { COUNTER_REV } from '../db/counters';
 
 /**
  * Rows per read while loading: small enough that no single read (and the decryption of its sealed

@@ -1,9 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Bridge } from '../../../shared/bridge/contract';
-import type { CommandContext } from '../commands/context';
-import type { CaseIndex } from '../data/case-index';
-import type { Keyring } from '../protection/keyring';
-import type { LockReason } from '../protection/session';
+import type { CommandContext } from '../access/context';
+import { QueryContextProvider } from '../queries/query-context';
+import type { CaseIndex } from '../queries/case-index';
+import type { Keyring } from '../db/keyring';
+import type { LockReason } from '../commands/session';
 
 /** The unlocked session: lock it (the page reloads to the lock screen) or switch profile. */
 export interface SessionControls {
@@ -23,7 +24,11 @@ export interface Services {
 const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <QueryContextProvider context={services.commands}>{children}</QueryContextProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): Services {

@@ -1,25 +1,27 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
-import type { OtkDatabase } from '../../db/schema';
-import type { Bridge } from '../../../../shared/bridge/contract';
-import type { Clock } from '../../../../shared/clock';
-import type { Profile } from '../../../../shared/protection/roles';
-import type { Keyring } from '../../protection/keyring';
-import { ServicesProvider, type Services } from '../../app/services';
-import { CaseIndex } from '../../data/case-index';
-import { rowVisibleTo } from '../../data/row-visibility';
-import { listProfiles, lockSession, recoverProfile, setProfileLanguage, setUpFirstProfile, unlockProfile, type LockReason } from '../../protection/session';
-import { encryptAtRest, markNothingToMigrate, migrationDone, migrationState } from '../../protection/migrate';
-import { readIdleMinutes } from '../../protection/session-settings';
-import type { ProfileRow } from '../../protection/profile-row';
-import { useUiStore } from '../../state/uiStore';
-import { GateShell } from './GateShell';
-import { SetupScreen } from './SetupScreen';
-import type { DeskNetwork } from './DeskNetworkField';
-import { RecoveryKeyScreen } from './RecoveryKeyScreen';
-import { UnlockScreen } from './UnlockScreen';
-import { isLockShortcut, useIdleLock } from './useIdleLock';
+import type { OtkDatabase } from '../db/schema';
+import type { Bridge } from '../../../shared/bridge/contract';
+import type { Clock } from '../../../shared/clock';
+import type { Profile } from '../../../shared/protection/roles';
+import type { Keyring } from '../db/keyring';
+import { ServicesProvider, type Services } from '../services/services';
+import { CaseIndex } from '../queries/case-index';
+import { rowVisibleTo } from '../queries/row-visibility';
+import { lockSession, recoverProfile, setProfileLanguage, setUpFirstProfile, unlockProfile, type LockReason } from '../commands/session';
+import { holdsNoCases, listProfiles, networksForSetUp } from '../queries/session';
+import { encryptAtRest, markNothingToMigrate } from '../commands/migrate';
+import { migrationDone, migrationState } from '../queries/migration';
+import { readIdleMinutes } from '../queries/session';
+import type { ProfileRow } from '../db/rows/profile';
+import { useUiStore } from '../state/uiStore';
+import { GateShell } from '../features/session/GateShell';
+import { SetupScreen } from '../features/session/SetupScreen';
+import type { DeskNetwork } from '../features/session/DeskNetworkField';
+import { RecoveryKeyScreen } from '../features/session/RecoveryKeyScreen';
+import { UnlockScreen } from '../features/session/UnlockScreen';
+import { isLockShortcut, useIdleLock } from '../features/session/useIdleLock';
 
 type Gate =
   | { step: 'loading' }
@@ -39,12 +41,14 @@ type Gate =
 export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; children: ReactNode }) {
   const [gate, setGate] = useState<Gate>({ step: 'loading' });
   const now = clock;
+  // The lock screen's commands act before any profile is unlocked: the database, the keyring, the clock.
+  const lockScreen = useMemo(() => ({ db, keyring, now: clock }), [db, keyring, clock]);
 
   useEffect(() => {
     let live = true;
     void listProfiles(db).then(async (profiles) => {
       // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
-      const gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await db.networks.toArray() } : { step: 'locked', profiles };
+      const gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await networksForSetUp(db) } : { step: 'locked', profiles };
       if (live) setGate(gate);
     });
     return () => {
@@ -56,7 +60,7 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
     useUiStore.getState().setLanguage(profile.language);
     if (!migrationDone(await migrationState(db))) {
       setGate({ step: 'encrypting', profile, done: 0 });
-      await encryptAtRest(db, profile, now, (done) => setGate({ step: 'encrypting', profile, done }));
+      await encryptAtRest({ db, actor: profile.name, profile, now }, (done) => setGate({ step: 'encrypting', profile, done }));
     }
     setGate({ step: 'open', profile, idleMinutes: await readIdleMinutes(db) });
   }
@@ -69,8 +73,8 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
         <SetupScreen
           networks={gate.networks}
           onSetUp={async (input) => {
-            const empty = (await db.consultations.count()) === 0 && (await db.requesters.count()) === 0;
-            const { profile, recoveryKey } = await setUpFirstProfile(db, keyring, { ...input, language: useUiStore.getState().language }, now());
+            const empty = await holdsNoCases(db);
+            const { profile, recoveryKey } = await setUpFirstProfile(lockScreen, { ...input, language: useUiStore.getState().language });
             if (empty) await markNothingToMigrate(db);
             setGate({ step: 'recovery-key', profile, recoveryKey });
           }}
@@ -83,8 +87,8 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
         <UnlockScreen
           profiles={gate.profiles}
           actions={{
-            unlock: async (id, passphrase) => enter(await unlockProfile(db, keyring, id, passphrase, now())),
-            recover: async (id, input) => enter(await recoverProfile(db, keyring, id, input, now())),
+            unlock: async (id, passphrase) => enter(await unlockProfile(lockScreen, id, passphrase)),
+            recover: async (id, input) => enter(await recoverProfile(lockScreen, id, input)),
           }}
         />
       );
@@ -113,7 +117,7 @@ function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge;
   const { db, keyring, bridge, clock, profile, idleMinutes, children } = props;
   const lock = useCallback(
     async (reason: LockReason) => {
-      await lockSession(db, keyring, profile, reason, clock()).finally(() => window.location.reload());
+      await lockSession({ db, keyring, now: clock }, profile, reason).finally(() => window.location.reload());
     },
     [db, keyring, profile, clock],
   );
@@ -143,7 +147,7 @@ function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge;
   useEffect(
     () =>
       useUiStore.subscribe((state, previous) => {
-        if (state.language !== previous.language) void setProfileLanguage(db, profile, state.language, clock());
+        if (state.language !== previous.language) void setProfileLanguage({ db, actor: profile.name, profile, now: clock }, state.language);
       }),
     [db, profile, clock],
   );

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { OtkDatabase } from '../db/schema';
-import type { Keyring } from './keyring';
-import { profileOf, type ProfileRow } from './profile-row';
-import { addAudit, auditEvent } from '../commands/audit';
-import { INSTALLATION_NAME_KEY, takeStamps } from '../commands/installation';
-import { ValidationError, type FieldIssue } from '../commands/errors';
-import { rememberRequester } from '../commands/requesters';
+import type { Keyring } from '../db/keyring';
+import { profileOf, type ProfileRow } from '../db/rows/profile';
+import { addAudit, auditEvent } from './audit';
+import { takeStamps } from './stamps';
+import { INSTALLATION_NAME_KEY } from '../db/installation';
+import { ValidationError, type FieldIssue } from '../access/errors';
+import { rememberRequester } from './requesters';
 import { checkDeskChoice, type DeskBinding, type DeskChoice } from './desk-binding';
 import { uuidv7 } from '../../../shared/ids';
 import { ProfileSchema, type Profile } from '../../../shared/protection/roles';
@@ -17,6 +18,7 @@ import { secondsToWait } from '../../../shared/protection/unlock-delay';
 import { fromBase64, toBase64 } from '../../../shared/sync/bundle/bytes';
 import { requiredText } from '../../../shared/domain/validation';
 import type { AuditAction } from '../../../shared/domain/audit';
+import type { CommandContext, GateContext } from '../access/context';
 
 /**
  * Profiles and the lock (issue 8). One data key per installation seals the data at rest; every
@@ -39,12 +41,6 @@ const INDEX_KEY_AAD = fieldAad(PROTECTION_META_KEY, 'indexKey');
 const identitySchema = z.object({ name: requiredText(200), language: z.enum(['fi', 'sv', 'en']) });
 /** The installation's own name at set-up: what other installations see in previews and conflicts. */
 const installationNameSchema = z.object({ installationName: requiredText(200) });
-
-/** The profiles of this installation, by name (the unlock screen's list). */
-export async function listProfiles(db: OtkDatabase): Promise<ProfileRow[]> {
-  const rows = await db.profiles.toArray();
-  return rows.toSorted((a, b) => a.name.localeCompare(b.name, 'fi'));
-}
 
 type Check = { success: true } | { success: false; error: z.ZodError };
 
@@ -93,7 +89,9 @@ function profileFor(binding: DeskBinding, identity: Pick<Profile, 'id' | 'name' 
  * transaction that writes everything; if that transaction fails, the keyring is locked again and
  * nothing is written. Unlocks the session.
  */
-export async function setUpFirstProfile(db: OtkDatabase, keyring: Keyring, input: SetUpInput, now: Date): Promise<{ profile: Profile; recoveryKey: string }> {
+export async function setUpFirstProfile(gate: GateContext, input: SetUpInput): Promise<{ profile: Profile; recoveryKey: string }> {
+  const { db, keyring } = gate;
+  const now = gate.now();
   const identity = identitySchema.safeParse(input);
   const desk = await checkDeskChoice(db, input);
   const named = installationNameSchema.safeParse(input);
@@ -168,19 +166,17 @@ async function opened(db: OtkDatabase, keyring: Keyring, row: ProfileRow, dataKe
 }
 
 /** Unlocks a profile with its passphrase; wrong → 'wrong-passphrase' (counted), too soon → 'unlock-delayed'. */
-export async function unlockProfile(db: OtkDatabase, keyring: Keyring, id: string, passphrase: string, now: Date): Promise<Profile> {
+export async function unlockProfile(gate: GateContext, id: string, passphrase: string): Promise<Profile> {
+  const { db, keyring } = gate;
+  const now = gate.now();
   const { row, dataKey } = await unlockWith(db, id, now, 'passphrase', (r) => openWithPassphrase(r.envelope, passphrase));
   return opened(db, keyring, row, dataKey, now, 'passphrase');
 }
 
 /** A forgotten passphrase: the recovery key opens the profile and a new passphrase is set. */
-export async function recoverProfile(
-  db: OtkDatabase,
-  keyring: Keyring,
-  id: string,
-  input: { recoveryKey: string; passphrase: string; confirm: string },
-  now: Date,
-): Promise<Profile> {
+export async function recoverProfile(gate: GateContext, id: string, input: { recoveryKey: string; passphrase: string; confirm: string }): Promise<Profile> {
+  const { db, keyring } = gate;
+  const now = gate.now();
   validate([profilePassphraseSchema.safeParse(input)]);
   const { row, dataKey } = await unlockWith(db, id, now, 'recovery-key', (r) => openWithRecoveryKey(r.envelope, input.recoveryKey));
   const envelope = await changePassphrase(row.envelope, { recoveryKey: input.recoveryKey }, input.passphrase);
@@ -200,7 +196,9 @@ export type NewProfileInput = {
  * A coordinator adds a profile: the same data key wrapped under the new profile's passphrase
  * (no recovery key: a coordinator can set a new passphrase by replacing the profile).
  */
-export async function addProfile(db: OtkDatabase, actor: Profile, input: NewProfileInput, now: Date): Promise<Profile> {
+export async function addProfile(ctx: CommandContext, input: NewProfileInput): Promise<Profile> {
+  const { db, profile: actor } = ctx;
+  const now = ctx.now();
   if (actor.role !== 'coordinator') throw new ProtectionError('not-permitted', 'only a coordinator adds profiles', { command: 'profile.manage' });
   const { currentPassphrase, passphrase: _passphrase, confirm: _confirm, ...rest } = input;
   const profileCheck = ProfileSchema.safeParse({ ...rest, id: uuidv7(now.getTime()) });
@@ -224,7 +222,9 @@ export async function addProfile(db: OtkDatabase, actor: Profile, input: NewProf
 }
 
 /** The profile's UI language, kept with the profile (the next unlock opens in it). */
-export async function setProfileLanguage(db: OtkDatabase, profile: Profile, language: Profile['language'], now: Date): Promise<void> {
+export async function setProfileLanguage(ctx: CommandContext, language: Profile['language']): Promise<void> {
+  const { db, profile } = ctx;
+  const now = ctx.now();
   await db.transaction('rw', [db.profiles, db.meta, db.audit], async () => {
     const row = await db.profiles.get(profile.id);
     if (!row || row.language === language) return;
@@ -236,7 +236,9 @@ export async function setProfileLanguage(db: OtkDatabase, profile: Profile, lang
 export type LockReason = 'idle' | 'shortcut' | 'button' | 'switch';
 
 /** Locks: audited, then the keys are forgotten. The caller reloads the page to drop every decrypted value. */
-export async function lockSession(db: OtkDatabase, keyring: Keyring, profile: Profile, reason: LockReason, now: Date): Promise<void> {
+export async function lockSession(gate: GateContext, profile: Profile, reason: LockReason): Promise<void> {
+  const { db, keyring } = gate;
+  const now = gate.now();
   try {
     await db.transaction('rw', [db.meta, db.audit], () => audit(db, profile.name, now, 'session.lock', profile.id, { reason }));
   } finally {

@@ -1,9 +1,9 @@
 import type { Table } from 'dexie';
 import type { OtkDatabase } from '../db/schema';
-import { SEALED_FIELDS, type SealedTable } from '../db/sealed-fields';
-import { addAudit, auditEvent } from '../commands/audit';
-import { takeStamps } from '../commands/installation';
-import type { Profile } from '../../../shared/protection/roles';
+import { addAudit, auditEvent } from './audit';
+import { takeStamps } from './stamps';
+import type { CommandContext } from '../access/context';
+import { MIGRATION_META_KEY, migrationDone, migrationState, MIGRATION_TABLES as TABLES, type MigrationState } from '../queries/migration';
 
 /**
  * The encryption migration: seals, in place, the data written before encryption at rest existed.
@@ -15,25 +15,7 @@ import type { Profile } from '../../../shared/protection/roles';
  * Sealing goes through the database's encryption middleware: reading a batch opens what is sealed,
  * writing it back seals it all.
  */
-export const MIGRATION_META_KEY = 'protection.migration';
-const TABLES = Object.keys(SEALED_FIELDS) as SealedTable[];
 const BATCH = 500;
-
-export interface MigrationState {
-  /** Index into TABLES of the table in progress; TABLES.length when done. */
-  table: number;
-  /** The last primary key sealed in that table. */
-  after: string | null;
-  counts: Record<string, number>;
-}
-
-export async function migrationState(db: OtkDatabase): Promise<MigrationState> {
-  return ((await db.meta.get(MIGRATION_META_KEY))?.value as MigrationState | undefined) ?? { table: 0, after: null, counts: {} };
-}
-
-export function migrationDone(state: MigrationState): boolean {
-  return state.table >= TABLES.length;
-}
 
 /** A new installation has nothing to seal: it starts as migrated. */
 export async function markNothingToMigrate(db: OtkDatabase): Promise<void> {
@@ -43,7 +25,8 @@ export async function markNothingToMigrate(db: OtkDatabase): Promise<void> {
 const isLookupKey = (key: string) => /^[0-9a-f]{64}$/.test(key);
 
 /** Seals what is still plaintext; reports records done so far. Requires an unlocked keyring. */
-export async function encryptAtRest(db: OtkDatabase, profile: Profile, now: () => Date, onProgress?: (done: number) => void): Promise<MigrationState> {
+export async function encryptAtRest(ctx: CommandContext, onProgress?: (done: number) => void): Promise<MigrationState> {
+  const { db, profile, now } = ctx;
   const keyring = db.keyring;
   if (!keyring?.unlocked) throw new Error('the encryption migration needs an unlocked session');
   let state = await migrationState(db);

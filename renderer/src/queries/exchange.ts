@@ -1,6 +1,6 @@
-import type { OtkDatabase } from '../../db/schema';
-import { COUNTER_OPEN_CONFLICTS } from './import';
-import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow } from './rows';
+import type { OtkDatabase } from '../db/schema';
+import { COUNTER_OPEN_CONFLICTS } from '../db/counters';
+import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow } from '../db/rows/exchange';
 
 /** Reads for the exchange and conflict screens (small tables; case reads stay in queries/consultations). */
 
