@@ -1,7 +1,8 @@
 import type { ConsultationRecord, StampedField } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
 import { applyTransition, type LifecycleFields } from '../../../shared/lifecycle/record';
-import { lifecycleStateOf, planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
+import { planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
+import { lifecycleStateOf } from '../../../shared/lifecycle/state';
 import type { LifecycleAction } from '../../../shared/lifecycle/transitions';
 import { lifecycleCommand, type CaseCommand } from '../../../shared/protection/roles';
 import { transitionAuditDetails } from '../../../shared/lifecycle/audit-details';
@@ -13,7 +14,7 @@ import { takeStamps } from './stamps';
 import { bumpCounters } from './counters';
 import { COUNTER_REV, statusCounter } from '../db/counters';
 import { addAudit, auditEvent } from './audit';
-import { unbookFromMeeting } from './meetings';
+import { unbookFromMeeting } from './meeting-records';
 import { requireCase } from '../access/guards';
 
 /** Actions with a command of their own, because they need more than the case (a network, a meeting). */

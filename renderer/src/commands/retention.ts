@@ -24,7 +24,7 @@ import { addAudit, auditEvent } from './audit';
 import { bumpCounters } from './counters';
 import { COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
 import { requireCase, requireGlobal } from '../access/guards';
-import { unbookFromMeeting } from './meetings';
+import { unbookFromMeeting } from './meeting-records';
 import { requesterKeyPart, requesterStorageKey } from '../access/requester-key';
 import { COUNTER_OPEN_CONFLICTS } from '../db/counters';
 import type { SyncedConsultation, TombstoneRow } from '../db/rows/exchange';

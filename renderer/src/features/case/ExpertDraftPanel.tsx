@@ -9,7 +9,8 @@ import { recommendationChanges, type RecommendationChange, type StepText } from 
 import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { useNow } from '../../state/useNow';
-import { availableActions, lifecycleStateOf } from '../../../../shared/lifecycle/plan';
+import { availableActions } from '../../../../shared/lifecycle/plan';
+import { lifecycleStateOf } from '../../../../shared/lifecycle/state';
 import { useNetworks } from '../../queries/useNetworks';
 import { draftForCase } from '../../queries/desk';
 import { mayRunOn } from '../../access/guards';
