@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
@@ -36,6 +37,39 @@ const clockRule = [
 /** DOM-only globals that pure code must not reach for (WebCrypto, TextEncoder and URL are standard in every runtime). */
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'history', 'alert', 'confirm', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'requestAnimationFrame', 'process', 'require', 'Buffer', '__dirname', '__filename'];
 
+/**
+ * Inside the renderer: its layers, lowest first (README, "Inside the renderer"). Each may import
+ * only its own folders and those of the layers named in `may` — an allowlist. A folder that is in
+ * no layer may be imported by nobody, so a new folder needs its place here first.
+ * tests/unit/lint/layering.test.ts proves each forbidden direction fails.
+ */
+const RENDERER_LAYERS = {
+  db: { folders: ['db'], may: [] },
+  access: { folders: ['access'], may: ['db'] },
+  queries: { folders: ['queries'], may: ['db', 'access'] },
+  commands: { folders: ['commands'], may: ['db', 'access', 'queries'] },
+  services: { folders: ['services', 'bridge', 'i18n', 'state', 'security'], may: ['db', 'access', 'queries', 'commands'] },
+  ui: { folders: ['components', 'forms', 'format', 'print'], may: ['access', 'queries', 'services'] },
+  features: { folders: ['features'], may: ['access', 'queries', 'commands', 'services', 'ui'] },
+  app: { folders: ['app'], may: ['db', 'access', 'queries', 'commands', 'services', 'ui', 'features'] },
+};
+
+/** One lint block per layer: the renderer's own rules plus "not these folders". */
+function rendererLayerBlocks() {
+  const all = Object.values(RENDERER_LAYERS).flatMap((layer) => layer.folders);
+  return Object.entries(RENDERER_LAYERS).map(([name, layer]) => {
+    const allowed = new Set([...layer.folders, ...layer.may.flatMap((other) => RENDERER_LAYERS[other].folders)]);
+    const forbidden = all.filter((folder) => !allowed.has(folder));
+    const patterns = forbidden.map((folder) => ({
+      // A relative path that climbs to renderer/src and enters the folder (no shared/ folder has these names).
+      regex: `^(\\.\\./)+${folder}(/|$)`,
+      message: `The renderer's ${name} layer may not import ${folder}/ (README, "Inside the renderer").`,
+    }));
+    const files = name === 'app' ? ['renderer/src/*.{ts,tsx}', 'renderer/src/app/**/*.{ts,tsx}'] : layer.folders.map((folder) => `renderer/src/${folder}/**/*.{ts,tsx}`);
+    return { files, rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, electronDirPattern, ...patterns] }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', '**/.artifacts/**'] },
   js.configs.recommended,
@@ -63,6 +97,14 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, electronPattern, electronDirPattern] }],
       'no-restricted-globals': ['error', ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({ name, message: 'renderer/ never touches Node.' }))],
     },
+  },
+  ...rendererLayerBlocks(),
+  {
+    // No import circles in the pure core or the renderer: a circle is a layer that is not one.
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/extensions': ['.ts', '.tsx'], 'import-x/resolver': { node: { extensions: ['.ts', '.tsx'] } } },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,5 +1,5 @@
 // First: no module may make a zod schema before zod is told not to try eval (see the file).
-import './security/no-eval';
+import '../../shared/security/no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -14,11 +14,11 @@ import { createDatabase } from './db/open';
 import { createBridge } from './bridge';
 import { createI18n } from './i18n';
 import { useUiStore } from './state/uiStore';
-import { Keyring } from './protection/keyring';
+import { Keyring } from './db/keyring';
 import { DATABASE_NAME } from './db/schema';
-import { SessionGate } from './features/session/SessionGate';
+import { SessionGate } from './app/SessionGate';
 import { systemClock } from '../../shared/clock';
-import { keepInputsPrivate } from './app/private-inputs';
+import { keepInputsPrivate } from './security/private-inputs';
 import { installTrustedTypesPolicy, type TrustedTypesFactory } from './security/trusted-types';
 
 async function start() {

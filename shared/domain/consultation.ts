@@ -8,41 +8,8 @@ import type { RoutingDecision } from './routing-decision';
 import type { LifecycleFields } from '../lifecycle/record';
 import type { Clock } from '../clock';
 
-export const CHANNELS = ['phone', 'email', 'form', 'letter', 'imported-file'] as const;
-export const REQUESTER_LANGUAGES = ['fi', 'sv'] as const;
-export const SERVICE_LANGUAGES = ['fi', 'sv', 'se', 'other'] as const;
-export const HOPED_OUTCOMES = ['guidance', 'joint-meeting', 'referral-advice', 'other'] as const;
-export const URGENCIES = ['normal', 'urgent'] as const;
-export const REQUEST_KINDS = ['consultation', 'forensic-investigation'] as const;
-/** Services already tried, as the coordinator's checklist (multi-select), plus a short free text. */
-export const SERVICES_TRIED = [
-  'child-welfare-open-care',
-  'substitute-care',
-  'family-work',
-  'family-counselling',
-  'school-welfare',
-  'special-education',
-  'child-psychiatry',
-  'adolescent-psychiatry',
-  'substance-services',
-  'disability-services',
-  'therapy',
-  'other',
-] as const;
-
-export const CONSULTATION_STATUSES = [
-  'received',
-  'accepted',
-  'declined',
-  'more-information-requested',
-  'routed',
-  'scheduled',
-  'consulted',
-  'closed',
-  'cancelled',
-] as const;
-export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
-export type Urgency = (typeof URGENCIES)[number];
+export { CHANNELS, CONSULTATION_STATUSES, HOPED_OUTCOMES, REQUEST_KINDS, REQUESTER_LANGUAGES, SERVICE_LANGUAGES, SERVICES_TRIED, URGENCIES, type ConsultationStatus, type Urgency } from './codes';
+import { CHANNELS, HOPED_OUTCOMES, REQUEST_KINDS, REQUESTER_LANGUAGES, SERVICE_LANGUAGES, SERVICES_TRIED, URGENCIES, type ConsultationStatus } from './codes';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{4,20}[0-9]$/;
 /** Deliberately simple: one @, a dot in the domain, no spaces. The aim is to catch typos, not to parse RFC 5322. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConsultationStatus } from './consultation';
+import type { ConsultationStatus } from './codes';
 import { MSG } from './validation';
 import type { ProposalSnapshot } from '../routing/snapshot';
 

@@ -1,9 +1,7 @@
-import type { ConsultationStatus } from '../domain/consultation';
+import type { ConsultationStatus } from '../domain/codes';
 import { encodeMessage } from '../domain/messages';
 import { LIFECYCLE_MSG } from './messages';
 import { allowedActions, isLifecycleAction, ruleOf, type LifecycleAction, type TransitionData } from './transitions';
-import type { Booking } from './record';
-import { helsinkiInstant } from '../calendar/helsinki-time';
 
 /** What the machine needs to know about a case to decide. */
 export interface LifecycleState {
@@ -100,22 +98,4 @@ export function planTransition(current: LifecycleState, action: LifecycleAction,
   const to = typeof rule.to === 'string' ? rule.to : current.hasRecommendation ? rule.to.withRecommendation : rule.to.withoutRecommendation;
   const event = { action, from: current.status, to, data: parsed.data } as LifecycleEvent;
   return { ok: true, to, event };
-}
-
-/**
- * A stored case's lifecycle state at `now`: whether it has a recommendation and has sent it, and
- * whether its booked meeting is still ahead (Finnish wall-clock time).
- */
-export function lifecycleStateOf(
-  record: { status: ConsultationStatus; recommendation: { sentAt?: string } | null; booking: Booking | null },
-  now: Date,
-): LifecycleState {
-  const booking = record.booking;
-  const ahead = booking !== null && helsinkiInstant(booking.date, booking.time).getTime() > now.getTime();
-  return {
-    status: record.status,
-    hasRecommendation: record.recommendation !== null,
-    recommendationSent: record.recommendation?.sentAt !== undefined,
-    meetingAhead: ahead ? { date: booking.date, time: booking.time } : null,
-  };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUESTER_LANGUAGES } from '../domain/consultation';
+import { REQUESTER_LANGUAGES } from '../domain/codes';
 import { choice, MSG, optionalIsoDate, requiredText } from '../domain/validation';
 import { LIFECYCLE_MSG } from './messages';
 import { METHOD_CODE } from '../reference/methods';

@@ -1,4 +1,4 @@
-import type { ConsultationStatus } from '../domain/consultation';
+import type { ConsultationStatus } from '../domain/codes';
 import type { CloseOut } from './close-out';
 import type { LifecycleEvent, TransitionRecord } from './plan';
 import type { Recommendation } from './recommendation';

@@ -12,7 +12,7 @@
  *   declined and cancelled are final: a renewed request is a new case with its own receipt date.
  */
 import type { z } from 'zod';
-import { CONSULTATION_STATUSES, type ConsultationStatus } from '../domain/consultation';
+import { CONSULTATION_STATUSES, type ConsultationStatus } from '../domain/codes';
 import { ROUTABLE_STATUSES } from '../domain/routing-decision';
 import { TRANSITION_DATA } from './transition-data';
 

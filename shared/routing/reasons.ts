@@ -1,4 +1,3 @@
-import type { Reason, ReasonParams } from './types';
 
 /**
  * Every reason and chain-step code the routing engine emits. The renderer says them with the
@@ -41,6 +40,17 @@ export const REASON_CODES = [
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+export type ReasonParams = Record<string, string | number | string[]>;
+
+/**
+ * Why something happened, as a code plus parameters, so that the renderer can say it in fi/sv/en
+ * (catalogue key `routing.<code>`). Array parameters hold codes (themes, age bands, languages).
+ */
+export interface Reason {
+  code: ReasonCode;
+  params: ReasonParams;
+}
 
 export function reason(code: ReasonCode, params: ReasonParams = {}): Reason {
   return { code, params };

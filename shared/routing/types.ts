@@ -1,6 +1,5 @@
-import type { URGENCIES } from '../domain/consultation';
+import type { URGENCIES } from '../domain/codes';
 import type { AreaCode } from '../reference/regions';
-import type { ReasonCode } from './reasons';
 
 /** Languages a request can come in: Finnish, Swedish, Saami, other (interpreter needed). */
 export const REQUEST_LANGUAGES = ['fi', 'sv', 'se', 'other'] as const;
@@ -25,16 +24,8 @@ export interface RoutingOptions {
   slotHorizonDays?: number;
 }
 
-export type ReasonParams = Record<string, string | number | string[]>;
-
-/**
- * Why something happened, as a code plus parameters, so that the renderer can say it in fi/sv/en
- * (catalogue key `routing.<code>`). Array parameters hold codes (themes, age bands, languages).
- */
-export interface Reason {
-  code: ReasonCode;
-  params: ReasonParams;
-}
+export type { Reason, ReasonParams } from './reasons';
+import type { Reason } from './reasons';
 
 /** One step of the fallback chain that was tried, in order. */
 export type ChainStep = Reason;

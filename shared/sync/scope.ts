@@ -94,3 +94,21 @@ export async function requesterScopeId(requesterKey: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(requesterKey.normalize('NFC')));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * What the user asks to export. `delta` needs no base: it is the last full/delta bundle the
+ * recipient acknowledged (with none, a full bundle is written instead). A requester is named by
+ * `requesterScopeId(requesterKey(requester))` (a hash; see shared/sync/scope).
+ */
+export type ExportScope =
+  | { kind: 'full' }
+  | { kind: 'delta' }
+  /** A network bundle: the coordinator's cases for the network ('cases', the default) or an expert desk's ready drafts ('drafts'). */
+  | { kind: 'network'; networkId: string; content?: NetworkContent }
+  /**
+   * A requester bundle: the coordinator's reply with the requester's cases ('reply', the default),
+   * or a requester desk's own requests ('requests', only `caseIds`).
+   */
+  | { kind: 'requester'; requesterId: string; content?: RequesterContent; caseIds?: readonly string[] };
+export type NetworkContent = 'cases' | 'drafts';
+export type RequesterContent = 'reply' | 'requests';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Route } from './router';
+import type { Route } from '../services/router';
 import { mayOpenScreen } from '../../../shared/protection/screens';
-import { useServices } from './services';
+import { useServices } from '../services/services';
 
 const ITEMS: Array<{ href: string; label: string; views: Array<Route['view']> }> = [
   { href: '#/', label: 'nav.home', views: ['home', 'request'] },

@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from './services';
+import { useServices } from '../services/services';
 
 /**
  * No screen goes blank: an error while showing one screen replaces that screen (not the header or

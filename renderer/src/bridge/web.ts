@@ -1,6 +1,6 @@
 import { MAX_FILE_BYTES, type BridgeArgs, type BridgeResult, type FileFilter } from '../../../shared/bridge/contract';
 import type { BridgeMethod } from '../../../shared/bridge/methods';
-import { APP_NAME, APP_VERSION } from '../app/appMeta';
+import { APP_NAME, APP_VERSION } from '../services/app-meta';
 
 /**
  * The shell contract implemented with plain browser APIs, so the identical UI runs in Chromium

@@ -1,7 +1,7 @@
-import type { CommandContext } from './context';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { requireGlobal } from './access';
+import { requireGlobal } from '../access/guards';
 
 /**
  * Logs that the audit log was exported (how many events; who and when are the event's own): as a

@@ -1,9 +1,9 @@
 import type { AuditEvent } from '../../../shared/domain/audit';
 import { verifyChains, type ChainsVerification } from '../../../shared/protection/audit-chain';
-import type { CommandContext } from './context';
-import { requireGlobal } from './access';
+import type { CommandContext } from '../access/context';
+import { requireGlobal } from '../access/guards';
 import { readAuditChainHead } from './audit';
-import { readInstallation } from './installation';
+import { readInstallation } from '../queries/installation';
 import { wireAudit, type StoredAuditEvent } from './exchange/wire';
 
 /** Events read per step while verifying (keyset pages along the primary key). */

@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEvent } from '../../../shared/domain/audit';
 import { uuidv7 } from '../../../shared/ids';
-import type { CommandContext } from './context';
+import type { CommandContext } from '../access/context';
 import type { OtkDatabase } from '../db/schema';
 import { linkEventSync } from '../../../shared/protection/audit-link';
 import type { ChainHead } from '../../../shared/protection/audit-chain';

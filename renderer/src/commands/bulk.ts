@@ -3,15 +3,16 @@ import { caseRowOf } from '../../../shared/domain/case-row';
 import { initialLifecycle } from '../../../shared/lifecycle/record';
 import { formatCaseCode } from '../../../shared/domain/case-code';
 import { uuidv7 } from '../../../shared/ids';
-import type { CommandContext } from './context';
-import { ValidationError } from './errors';
-import { takeStamps } from './installation';
-import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
-import { readSettings } from './settings';
-import { requesterKey, requesterStorageKey } from './requesters';
+import type { CommandContext } from '../access/context';
+import { ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
+import { bumpCounters } from './counters';
+import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
+import { readSettings } from '../queries/settings';
+import { requesterKey, requesterStorageKey } from '../access/requester-key';
 import { addAudit, auditEvent } from './audit';
 import { derivedFields, parseIntake, storedFields } from './consultations';
-import { requireCase } from './access';
+import { requireCase } from '../access/guards';
 
 export const BULK_CHUNK = 2000;
 

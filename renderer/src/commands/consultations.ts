@@ -15,14 +15,16 @@ import { helsinkiDate, targetDate } from '../../../shared/calendar/target-date';
 import { anonymityFindings } from '../../../shared/privacy/intake-guard';
 import { uuidv7 } from '../../../shared/ids';
 import type { Settings } from '../../../shared/domain/settings';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
-import { bumpCounters, caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
-import { readSettings } from './settings';
-import { rememberRequester, requesterKey } from './requesters';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
+import { bumpCounters } from './counters';
+import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
+import { readSettings } from '../queries/settings';
+import { rememberRequester } from './requesters';
+import { requesterKey } from '../access/requester-key';
 import { addAudit, auditEvent } from './audit';
-import { requireCase, requireRead } from './access';
+import { requireCase, requireRead } from '../access/guards';
 
 /** Validates a request with the shared schema (identifier guard included) as of the command's today. */
 export function parseIntake(ctx: CommandContext, input: IntakeInput): Intake {

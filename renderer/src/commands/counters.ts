@@ -1,9 +1,5 @@
 import type { OtkDatabase } from '../db/schema';
 
-export const COUNTER_TOTAL = 'consultations:total';
-export const COUNTER_REV = 'consultations:rev';
-export const statusCounter = (status: string) => `consultations:status:${status}`;
-export const caseSequenceCounter = (prefix: string, year: number) => `caseCode:${prefix}:${year}`;
 
 /**
  * Adds deltas to counters and returns the new values. Must run inside the writing command's

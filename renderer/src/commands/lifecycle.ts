@@ -1,19 +1,21 @@
 import type { ConsultationRecord, StampedField } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
 import { applyTransition, type LifecycleFields } from '../../../shared/lifecycle/record';
-import { lifecycleStateOf, planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
+import { planTransition, type LifecycleEvent } from '../../../shared/lifecycle/plan';
+import { lifecycleStateOf } from '../../../shared/lifecycle/state';
 import type { LifecycleAction } from '../../../shared/lifecycle/transitions';
 import { lifecycleCommand, type CaseCommand } from '../../../shared/protection/roles';
 import { transitionAuditDetails } from '../../../shared/lifecycle/audit-details';
 import { guardRequest } from '../../../shared/privacy/identifier-guard';
 import { issueMessage } from '../../../shared/privacy/intake-guard';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
-import { bumpCounters, COUNTER_REV, statusCounter } from './counters';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
+import { bumpCounters } from './counters';
+import { COUNTER_REV, statusCounter } from '../db/counters';
 import { addAudit, auditEvent } from './audit';
-import { unbookFromMeeting } from './meetings';
-import { requireCase } from './access';
+import { unbookFromMeeting } from './meeting-records';
+import { requireCase } from '../access/guards';
 import { withFrozenCriteria } from './ot-criteria';
 import { consultMethods, requireKnownMethods } from './method-check';
 

@@ -1,17 +1,15 @@
 import { meetingInputSchema, type Meeting, type MeetingInput } from '../../../shared/meetings/schema';
 import { networkSlots } from '../../../shared/meetings/network-slots';
-import { planBooking, slotOccurrence, unbook, type BookingRefusalCode } from '../../../shared/meetings/booking';
+import { planBooking, slotOccurrence, type BookingRefusalCode } from '../../../shared/meetings/booking';
 import { helsinkiDate } from '../../../shared/calendar/target-date';
 import { uuidv7 } from '../../../shared/ids';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { MeetingRecord } from '../db/schema';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError, type CommandErrorCode } from './errors';
-import { takeStamps } from './installation';
-import { addAudit, auditEvent } from './audit';
-import { fieldStamps } from './field-stamps';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError, type CommandErrorCode } from '../access/errors';
 import { caseForWrite, planOrThrow, transitionTables, writeTransition } from './lifecycle';
-import { requireGlobal } from './access';
+import { changedKeys, putMeeting } from './meeting-records';
+import { requireGlobal } from '../access/guards';
 
 const REFUSAL: Record<BookingRefusalCode, CommandErrorCode> = {
   full: 'meetingFull',
@@ -20,32 +18,6 @@ const REFUSAL: Record<BookingRefusalCode, CommandErrorCode> = {
   past: 'meetingPast',
   'not-an-occurrence': 'notAllowed',
 };
-
-function changedKeys<T extends object>(before: T, after: T): string[] {
-  return (Object.keys(after) as Array<keyof T>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map(String);
-}
-
-/** Writes a meeting with its revision and clock stamp, and audits it (ids and field names only). */
-async function putMeeting(ctx: CommandContext, meeting: Meeting, before: MeetingRecord | undefined, now: Date, action: 'meeting.create' | 'meeting.update' | 'meeting.book' | 'meeting.unbook', details?: Record<string, string>): Promise<MeetingRecord> {
-  const [stamp, auditStamp] = await takeStamps(ctx.db, now.getTime(), 2);
-  const fields = before ? changedKeys<Meeting>(before, meeting) : Object.keys(meeting);
-  const record: MeetingRecord = { ...before, ...meeting, rev: (before?.rev ?? 0) + 1, updatedAt: now.toISOString(), stamps: fieldStamps(meeting, fields, stamp!, before?.stamps) };
-  await ctx.db.meetings.put(record);
-  await addAudit(ctx.db, auditEvent(ctx, now, auditStamp!, { action, entity: 'meeting', entityId: meeting.id, fields, ...(details ? { details } : {}) }));
-  return record;
-}
-
-/**
- * Frees a case's place in a meeting (the case was declined, cancelled or booked elsewhere). Runs
- * inside the calling command's transaction, which includes the meetings table.
- */
-export async function unbookFromMeeting(ctx: CommandContext, meetingId: string, caseId: string, now: Date): Promise<void> {
-  const before = await ctx.db.meetings.get(meetingId);
-  if (!before) return;
-  const after = unbook(before, caseId);
-  if (after === before) return;
-  await putMeeting(ctx, after, before, now, 'meeting.unbook', { case: caseId });
-}
 
 /**
  * Adds an ad hoc meeting, or saves an edited meeting (by id). Moving a meeting reschedules every

@@ -1,6 +1,6 @@
 import { findShippedMethod } from '../../../shared/reference/methods';
 import type { OtkDatabase } from '../db/schema';
-import { ValidationError } from './errors';
+import { ValidationError } from '../access/errors';
 
 /**
  * Every method a recommendation names must be in this installation's catalogue: shipped, or in

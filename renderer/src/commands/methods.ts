@@ -2,12 +2,12 @@ import { localMethodSchema, type LocalMethodInput, type LocalMethod } from '../.
 import { findShippedMethod } from '../../../shared/reference/methods';
 import { helsinkiDate } from '../../../shared/calendar/target-date';
 import type { MethodRecord } from '../db/method-record';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { fieldStamps } from './field-stamps';
-import { requireGlobal } from './access';
+import { fieldStamps } from '../../../shared/sync/field-stamps';
+import { requireGlobal } from '../access/guards';
 
 /**
  * The methods registry's writes (issue 21): a centre's own method added or changed (validated by

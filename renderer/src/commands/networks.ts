@@ -1,12 +1,12 @@
 import { networkSchema, type Network, type NetworkInput } from '../../../shared/domain/network';
 import { helsinkiDate } from '../../../shared/calendar/target-date';
-import type { CommandContext } from './context';
+import type { CommandContext } from '../access/context';
 import type { NetworkRecord } from '../db/schema';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { fieldStamps } from './field-stamps';
-import { requireGlobal } from './access';
+import { fieldStamps } from '../../../shared/sync/field-stamps';
+import { requireGlobal } from '../access/guards';
 
 /** Active on a Finnish calendar date: started, and not yet deactivated (activeTo is the last day). */
 export function isNetworkActiveOn(network: Network, date: string): boolean {

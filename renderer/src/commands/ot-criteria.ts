@@ -1,6 +1,5 @@
 import {
   criteriaChoiceSchema,
-  criteriaListSchema,
   currentCriteria,
   freezeChoice,
   nextCriteriaVersion,
@@ -9,11 +8,12 @@ import {
 } from '../../../shared/knowledge/ot-criteria';
 import type { LifecycleAction } from '../../../shared/lifecycle/transitions';
 import type { OtkDatabase } from '../db/schema';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { requireGlobal } from './access';
+import { requireGlobal } from '../access/guards';
+import { CRITERIA_KEY, readCriteriaVersions } from '../queries/ot-criteria';
 
 /**
  * The OT-level criteria list of this centre (issue 21): every saved version, in the `meta` row
@@ -22,16 +22,6 @@ import { requireGlobal } from './access';
  * is made under the version in force: `withFrozenCriteria` checks the coordinator's choice against
  * it and keeps the version and the labels with the decision.
  */
-
-export const CRITERIA_KEY = 'otCriteria';
-
-export async function readCriteriaVersions(db: OtkDatabase): Promise<CriteriaList[]> {
-  const value = (await db.meta.get(CRITERIA_KEY))?.value as { versions?: unknown[] } | undefined;
-  return (value?.versions ?? []).flatMap((version) => {
-    const parsed = criteriaListSchema.safeParse(version);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 /** Saves the edited list as the next version (unchanged: nothing is written). Settings are the coordinator's. */
 export async function saveCriteria(ctx: CommandContext, edited: readonly CriterionInput[], expectedVersion?: number): Promise<CriteriaList> {

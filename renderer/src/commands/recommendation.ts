@@ -1,13 +1,14 @@
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import { caseRowOf } from '../../../shared/domain/case-row';
 import { recommendationDraftSchema, type RecommendationDraftInput } from '../../../shared/lifecycle/recommendation';
-import type { CommandContext } from './context';
-import { CommandError, ValidationError } from './errors';
-import { takeStamps } from './installation';
-import { bumpCounters, COUNTER_REV } from './counters';
+import type { CommandContext } from '../access/context';
+import { CommandError, ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
+import { bumpCounters } from './counters';
+import { COUNTER_REV } from '../db/counters';
 import { addAudit, auditEvent } from './audit';
 import { caseForWrite, guardFreeText } from './lifecycle';
-import { NO_CASE_VIEW, requireCase } from './access';
+import { NO_CASE_VIEW, requireCase } from '../access/guards';
 import { requireKnownMethods } from './method-check';
 
 const TABLES = (ctx: CommandContext) => [ctx.db.consultations, ctx.db.caseRows, ctx.db.audit, ctx.db.meta, ctx.db.counters];

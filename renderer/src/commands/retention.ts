@@ -17,16 +17,17 @@ import {
   type RetentionPolicyInput,
 } from '../../../shared/protection/retention';
 import type { OtkDatabase } from '../db/schema';
-import type { CommandContext } from './context';
-import { ValidationError } from './errors';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from './counters';
-import { requireCase, requireGlobal } from './access';
-import { unbookFromMeeting } from './meetings';
-import { requesterKeyPart, requesterStorageKey } from './requesters';
-import { COUNTER_OPEN_CONFLICTS } from './exchange/import';
-import type { SyncedConsultation, TombstoneRow } from './exchange/rows';
+import { bumpCounters } from './counters';
+import { COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
+import { requireCase, requireGlobal } from '../access/guards';
+import { unbookFromMeeting } from './meeting-records';
+import { requesterKeyPart, requesterStorageKey } from '../access/requester-key';
+import { COUNTER_OPEN_CONFLICTS } from '../db/counters';
+import type { SyncedConsultation, TombstoneRow } from '../db/rows/exchange';
 
 /**
  * Retention (issue 8): the centre's policy (shared/protection/retention), the list of cases due for

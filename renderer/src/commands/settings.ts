@@ -1,19 +1,10 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsInput } from '../../../shared/domain/settings';
-import type { OtkDatabase } from '../db/schema';
-import type { CommandContext } from './context';
-import { ValidationError } from './errors';
-import { takeStamps } from './installation';
+import { settingsSchema, type Settings, type SettingsInput } from '../../../shared/domain/settings';
+import type { CommandContext } from '../access/context';
+import { ValidationError } from '../access/errors';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { requireGlobal } from './access';
-
-const SETTINGS_KEY = 'settings';
-
-/** The installation's settings, defaults filled in. */
-export async function readSettings(db: OtkDatabase): Promise<Settings> {
-  const row = await db.meta.get(SETTINGS_KEY);
-  const parsed = settingsSchema.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-}
+import { requireGlobal } from '../access/guards';
+import { readSettings, SETTINGS_KEY } from '../queries/settings';
 
 /**
  * Saves the settings (validated; audited by field name). New rules apply to requests recorded or

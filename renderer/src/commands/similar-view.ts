@@ -1,7 +1,7 @@
-import type { CommandContext } from './context';
-import { takeStamps } from './installation';
+import type { CommandContext } from '../access/context';
+import { takeStamps } from './stamps';
 import { addAudit, auditEvent } from './audit';
-import { requireRead } from './access';
+import { requireRead } from '../access/guards';
 
 /**
  * Logs that a list of similar earlier consultations was shown on a case (issue 21) as views of

@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { LockedError, type Keyring } from '../protection/keyring';
+import { LockedError, type Keyring } from './keyring';
 import { isSealedTable, type SealedTable } from './sealed-fields';
 import { isSealedRow, needsSealing, openRow, sealRow } from './sealing';
 import { keepAlive } from './keep-alive';

@@ -1,5 +1,5 @@
 import type { LocalMethod } from '../../../shared/knowledge/methods';
-import type { RegistryArrival } from '../commands/exchange/rows';
+import type { RegistryArrival } from './rows/exchange';
 
 /**
  * A centre's own method in the methods registry (issue 21, schema v7), kept like an expert

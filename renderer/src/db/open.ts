@@ -1,7 +1,7 @@
 import { OtkDatabase, DATABASE_NAME } from './schema';
-import { populateInstallation } from '../commands/installation';
+import { populateInstallation } from './installation';
 import { encryptionMiddleware } from './encryption-middleware';
-import type { Keyring } from '../protection/keyring';
+import type { Keyring } from './keyring';
 import type { Clock } from '../../../shared/clock';
 
 export interface DatabaseOptions {

@@ -5,8 +5,8 @@ import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Intake } from '../../../shared/domain/consultation';
 import type { Network } from '../../../shared/domain/network';
 import type { Meeting } from '../../../shared/meetings/schema';
-import type { ProfileRow } from '../protection/profile-row';
-import type { Keyring } from '../protection/keyring';
+import type { ProfileRow } from './rows/profile';
+import type { Keyring } from './keyring';
 import { upgradeToLifecycle } from './upgrade-lifecycle';
 import { upgradeToFieldStamps } from './upgrade-field-stamps';
 import type {
@@ -17,8 +17,8 @@ import type {
   QuarantineRow,
   RegistryArrival,
   TombstoneRow,
-} from '../commands/exchange/rows';
-import type { RecommendationDraftRow, RequestDraftRow } from '../commands/desk/rows';
+} from './rows/exchange';
+import type { RecommendationDraftRow, RequestDraftRow } from './rows/desk';
 import type { MethodRecord } from './method-record';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */

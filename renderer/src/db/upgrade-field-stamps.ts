@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { fieldStamps } from '../commands/field-stamps';
+import { fieldStamps } from '../../../shared/sync/field-stamps';
 
 /**
  * Schema v3 → v4: every network and meeting had one clock stamp for the whole record; each of its

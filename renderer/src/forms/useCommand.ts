@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CommandError, isNotPermitted, ValidationError } from '../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../access/errors';
 import { useMessage } from './message';
 import { decodeMessage } from '../../../shared/domain/messages';
 import type { UiLanguage } from '../../../shared/reference/labels';

@@ -1,6 +1,6 @@
 import type { AuditAction, AuditEvent } from '../../../shared/domain/audit';
-import type { CommandContext } from '../commands/context';
-import { requireGlobal } from '../commands/access';
+import type { CommandContext } from '../access/context';
+import { requireGlobal } from '../access/guards';
 
 /** What the audit log screen filters by. Dates are ISO instants (inclusive bounds), '' for open. */
 export interface AuditFilter {

@@ -3,8 +3,8 @@ import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Profile } from '../../../shared/protection/roles';
 import type { OtkDatabase, RequesterRecord } from '../db/schema';
-import { requireRead } from '../commands/access';
-import { requesterKey } from '../commands/requesters';
+import { requireRead } from '../access/guards';
+import { requesterKey } from '../access/requester-key';
 
 /**
  * Read side of consultations. Every read uses a key or an index range with a limit — never a whole

@@ -2,9 +2,9 @@ import type { Booking } from '../../../shared/lifecycle/record';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import { canRead } from '../../../shared/protection/roles';
 import { declineNotice, informationAsked, requestStage, type DeclineNotice, type RequestStage } from '../../../shared/desk/request-stage';
-import type { CommandContext } from '../commands/context';
-import { caseViewOf } from '../commands/access';
-import type { RecommendationDraftRow } from '../commands/desk/rows';
+import type { CommandContext } from '../access/context';
+import { caseViewOf } from '../access/guards';
+import type { RecommendationDraftRow } from '../db/rows/desk';
 
 /**
  * What the requester's and the expert's desks list (issue 11). A desk holds the cases of one

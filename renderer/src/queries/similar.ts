@@ -4,8 +4,8 @@ import { rankSimilar, type AgeRelation } from '../../../shared/knowledge/similar
 import { recommendedMethods, type StepKind } from '../../../shared/lifecycle/recommendation';
 import { scanText } from '../../../shared/privacy/identifier-guard';
 import { canRead, type Profile } from '../../../shared/protection/roles';
-import { caseViewOf } from '../commands/access';
-import { rowVisibleTo } from '../data/row-visibility';
+import { caseViewOf } from '../access/guards';
+import { rowVisibleTo } from './row-visibility';
 import type { OtkDatabase } from '../db/schema';
 import { consultationById } from './consultations';
 

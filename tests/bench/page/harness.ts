@@ -4,16 +4,18 @@ import { systemClock } from '../../../shared/clock';
 import { DATABASE_NAME, type OtkDatabase } from '../../../renderer/src/db/schema';
 import { createConsultationsInBulk } from '../../../renderer/src/commands/bulk';
 import { parseIntake, updateConsultation } from '../../../renderer/src/commands/consultations';
-import type { CommandContext } from '../../../renderer/src/commands/context';
+import type { CommandContext } from '../../../renderer/src/access/context';
 import type { Profile } from '../../../shared/protection/roles';
-import { Keyring } from '../../../renderer/src/protection/keyring';
-import { listProfiles, setUpFirstProfile, unlockProfile } from '../../../renderer/src/protection/session';
-import { encryptAtRest, markNothingToMigrate, migrationDone, migrationState } from '../../../renderer/src/protection/migrate';
+import { Keyring } from '../../../renderer/src/db/keyring';
+import { setUpFirstProfile, unlockProfile } from '../../../renderer/src/commands/session';
+import { listProfiles } from '../../../renderer/src/queries/session';
+import { encryptAtRest, markNothingToMigrate } from '../../../renderer/src/commands/migrate';
+import { migrationDone, migrationState } from '../../../renderer/src/queries/migration';
 import { isSealedRow, openRow } from '../../../renderer/src/db/sealing';
 import { SEALED_FIELDS } from '../../../renderer/src/db/sealed-fields';
 import { BENCH_PASSPHRASE, BENCH_PROFILE_NAME } from '../passphrase.mjs';
-import { COUNTER_TOTAL } from '../../../renderer/src/commands/counters';
-import { CaseIndex } from '../../../renderer/src/data/case-index';
+import { COUNTER_TOTAL } from '../../../renderer/src/db/counters';
+import { CaseIndex } from '../../../renderer/src/queries/case-index';
 import { newestCaseRows } from '../../../renderer/src/queries/consultations';
 import { intakeOf } from '../../../renderer/src/features/intake/initial-values';
 import { helsinkiDate } from '../../../shared/calendar/target-date';
@@ -75,14 +77,14 @@ async function openSession(): Promise<Session> {
   let profile: Profile;
   if (profiles.length === 0) {
     const empty = (await db.consultations.count()) === 0 && (await db.requesters.count()) === 0;
-    ({ profile } = await setUpFirstProfile(db, keyring, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, now));
+    ({ profile } = await setUpFirstProfile({ db, keyring, now: () => now }, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }));
     if (empty) await markNothingToMigrate(db);
   } else {
     const row = profiles.find((p) => p.name === BENCH_PROFILE_NAME && p.role === 'coordinator') ?? profiles.find((p) => p.role === 'coordinator');
     if (!row) throw new Error('the app database has profiles but no coordinator to unlock');
-    profile = await unlockProfile(db, keyring, row.id, BENCH_PASSPHRASE, now);
+    profile = await unlockProfile({ db, keyring, now: () => now }, row.id, BENCH_PASSPHRASE);
   }
-  if (!migrationDone(await migrationState(db))) await encryptAtRest(db, profile, () => new Date());
+  if (!migrationDone(await migrationState(db))) await encryptAtRest({ db: db, actor: profile.name, profile: profile, now: () => new Date() });
   return { db, keyring, profile };
 }
 
@@ -410,7 +412,7 @@ async function importOnce(run: number): Promise<{ ms: number; written: number }>
   const target = createDatabase({ name, clock: systemClock, keyring });
   await target.open();
   try {
-    const { profile } = await setUpFirstProfile(target, keyring, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE }, new Date());
+    const { profile } = await setUpFirstProfile({ db: target, keyring, now: () => new Date() }, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE });
     await markNothingToMigrate(target);
     const ctx: CommandContext = { db: target, actor: profile.name, profile, now: () => new Date() };
     const start = performance.now();
@@ -551,7 +553,7 @@ async function unlockOnce(): Promise<number> {
   const { db, profile } = await appSession();
   const keyring = new Keyring();
   const start = performance.now();
-  await unlockProfile(db, keyring, profile.id, BENCH_PASSPHRASE, new Date());
+  await unlockProfile({ db, keyring, now: () => new Date() }, profile.id, BENCH_PASSPHRASE);
   const ms = performance.now() - start;
   if (!keyring.unlocked) throw new Error('the profile did not unlock');
   keyring.lock();

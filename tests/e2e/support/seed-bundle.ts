@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../renderer/src/db/open';
 import { createConsultationsInBulk } from '../../../renderer/src/commands/bulk';
 import { exportBundle } from '../../../renderer/src/commands/exchange';
-import type { CommandContext } from '../../../renderer/src/commands/context';
+import type { CommandContext } from '../../../renderer/src/access/context';
 import { THEMES } from '../../../shared/reference/themes';
 import { REGION_CODES } from '../../../shared/reference/regions';
 import { validIntake } from '../../fixtures/intake';

@@ -29,6 +29,20 @@ const violations: Array<[string, string, string]> = [
   ['electron/main/x.ts', "import { App } from '../../renderer/src/app/App';\nexport const a = App;", 'electron imports the renderer'],
   ['electron/main/x.ts', "import React from 'react';\nexport const r = React;", 'electron imports React'],
   ['electron/main/x.ts', "import { Dexie } from 'dexie';\nexport const d = Dexie;", 'electron imports Dexie'],
+  // Inside the renderer (README, "Inside the renderer"): one case per forbidden direction.
+  ['renderer/src/db/x.ts', "import { createConsultation } from '../commands/consultations';\nexport const c = createConsultation;", 'db imports commands'],
+  ['renderer/src/db/x.ts', "import { readSettings } from '../queries/settings';\nexport const r = readSettings;", 'db imports queries'],
+  ['renderer/src/access/x.ts', "import { readSettings } from '../queries/settings';\nexport const r = readSettings;", 'access imports queries'],
+  ['renderer/src/queries/x.ts', "import { createConsultation } from '../commands/consultations';\nexport const c = createConsultation;", 'queries import commands'],
+  ['renderer/src/queries/x.ts', "import { useServices } from '../services/services';\nexport const u = useServices;", 'queries import services'],
+  ['renderer/src/queries/x.ts', "import { CaseScreen } from '../features/case/CaseScreen';\nexport const c = CaseScreen;", 'queries import features'],
+  ['renderer/src/commands/x.ts', "import { useUiStore } from '../state/uiStore';\nexport const u = useUiStore;", 'commands import state'],
+  ['renderer/src/commands/x.ts', "import { App } from '../app/App';\nexport const a = App;", 'commands import the app'],
+  ['renderer/src/services/x.ts', "import { CaseScreen } from '../features/case/CaseScreen';\nexport const c = CaseScreen;", 'services import features'],
+  ['renderer/src/forms/x.ts', "import { createConsultation } from '../commands/consultations';\nexport const c = createConsultation;", 'ui imports commands'],
+  ['renderer/src/components/x.ts', "import { OtkDatabase } from '../db/schema';\nexport const d = OtkDatabase;", 'ui imports db'],
+  ['renderer/src/features/case/x.ts', "import { OtkDatabase } from '../../db/schema';\nexport const d = OtkDatabase;", 'a feature imports db'],
+  ['renderer/src/features/case/x.ts', "import { App } from '../../app/App';\nexport const a = App;", 'a feature imports the app'],
 ];
 
 describe('import layering lint rule', () => {
@@ -40,6 +54,9 @@ describe('import layering lint rule', () => {
     ['shared/domain/x.ts', "import { z } from 'zod';\nexport const s = z.string();\nexport const id = crypto.randomUUID();"],
     ['renderer/src/x.ts', "import { Dexie } from 'dexie';\nimport { intakeSchema } from '../../shared/domain/consultation';\nexport const a = [Dexie, intakeSchema];"],
     ['electron/main/x.ts', "import { app } from 'electron';\nimport { join } from 'node:path';\nimport { bridgeContract } from '../../shared/bridge/contract';\nexport const a = [app, join, bridgeContract];"],
+    ['renderer/src/features/case/x.ts', "import { useServices } from '../../services/services';\nimport { useNetworks } from '../../queries/useNetworks';\nimport { saveNetwork } from '../../commands/networks';\nimport { Field } from '../../forms/Field';\nexport const a = [useServices, useNetworks, saveNetwork, Field];"],
+    ['renderer/src/commands/x.ts', "import { readSettings } from '../queries/settings';\nimport { OtkDatabase } from '../db/schema';\nimport { CommandError } from '../access/errors';\nexport const a = [readSettings, OtkDatabase, CommandError];"],
+    ['renderer/src/app/x.ts', "import { OtkDatabase } from '../db/schema';\nimport { CaseScreen } from '../features/case/CaseScreen';\nexport const a = [OtkDatabase, CaseScreen];"],
   ])('allows what %s may import', async (filePath, code) => {
     expect(await layeringErrors(filePath, code)).toEqual([]);
   });

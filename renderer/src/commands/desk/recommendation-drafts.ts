@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { MAX_METHODS_PER_ITEM, recommendationDraftSchema, STEP_KINDS, type RecommendationDraftInput } from '../../../../shared/lifecycle/recommendation';
 import { METHOD_CODE } from '../../../../shared/reference/methods';
 import { requireKnownMethods } from '../method-check';
-import type { RecommendationDraftRow } from './rows';
-import type { CommandContext } from '../context';
-import { CommandError, ValidationError } from '../errors';
-import { takeStamps } from '../installation';
+import type { RecommendationDraftRow } from '../../db/rows/desk';
+import type { CommandContext } from '../../access/context';
+import { CommandError, ValidationError } from '../../access/errors';
+import { takeStamps } from '../stamps';
 import { addAudit, auditEvent } from '../audit';
 import { caseForWrite, guardFreeText } from '../lifecycle';
-import { caseViewOf } from '../access';
+import { caseViewOf } from '../../access/guards';
 
 /**
  * The expert desk's recommendation drafts (issue 11): per case routed to the expert's network, the

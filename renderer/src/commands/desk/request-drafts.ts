@@ -1,12 +1,12 @@
 import { uuidv7 } from '../../../../shared/ids';
 import type { ConsultationRecord, IntakeInput } from '../../../../shared/domain/consultation';
-import type { CommandContext } from '../context';
-import { CommandError } from '../errors';
+import type { CommandContext } from '../../access/context';
+import { CommandError } from '../../access/errors';
 import { ProtectionError } from '../../../../shared/protection/errors';
-import { takeStamps } from '../installation';
+import { takeStamps } from '../stamps';
 import { addAudit, auditEvent } from '../audit';
 import { createConsultation } from '../consultations';
-import type { RequestDraftRow } from './rows';
+import type { RequestDraftRow } from '../../db/rows/desk';
 
 /**
  * The requester desk's unsent requests (issue 11). A draft keeps the form's values as typed, with

@@ -1,8 +1,8 @@
 import type { AreaCode } from '../../../../shared/reference/regions';
-import type { CommandContext } from '../context';
-import { CommandError } from '../errors';
+import type { CommandContext } from '../../access/context';
+import { CommandError } from '../../access/errors';
 import { ProtectionError } from '../../../../shared/protection/errors';
-import { ownRequesterId } from '../access';
+import { ownRequesterId } from '../../access/guards';
 import { exportBundle, type ExportOptions, type ExportResult } from '../exchange/export';
 
 /**

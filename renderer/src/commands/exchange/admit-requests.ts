@@ -5,7 +5,7 @@ import { helsinkiInstant, helsinkiParts } from '../../../../shared/calendar/hels
 import { targetDate } from '../../../../shared/calendar/target-date';
 import { areaOfRegion } from '../../../../shared/reference/regions';
 import type { Settings } from '../../../../shared/domain/settings';
-import type { SyncedConsultation } from './rows';
+import type { SyncedConsultation } from '../../db/rows/exchange';
 
 /**
  * A request a requester's desk sent (a requester bundle with cases the centre does not hold yet)

@@ -1,5 +1,5 @@
 // First: no module may make a zod schema before zod is told not to try eval.
-import '../../security/no-eval';
+import '../../../../shared/security/no-eval';
 import { createWorkerHost } from './worker-host';
 import type { FromWorker, ToWorker } from './worker-protocol';
 

@@ -1,16 +1,17 @@
 import { caseRowOf } from '../../../../shared/domain/case-row';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { resolveConflict, type Resolution } from '../../../../shared/sync/resolve';
-import type { CommandContext } from '../context';
-import { CommandError, ValidationError } from '../errors';
+import type { CommandContext } from '../../access/context';
+import { CommandError, ValidationError } from '../../access/errors';
 import { addAudit, auditEvent } from '../audit';
-import { NO_CASE_VIEW, requireCase } from '../access';
-import { bumpCounters, COUNTER_REV } from '../counters';
-import { takeStamps } from '../installation';
+import { NO_CASE_VIEW, requireCase } from '../../access/guards';
+import { bumpCounters } from '../counters';
+import { COUNTER_REV } from '../../db/counters';
+import { takeStamps } from '../stamps';
 import { guardFreeText } from '../lifecycle';
-import { readSettings } from '../settings';
-import { COUNTER_OPEN_CONFLICTS } from './import';
-import type { ConflictRow, SyncedConsultation } from './rows';
+import { readSettings } from '../../queries/settings';
+import { COUNTER_OPEN_CONFLICTS } from '../../db/counters';
+import type { ConflictRow, SyncedConsultation } from '../../db/rows/exchange';
 import { completeAndDerive } from './wire';
 
 /**

@@ -3,7 +3,7 @@ import { peerOf } from '../../../../shared/sync/knowledge';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { MethodRecord } from '../../db/method-record';
 import type { ConsultationWrite } from './plan';
-import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from './rows';
+import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 import type { StoredAuditEvent } from './wire';
 
 /**

@@ -5,17 +5,20 @@ import type { ExportKind } from '../../../../shared/protection/exchange-policy';
 import { NETWORK_FIELDS, REQUEST_FIELDS, REQUESTER_FIELDS, type Scope } from '../../../../shared/sync/scope';
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 import type { OtkDatabase } from '../../db/schema';
-import type { CommandContext } from '../context';
-import { CommandError } from '../errors';
+import type { CommandContext } from '../../access/context';
+import { CommandError } from '../../access/errors';
 import { addAudit, auditEvent } from '../audit';
-import { exportKindOf, requireExport } from '../access';
-import { COUNTER_REV } from '../counters';
-import { readInstallation, takeStamps } from '../installation';
+import { exportKindOf, requireExport } from '../../access/guards';
+import { COUNTER_REV } from '../../db/counters';
+import { takeStamps } from '../stamps';
+import { readInstallation } from '../../queries/installation';
 import { inlineCodec, type BundleCodec } from './codec';
-import { acknowledgementsFor, DELTA_AUDIT_MARGIN_MS, deltaBaseOf, peerKeyOf, readClock, readInstallationName } from './peers';
+import { acknowledgementsFor, DELTA_AUDIT_MARGIN_MS, deltaBaseOf, peerKeyOf, readClock } from './peers';
+import { readInstallationName } from '../../queries/installation';
 import { countSelection, readSelection, type Selection } from './read';
-import type { ExchangeLogRow, ExchangePeerRow } from './rows';
-import type { ExportScope, ProgressListener } from './types';
+import type { ExchangeLogRow, ExchangePeerRow } from '../../db/rows/exchange';
+import type { ProgressListener } from './types';
+import type { ExportScope } from '../../../../shared/sync/scope';
 
 /**
  * Export = choose scope and recipient → (the export screen shows what goes) → read page by page →

@@ -5,9 +5,9 @@ import { checkClocks } from '../../../../shared/sync/quarantine';
 import { isTombstone } from '../../../../shared/sync/record';
 import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 import type { OtkDatabase } from '../../db/schema';
-import type { CommandContext } from '../context';
+import type { CommandContext } from '../../access/context';
 import { addAudit, auditEvent } from '../audit';
-import { ownRequesterId } from '../access';
+import { ownRequesterId } from '../../access/guards';
 import { mayImport } from '../../../../shared/protection/exchange-policy';
 import { ProtectionError } from '../../../../shared/protection/errors';
 import { caseRowOf } from '../../../../shared/domain/case-row';
@@ -16,14 +16,14 @@ import type { Settings } from '../../../../shared/domain/settings';
 import { helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 import { rememberRequester } from '../requesters';
 import { admitRequest } from './admit-requests';
-import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../counters';
-import { readInstallation } from '../installation';
-import { readSettings } from '../settings';
+import { caseSequenceCounter, COUNTER_OPEN_CONFLICTS, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../db/counters';
+import { readInstallation } from '../../queries/installation';
+import { readSettings } from '../../queries/settings';
 import { inlineCodec, type BundleCodec } from './codec';
 import { receiveAndTake, stateAfterImport } from './peers';
 import { arrivedRegistry, storedAudit, storedConsultation, storedTombstone } from './delta-marks';
 import { planAudit, planConsultations, planDrafts, planImport, planRegistry, planWithdrawn, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
-import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from './rows';
+import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from './types';
 
 /**
@@ -32,7 +32,6 @@ import { refusal, type EntryType, type ImportRefusal, type ProgressListener, typ
  */
 
 /** Open conflicts on all cases (the badge of the conflicts screen), kept like the other counters. */
-export const COUNTER_OPEN_CONFLICTS = 'conflicts:open';
 /** Records written per bulkPut inside the applying transaction. */
 export const APPLY_CHUNK = 5000;
 /** Chunks queued at once inside the applying transaction. */

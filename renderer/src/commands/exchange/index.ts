@@ -6,7 +6,6 @@ export { exportBundle, previewExport, type ExportOptions, type ExportPlan, type 
 export {
   applyImport,
   previewImport,
-  COUNTER_OPEN_CONFLICTS,
   type ImportOptions,
   type ImportPreview,
   type ImportReady,
@@ -15,10 +14,10 @@ export {
   type PreviewConflict,
 } from './import';
 export { resolveConflictCommand, type ConflictResolution } from './conflicts';
-export { readInstallationName, saveInstallationName, peerKeyOf } from './peers';
-export { conflictsOfCase, openConflicts, openConflictCount, exchangePeers, exchangeHistory, quarantinedRecords } from './queries';
+export { saveInstallationName, peerKeyOf } from './peers';
+export { conflictsOfCase, openConflicts, openConflictCount, exchangePeers, exchangeHistory, quarantinedRecords } from '../../queries/exchange';
 export { inlineCodec, type BundleCodec } from './codec';
 export { createWorkerCodec, type WorkerCodec } from './worker-client';
 export { requesterScopeIdOf } from './requester-scope';
 export type { ExportScope, ExchangeProgress, ImportRefusal, ImportRefusalCode, ProgressListener } from './types';
-export type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation } from './rows';
+export type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation } from '../../db/rows/exchange';

@@ -1,5 +1,5 @@
 import type { OtkDatabase } from '../../db/schema';
-import type { SyncedConsultation, TombstoneRow } from './rows';
+import type { SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 
 /**
  * The ids this installation holds (cases and tombstones), read once per plan as keys only: a page

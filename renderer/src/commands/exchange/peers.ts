@@ -2,14 +2,16 @@ import { acknowledgementsOf, noteAcknowledged, noteReceived, type ExchangeLog, t
 import type { Recipient } from '../../../../shared/sync/bundle';
 import { MAX_DRIFT_MS } from '../../../../shared/sync/hlc';
 import type { OtkDatabase } from '../../db/schema';
-import type { CommandContext } from '../context';
-import { ValidationError } from '../errors';
+import type { CommandContext } from '../../access/context';
+import { ValidationError } from '../../access/errors';
 import { addAudit, auditEvent } from '../audit';
-import { requireGlobal } from '../access';
-import { INSTALLATION_NAME_KEY, readClock, readInstallation, takeStamps } from '../installation';
+import { requireGlobal } from '../../access/guards';
+import { takeStamps } from '../stamps';
+import { readClock } from '../../queries/installation';
+import { INSTALLATION_NAME_KEY } from '../../db/installation';
 
 export { readClock };
-import type { ExchangeLogRow, ExchangePeerRow } from './rows';
+import type { ExchangeLogRow, ExchangePeerRow } from '../../db/rows/exchange';
 
 /**
  * What an installation remembers about the others: its own name (in every bundle header), each
@@ -28,13 +30,6 @@ export const DELTA_AUDIT_MARGIN_MS = MAX_DRIFT_MS;
 /** The peer key of a recipient: its installation id, or `named:<name>`. */
 export function peerKeyOf(recipient: Recipient): string {
   return recipient.kind === 'installation' ? recipient.installationId : `named:${recipient.name}`;
-}
-
-/** The name this installation gives itself in bundle headers (default: its id). */
-export async function readInstallationName(db: OtkDatabase): Promise<string> {
-  const row = await db.meta.get(NAME_KEY);
-  if (typeof row?.value === 'string' && row.value !== '') return row.value;
-  return (await readInstallation(db)).id;
 }
 
 /** Names this installation (e.g. "OT-keskus Itä, koordinaattori 2"); shown to the recipients of its bundles. */

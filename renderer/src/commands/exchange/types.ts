@@ -2,8 +2,8 @@ import type { AuditEvent } from '../../../../shared/domain/audit';
 import type { BundleErrorCode } from '../../../../shared/sync/bundle';
 import type { Tombstone } from '../../../../shared/sync/record';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
-import type { SyncedConsultation } from './rows';
-import type { RecommendationDraftRow } from '../desk/rows';
+import type { SyncedConsultation } from '../../db/rows/exchange';
+import type { RecommendationDraftRow } from '../../db/rows/desk';
 import type { MethodRecord } from '../../db/method-record';
 
 /**
@@ -35,23 +35,7 @@ export interface WireRecords {
   method: WireMethod[];
 }
 
-/**
- * What the user asks to export. `delta` needs no base: it is the last full/delta bundle the
- * recipient acknowledged (with none, a full bundle is written instead). A requester is named by
- * `requesterScopeId(requesterKey(requester))` (a hash; see shared/sync/scope).
- */
-export type ExportScope =
-  | { kind: 'full' }
-  | { kind: 'delta' }
-  /** A network bundle: the coordinator's cases for the network ('cases', the default) or an expert desk's ready drafts ('drafts'). */
-  | { kind: 'network'; networkId: string; content?: NetworkContent }
-  /**
-   * A requester bundle: the coordinator's reply with the requester's cases ('reply', the default),
-   * or a requester desk's own requests ('requests', only `caseIds`).
-   */
-  | { kind: 'requester'; requesterId: string; content?: RequesterContent; caseIds?: readonly string[] };
-export type NetworkContent = 'cases' | 'drafts';
-export type RequesterContent = 'reply' | 'requests';
+export type { ExportScope, NetworkContent, RequesterContent } from '../../../../shared/sync/scope';
 
 /**
  * Why an import was refused; nothing was written. The codec's reasons (BundleErrorCode, shown as

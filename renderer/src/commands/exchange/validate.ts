@@ -7,7 +7,7 @@ import { recommendationDraftSchema } from '../../../../shared/lifecycle/recommen
 import type { BundleHeader } from '../../../../shared/sync/bundle';
 import { STAMP_PATTERN } from '../../../../shared/sync/stamp';
 import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../../../../shared/sync/scope';
-import { requesterKey } from '../requesters';
+import { requesterKey } from '../../access/requester-key';
 import { CASE_CODE } from '../../../../shared/domain/case-code';
 import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type RefusalDetail, type WireRecords } from './types';
 

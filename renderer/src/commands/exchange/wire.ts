@@ -7,7 +7,7 @@ import { areaOfRegion } from '../../../../shared/reference/regions';
 import type { Tombstone } from '../../../../shared/sync/record';
 import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUEST_FIELDS, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterTransitions } from '../../../../shared/sync/scope';
 import type { MeetingRecord, NetworkRecord } from '../../db/schema';
-import type { SyncedConsultation, TombstoneRow } from './rows';
+import type { SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 import type { WireConsultation, WireMeeting, WireMethod, WireNetwork } from './types';
 import type { MethodRecord } from '../../db/method-record';
 

@@ -4,7 +4,7 @@ import { Block, Button, DateInput, Dropdown, DropdownItem, Heading, Paragraph, T
 import { AUDIT_ACTIONS, type AuditEvent } from '../../../../shared/domain/audit';
 import { helsinkiInstant } from '../../../../shared/calendar/helsinki-time';
 import { addCalendarDays } from '../../../../shared/calendar/finnish-holidays';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { auditPage, type AuditFilter } from '../../queries/audit';
 import { recordAuditExport } from '../../commands/audit-export';

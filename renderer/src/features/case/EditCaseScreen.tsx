@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
-import { hrefFor, navigate } from '../../app/router';
+import { useServices } from '../../services/services';
+import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
-import { useConsultation } from '../../data/useConsultations';
+import { useConsultation } from '../../queries/useConsultations';
 import { updateConsultation } from '../../commands/consultations';
 import { IntakeForm } from '../intake/IntakeForm';
 import { intakeOf } from '../intake/initial-values';
-import { NotFound } from '../../app/NotFound';
+import { NotFound } from '../../components/NotFound';
 
 /** Edits a case with the same form and validation as intake. */
 export function EditCaseScreen({ id }: { id: string }) {

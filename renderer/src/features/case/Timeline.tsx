@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from 'suomifi-ui-components';
-import { useTimeline } from '../../data/useConsultations';
+import { useTimeline } from '../../queries/useConsultations';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
-import { useNetworks } from '../../data/useNetworks';
+import { useNetworks } from '../../queries/useNetworks';
 import type { AuditEvent } from '../../../../shared/domain/audit';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
-import { useCriteria } from '../../data/useKnowledge';
+import { useCriteria } from '../../queries/useKnowledge';
 import { criteriaText } from '../knowledge/CriteriaRecorded';
 
 /** A case's history from its audit events: what was done, by whom, when, and to which fields. */

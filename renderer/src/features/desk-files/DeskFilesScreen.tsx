@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { useUiStore } from '../../state/uiStore';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { ImportPanel } from '../exchange/ImportPanel';
 import { SendRequestsPanel } from '../requester-desk/SendRequestsPanel';
 import { SendDraftsPanel } from '../expert-desk/SendDraftsPanel';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { resolveConflictCommand, type ConflictRow } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime } from '../../format/dates';
-import { useConsultation } from '../../data/useConsultations';
+import { useConsultation } from '../../queries/useConsultations';
 
 /** The losing value in words: text as it is, anything structured as readable JSON. */
 function valueText(value: unknown): string {

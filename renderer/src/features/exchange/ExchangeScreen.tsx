@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useExchangeHistory, useInstallationIdentity, useOpenConflicts } from '../../data/useExchange';
+import { useExchangeHistory, useInstallationIdentity, useOpenConflicts } from '../../queries/useExchange';
 import { saveInstallationName } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime } from '../../format/dates';

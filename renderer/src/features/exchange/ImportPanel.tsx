@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { applyImport, previewImport, type ImportPreview } from '../../commands/exchange';
 import { useWorkerJob } from './useWorkerJob';

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
-import { navigate } from '../../app/router';
+import { useServices } from '../../services/services';
+import { navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
-import { useConsultation } from '../../data/useConsultations';
+import { useConsultation } from '../../queries/useConsultations';
 import { saveRecommendationDraft } from '../../commands/desk/recommendation-drafts';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { RecommendationForm, toRecommendationValues } from '../lifecycle/RecommendationForm';
 import { CaseSummary } from './CaseSummary';
 import { DraftStateText } from './DraftStateText';
 import { deskDraftState, waitsForFile } from './draft-state';
-import { useDeskDraft } from './useDesk';
+import { useDeskDraft } from '../../queries/expert-desk';
 import { SimilarCases } from '../knowledge/SimilarCases';
 
 /**

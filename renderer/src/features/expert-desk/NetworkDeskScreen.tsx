@@ -2,15 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { bookingLabel } from '../../../../shared/meetings/booking';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useMeetings } from '../../data/useMeetings';
+import { useMeetings } from '../../queries/useMeetings';
 import { LiveRegions } from '../../forms/LiveRegions';
 import type { NetworkCase } from '../../queries/desk';
 import { meetingStart, meetingWhen } from '../meetings/meeting-label';
 import { DraftStateText } from './DraftStateText';
 import { themeLabels } from './labels';
-import { useDeskNetworkId, useDeskNetworkName, useNetworkCases } from './useDesk';
+import { useDeskNetworkId, useNetworkCases } from '../../queries/expert-desk';
+import { useDeskNetworkName } from './useDeskNetworkName';
 
 /** A row header stays in its row (the table's headers are sticky for scrolling lists). */
 const ROW_HEADER = { position: 'static' } as const;

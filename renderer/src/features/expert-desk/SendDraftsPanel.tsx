@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
 import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { useWorkerJob } from '../exchange/useWorkerJob';
 import { sendDrafts } from '../../commands/desk/send';
@@ -13,7 +13,7 @@ import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from '../exchange/PassphraseFields';
 import { ProgressView } from '../exchange/ProgressView';
 import { deskDraftState } from './draft-state';
-import { useNetworkCases } from './useDesk';
+import { useNetworkCases } from '../../queries/expert-desk';
 
 /**
  * The expert desk's file for the coordinator (issue 11, on "Files"): every recommendation draft

@@ -5,11 +5,11 @@ import type { CaseRow } from '../../../../shared/domain/case-row';
 import { HOME_LISTS, homeLists, type HomeList } from '../../../../shared/worklist/home';
 import { weekOf } from '../../../../shared/meetings/occurrences';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
-import { useMeetings } from '../../data/useMeetings';
-import { useStatusCount } from '../../data/useConsultations';
+import { useNetworks } from '../../queries/useNetworks';
+import { useMeetings } from '../../queries/useMeetings';
+import { useStatusCount } from '../../queries/useConsultations';
 import { formatIsoDate } from '../../format/dates';
 import { meetingWhen } from '../meetings/meeting-label';
 

@@ -7,12 +7,12 @@ import { createIntakeSchema, type ConsultationRecord, type Intake, type IntakeIn
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { guardIntake, type IntakeTexts } from '../../../../shared/privacy/intake-guard';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../../access/errors';
 import { fieldId } from '../../forms/fields';
 import { FormErrorSummary } from '../../forms/ErrorList';
-import { useSettings } from '../../data/useSettings';
+import { useSettings } from '../../queries/useSettings';
 import { intakeOptions } from './options';
 import { summaryFields } from './summary-fields';
 import { GuardWarnings } from './GuardWarnings';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
-import { hrefFor, navigate } from '../../app/router';
+import { useServices } from '../../services/services';
+import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
 import { createConsultation } from '../../commands/consultations';
 import { IntakeForm } from './IntakeForm';

@@ -16,7 +16,7 @@ import {
   FormTextInput,
   FormTimeInput,
 } from '../../forms/fields';
-import { useRecentRequesters } from '../../data/useConsultations';
+import { useRecentRequesters } from '../../queries/useConsultations';
 import { useUiStore } from '../../state/uiStore';
 import { formatIsoDate } from '../../format/dates';
 import type { IntakeOptions } from './options';

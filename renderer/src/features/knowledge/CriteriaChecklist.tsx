@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, TextInput } from 'suomifi-ui-components';
 import { criteriaChoiceSchema, OTHER_CRITERION, type CriteriaChoiceInput } from '../../../../shared/knowledge/ot-criteria';
-import { useCriteria } from '../../data/useKnowledge';
+import { useCriteria } from '../../queries/useKnowledge';
 import { useUiStore } from '../../state/uiStore';
 import { useMessage } from '../../forms/message';
 

@@ -4,7 +4,7 @@ import { Heading } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { criterionLabel, OTHER_CRITERION, type CriteriaList, type CriteriaRecord } from '../../../../shared/knowledge/ot-criteria';
 import type { UiLanguage } from '../../../../shared/reference/labels';
-import { useCriteria } from '../../data/useKnowledge';
+import { useCriteria } from '../../queries/useKnowledge';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
 import { Field } from '../../forms/Field';

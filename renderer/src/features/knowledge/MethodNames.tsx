@@ -1,5 +1,5 @@
 import { useUiStore } from '../../state/uiStore';
-import { useMethodCatalogue } from '../../data/useKnowledge';
+import { useMethodCatalogue } from '../../queries/useKnowledge';
 import { methodOf } from '../../../../shared/knowledge/methods';
 
 /** Method codes as their names in the UI language, comma-separated (a code from another registry as itself). */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useUiStore } from '../../state/uiStore';
-import { useMethodCatalogue } from '../../data/useKnowledge';
+import { useMethodCatalogue } from '../../queries/useKnowledge';
 
 /**
  * The methods a recommendation form offers: those in use today (shipped and the centre's own),

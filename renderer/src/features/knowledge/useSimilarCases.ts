@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { similarConsultations, type SimilarItem } from '../../queries/similar';
 import { recordSimilarView } from '../../commands/similar-view';
 

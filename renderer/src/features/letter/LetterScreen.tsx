@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { findArea } from '../../../../shared/reference/regions';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useConsultation } from '../../data/useConsultations';
+import { useConsultation } from '../../queries/useConsultations';
 import { recordDisclosure } from '../../commands/recommendation';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
@@ -11,7 +11,7 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { formatIsoDate } from '../../format/dates';
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { NotFound } from '../../app/NotFound';
+import { NotFound } from '../../components/NotFound';
 import { PrintPage } from '../../print/PrintPage';
 
 /**

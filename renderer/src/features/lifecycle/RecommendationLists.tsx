@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Recommendation } from '../../../../shared/lifecycle/recommendation';
 import { methodOf } from '../../../../shared/knowledge/methods';
 import type { UiLanguage } from '../../../../shared/reference/labels';
-import { useMethodCatalogue } from '../../data/useKnowledge';
+import { useMethodCatalogue } from '../../queries/useKnowledge';
 import { useUiStore } from '../../state/uiStore';
 
 /**

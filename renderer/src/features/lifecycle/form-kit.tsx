@@ -3,7 +3,7 @@ import { useForm, type DefaultValues, type FieldErrors, type FieldPath, type Fie
 import { useTranslation } from 'react-i18next';
 import { Button, Notification } from 'suomifi-ui-components';
 import type { z } from 'zod';
-import { ValidationError } from '../../commands/errors';
+import { ValidationError } from '../../access/errors';
 import type { SummaryField } from '../../forms/ErrorList';
 import { fieldId } from '../../forms/fields';
 import { useCommand } from '../../forms/useCommand';

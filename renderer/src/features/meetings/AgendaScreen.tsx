@@ -5,20 +5,20 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import { THEMES } from '../../../../shared/reference/themes';
 import { bookingLabel } from '../../../../shared/meetings/booking';
 import { icsBytes, meetingToIcs } from '../../../../shared/meetings/ics';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
-import { useMeeting, useMeetingCases } from '../../data/useMeetings';
+import { useNetworks } from '../../queries/useNetworks';
+import { useMeeting, useMeetingCases } from '../../queries/useMeetings';
 import { saveMeeting } from '../../commands/meetings';
 import { recordDisclosure } from '../../commands/recommendation';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';
-import { APP_NAME, APP_VERSION } from '../../app/appMeta';
+import { APP_NAME, APP_VERSION } from '../../services/app-meta';
 import { meetingWhen } from './meeting-label';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
 import { canWrite } from '../../../../shared/protection/roles';
-import { NotFound } from '../../app/NotFound';
+import { NotFound } from '../../components/NotFound';
 import { PrintPage } from '../../print/PrintPage';
 
 const THEME_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));

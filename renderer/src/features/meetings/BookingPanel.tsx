@@ -6,12 +6,12 @@ import { addWeeks } from '../../../../shared/meetings/occurrences';
 import { buildWeekView, type WeekEntry } from '../../../../shared/meetings/week-view';
 import { networkSlots } from '../../../../shared/meetings/network-slots';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
-import { useMeetings } from '../../data/useMeetings';
+import { useNetworks } from '../../queries/useNetworks';
+import { useMeetings } from '../../queries/useMeetings';
 import { bookConsultation } from '../../commands/meetings';
-import { mayRunOn } from '../../commands/access';
+import { mayRunOn } from '../../access/guards';
 import { useCommand } from '../../forms/useCommand';
 import { meetingStart, meetingWhen } from './meeting-label';
 

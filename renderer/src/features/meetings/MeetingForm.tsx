@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { meetingInputSchema, MEETING_MODES, PARTICIPANT_ROLES, type MeetingInput } from '../../../../shared/meetings/schema';
-import type { NetworkRecord } from '../../db/schema';
+import type { NetworkRecord } from '../../queries/records';
 import { useUiStore } from '../../state/uiStore';
 import { FormCheckbox, FormDateInput, FormDropdown, FormNumberInput, FormRadioGroup, FormTextInput, FormTimeInput } from '../../forms/fields';
 import { FormErrorSummary } from '../../forms/ErrorList';

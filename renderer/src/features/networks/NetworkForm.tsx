@@ -9,7 +9,7 @@ import { AGE_BAND_CODES, THEMES } from '../../../../shared/reference/themes';
 import { useUiStore } from '../../state/uiStore';
 import { fieldId, FormCheckboxGroup, FormDateInput, FormDropdown, FormNumberInput, FormTextarea, FormTextInput, FormTimeInput } from '../../forms/fields';
 import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
-import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
+import { CommandError, isNotPermitted, ValidationError } from '../../access/errors';
 import { Section } from '../intake/sections';
 
 interface Props {

@@ -5,11 +5,11 @@ import type { Network, NetworkInput } from '../../../../shared/domain/network';
 import { findArea } from '../../../../shared/reference/regions';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { uuidv7 } from '../../../../shared/ids';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
+import { useNetworks } from '../../queries/useNetworks';
 import { deactivateNetwork, isNetworkActiveOn, saveNetwork } from '../../commands/networks';
-import type { NetworkRecord } from '../../db/schema';
+import type { NetworkRecord } from '../../queries/records';
 import { formatIsoDate } from '../../format/dates';
 import { NetworkForm } from './NetworkForm';
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../services/router';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { RequestCard } from './RequestCard';
-import { useMyRequests } from './data';
+import { useMyRequests } from '../../queries/requester-desk';
 
 /**
  * The requester's home (issue 11): "my requests" — drafts, requests not yet sent, sent, and what

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import type { MyRequest } from '../../queries/desk';

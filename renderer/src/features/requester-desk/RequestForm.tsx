@@ -6,12 +6,12 @@ import { Button, Paragraph } from 'suomifi-ui-components';
 import { createIntakeSchema, type ConsultationRecord, type Intake, type IntakeInput } from '../../../../shared/domain/consultation';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { guardIntake, type IntakeTexts } from '../../../../shared/privacy/intake-guard';
-import { useServices } from '../../app/services';
-import { hrefFor } from '../../app/router';
+import { useServices } from '../../services/services';
+import { hrefFor } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
 import { discardRequestDraft, finishRequest, saveRequestDraft } from '../../commands/desk/request-drafts';
-import type { RequestDraftRow } from '../../commands/desk/rows';
-import { ValidationError } from '../../commands/errors';
+import type { RequestDraftRow } from '../../queries/records';
+import { ValidationError } from '../../access/errors';
 import { fieldId } from '../../forms/fields';
 import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
 import { LiveRegions } from '../../forms/LiveRegions';
@@ -23,7 +23,7 @@ import { GuardWarnings } from '../intake/GuardWarnings';
 import { ConsentSection, RequestKindSection, SubjectSection } from '../intake/sections';
 import { ConsentHelp, REQUESTER_DETAILS_ID, RequestDetailsSection, RequesterDetails } from './RequestParts';
 import { draftValues, receivedNow, requestFormValues } from './request-values';
-import type { RequesterContact } from './data';
+import type { RequesterContact } from '../../queries/requester-desk';
 
 interface Props {
   /** The draft being continued; undefined for a new request (until its first save). */

@@ -3,13 +3,13 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
-import { hrefFor, navigate } from '../../app/router';
+import { useServices } from '../../services/services';
+import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
 import { requestDrafts } from '../../commands/desk/request-drafts';
 import { OtLevelHelp } from './RequestParts';
 import { RequestForm } from './RequestForm';
-import { useDeskRequester } from './data';
+import { useDeskRequester } from '../../queries/requester-desk';
 
 /** Which form is on screen: a new one per request opened, kept when a new request's first save gives it its draft's address. */
 interface Mount {

@@ -10,7 +10,7 @@ import { FormRadioGroup, FormTextarea, FormTextInput } from '../../forms/fields'
 import { useUiStore } from '../../state/uiStore';
 import { Section } from '../intake/sections';
 import type { IntakeOptions } from '../intake/options';
-import type { RequesterContact } from './data';
+import type { RequesterContact } from '../../queries/requester-desk';
 import { Field } from '../../forms/Field';
 
 /** Where the error summary sends the reader for a problem in the (read-only) requester details. */

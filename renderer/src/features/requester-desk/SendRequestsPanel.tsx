@@ -5,7 +5,7 @@ import { COOPERATION_AREAS, findArea, findRegion, type AreaCode } from '../../..
 import { labelOf, regionLabel } from '../../../../shared/reference/labels';
 import { centreAreaOf } from '../../../../shared/desk/centre';
 import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { sendRequests } from '../../commands/desk/send';
 import { useWorkerJob } from '../exchange/useWorkerJob';
@@ -15,7 +15,7 @@ import { FileSaveError } from '../../forms/useFileOutcome';
 import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from '../exchange/PassphraseFields';
 import { ProgressView } from '../exchange/ProgressView';
-import { useDeskRequester, useMyRequests } from './data';
+import { useDeskRequester, useMyRequests } from '../../queries/requester-desk';
 
 const BLANK_SECRET = { passphrase: '', confirm: '' };
 

@@ -1,7 +1,7 @@
 import type { IntakeInput } from '../../../../shared/domain/consultation';
 import { helsinkiParts } from '../../../../shared/calendar/helsinki-time';
 import { blankIntake } from '../intake/initial-values';
-import type { RequesterContact } from './data';
+import type { RequesterContact } from '../../queries/requester-desk';
 
 /** A request made on the requester's own desk is received now (Finnish time), through the form. */
 export function receivedNow(now: Date): IntakeInput['received'] {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import type { RetentionPolicy } from '../../../../shared/protection/retention';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { dueCases, purgeCases, type DueCase } from '../../commands/retention';
 import { formatIsoDate } from '../../format/dates';
 import { useUiStore } from '../../state/uiStore';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { canWrite } from '../../../../shared/protection/roles';
 import type { RetentionPolicy } from '../../../../shared/protection/retention';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { readRetentionPolicy } from '../../commands/retention';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { useCommand } from '../../forms/useCommand';

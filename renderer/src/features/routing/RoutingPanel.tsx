@@ -5,13 +5,13 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
 import { ROUTABLE_STATUSES, routingNeedsReason } from '../../../../shared/domain/routing-decision';
 import { proposalChanged, routeRequest, routingRequestOf } from '../../../../shared/routing';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
+import { useNetworks } from '../../queries/useNetworks';
 import { routeConsultation } from '../../commands/routing';
 import { isNetworkActiveOn } from '../../commands/networks';
-import { CommandError, isNotPermitted, ValidationError } from '../../commands/errors';
-import { mayRunOn } from '../../commands/access';
+import { CommandError, isNotPermitted, ValidationError } from '../../access/errors';
+import { mayRunOn } from '../../access/guards';
 import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { RoutingResultView } from './RoutingResultView';

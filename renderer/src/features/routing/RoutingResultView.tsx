@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Details, Heading, InlineAlert } from 'suomifi-ui-components';
 import type { RoutingResult } from '../../../../shared/routing/types';
-import type { NetworkRecord } from '../../db/schema';
+import type { NetworkRecord } from '../../queries/records';
 import { useUiStore } from '../../state/uiStore';
 import { useReasonText } from './useReasonText';
 

@@ -8,9 +8,9 @@ import { WELLBEING_REGIONS } from '../../../../shared/reference/regions';
 import { AGE_BAND_CODES, THEMES } from '../../../../shared/reference/themes';
 import { regionLabel } from '../../../../shared/reference/labels';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
-import { useNetworks } from '../../data/useNetworks';
+import { useNetworks } from '../../queries/useNetworks';
 import { RoutingResultView } from './RoutingResultView';
 
 /**

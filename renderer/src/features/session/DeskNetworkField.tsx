@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dropdown, DropdownItem } from 'suomifi-ui-components';
-import type { NetworkRecord } from '../../db/schema';
+import type { NetworkRecord } from '../../queries/records';
 import { useUiStore } from '../../state/uiStore';
 
 /** What the set-up screen needs of a network to offer it. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dropdown, DropdownItem, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import type { RequesterInput } from '../../protection/desk-binding';
+import type { RequesterInput } from '../../commands/desk-binding';
 import type { Option } from '../../forms/fields';
 import { useUiStore } from '../../state/uiStore';
 import { Section } from '../intake/sections';

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Text } from 'suomifi-ui-components';
 import { HelpScreen } from '../help/HelpScreen';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useUiStore } from '../../state/uiStore';
 
 /** The frame of the set-up and unlock screens: title, language, and the screen in a main landmark. */

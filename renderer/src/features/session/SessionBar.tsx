@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Text } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { profileLabel } from '../../format/profile-label';
 
 /** Who is signed in, and the lock (also Ctrl+Shift+L) and profile switch, in the header. */

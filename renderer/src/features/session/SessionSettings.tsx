@@ -2,12 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Block, Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import { useServices } from '../../app/services';
-import { useNetworks } from '../../data/useNetworks';
-import { useRecentRequesters } from '../../data/useConsultations';
-import { requesterKey } from '../../commands/requesters';
-import { addProfile, listProfiles, type NewProfileInput } from '../../protection/session';
-import { readIdleMinutes, saveIdleMinutes } from '../../protection/session-settings';
+import { useServices } from '../../services/services';
+import { useNetworks } from '../../queries/useNetworks';
+import { useRecentRequesters } from '../../queries/useConsultations';
+import { requesterKey } from '../../access/requester-key';
+import { addProfile, type NewProfileInput } from '../../commands/session';
+import { listProfiles } from '../../queries/session';
+import { saveIdleMinutes } from '../../commands/session-settings';
+import { readIdleMinutes } from '../../queries/session';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { LANGUAGES } from '../../i18n';
 import { useUiStore } from '../../state/uiStore';
@@ -35,7 +37,7 @@ export function SessionSettings() {
   async function saveMinutes(event: FormEvent) {
     event.preventDefault();
     try {
-      await saveIdleMinutes(commands.db, commands.profile, Number(minutes), commands.now());
+      await saveIdleMinutes(commands, Number(minutes));
       setMessage({ error: false, text: t('session.settings.idleSaved', { minutes }) });
     } catch (error) {
       setMessage({ error: true, text: fieldErrorsOf(error) ? t('session.settings.idleInvalid') : (protectionMessage(error, t) ?? t('session.settings.failed')) });
@@ -97,7 +99,7 @@ function AddProfileForm() {
       role === 'expert' ? { role, networkId } : role === 'requester' ? { role, requesterKey: chosen ? requesterKey(chosen) : '' } : { role: 'coordinator' as const };
     let added = '';
     const done = await run(async () => {
-      added = (await addProfile(commands.db, commands.profile, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput, commands.now())).name;
+      added = (await addProfile(commands, { name, language, ...secret, currentPassphrase: current, ...binding } as NewProfileInput)).name;
     });
     if (!done) return;
     setName('');

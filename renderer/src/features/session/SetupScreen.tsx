@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
 import { FormErrorSummary, type SummaryField } from '../../forms/ErrorList';
 import { useUiStore } from '../../state/uiStore';
-import type { DeskChoice } from '../../protection/desk-binding';
+import type { DeskChoice } from '../../commands/desk-binding';
 import type { Role } from '../../../../shared/protection/roles';
 import { GateShell } from './GateShell';
 import { NewPassphraseFields } from './NewPassphraseFields';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
-import type { ProfileRow } from '../../protection/profile-row';
+import type { ProfileRow } from '../../queries/records';
 import { GateShell } from './GateShell';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { protectionMessage } from './issues';

@@ -1,5 +1,5 @@
 import type { FieldErrors, FieldValues } from 'react-hook-form';
-import { ValidationError } from '../../commands/errors';
+import { ValidationError } from '../../access/errors';
 import { isProtectionError } from '../../../../shared/protection/errors';
 
 type ErrorNode = { type?: string; message?: string; [part: string]: unknown };

@@ -4,7 +4,7 @@ import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { parseSummaryFile, type SummaryFile } from '../../../../shared/summary/output';
 import { mergeSummaries } from '../../../../shared/summary/merge';
 import { isSummaryError } from '../../../../shared/summary/errors';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { LiveRegions } from '../../forms/LiveRegions';

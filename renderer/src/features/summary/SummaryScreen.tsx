@@ -7,9 +7,9 @@ import { summaryRequestSchema, type SummaryRequest } from '../../../../shared/su
 import { buildSummary, type SummaryFile } from '../../../../shared/summary/output';
 import { headline } from '../../../../shared/summary/headline';
 import { trend } from '../../../../shared/summary/trend';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { canWrite } from '../../../../shared/protection/roles';
-import { useSettings } from '../../data/useSettings';
+import { useSettings } from '../../queries/useSettings';
 import { useMessage } from '../../forms/message';
 import { useCommand } from '../../forms/useCommand';
 import { useFileOutcome } from '../../forms/useFileOutcome';

@@ -7,8 +7,8 @@ import type { CsvLabels, SummaryHeaderKey } from '../../../../shared/summary/csv
 import type { SummaryDimension } from '../../../../shared/summary/spec';
 import { NOT_RECORDED } from '../../../../shared/summary/dimensions';
 import { SUMMARY_TEXT } from '../../../../shared/summary/messages';
-import { useNetworks } from '../../data/useNetworks';
-import { useCriteria, useMethodCatalogue } from '../../data/useKnowledge';
+import { useNetworks } from '../../queries/useNetworks';
+import { useCriteria, useMethodCatalogue } from '../../queries/useKnowledge';
 import { criterionLabel } from '../../../../shared/knowledge/ot-criteria';
 import { useUiStore } from '../../state/uiStore';
 

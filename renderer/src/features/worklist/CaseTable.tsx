@@ -10,7 +10,7 @@ import { THEMES } from '../../../../shared/reference/themes';
 import { labelOf, regionLabel } from '../../../../shared/reference/labels';
 import { useUiStore } from '../../state/uiStore';
 import { formatDate, formatIsoDate } from '../../format/dates';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../services/router';
 
 const ROW_HEIGHT = 44;
 const themeByCode = new Map(THEMES.map((theme) => [theme.code, theme]));

@@ -2,9 +2,9 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { FILTER_KEYS, filterFromQuery, filterToQuery, type SortKey, type WorklistFilter } from '../../../../shared/worklist/filter';
-import { navigate } from '../../app/router';
+import { navigate } from '../../services/router';
 import { useWorklist } from './useWorklist';
-import { useConsultationTotal, useNewestCaseRows } from '../../data/useConsultations';
+import { useConsultationTotal, useNewestCaseRows } from '../../queries/useConsultations';
 import { FilterBar } from './FilterBar';
 import { CaseTable } from './CaseTable';
 

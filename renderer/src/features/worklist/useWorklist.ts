@@ -4,7 +4,7 @@ import { COOPERATION_AREAS, WELLBEING_REGIONS } from '../../../../shared/referen
 import { regionLabel } from '../../../../shared/reference/labels';
 import type { SortKey, WorklistFilter } from '../../../../shared/worklist/filter';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 
 /** Orders coded columns by their label in the UI language (status in lifecycle order). */

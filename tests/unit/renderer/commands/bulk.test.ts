@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { BULK_CHUNK, createConsultationsInBulk } from '../../../../renderer/src/commands/bulk';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
-import { COUNTER_REV, COUNTER_TOTAL } from '../../../../renderer/src/commands/counters';
+import { COUNTER_REV, COUNTER_TOTAL } from '../../../../renderer/src/db/counters';
 import { counterValue } from '../../../../renderer/src/queries/consultations';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';

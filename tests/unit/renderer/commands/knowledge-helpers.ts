@@ -1,4 +1,4 @@
-import type { CommandContext } from '../../../../renderer/src/commands/context';
+import type { CommandContext } from '../../../../renderer/src/access/context';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
 import { transitionConsultation } from '../../../../renderer/src/commands/lifecycle';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';

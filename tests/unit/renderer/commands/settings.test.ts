@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
-import { readSettings, saveSettings } from '../../../../renderer/src/commands/settings';
+import { saveSettings } from '../../../../renderer/src/commands/settings';
+import { readSettings } from '../../../../renderer/src/queries/settings';
 import { createConsultation } from '../../../../renderer/src/commands/consultations';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/settings';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';

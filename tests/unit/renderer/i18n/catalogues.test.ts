@@ -22,7 +22,7 @@ import { SUMMARY_LABEL_PREFIX, SUMMARY_MSG, SUMMARY_TEXT } from '../../../../sha
 import { BUNDLE_ERROR_CODES } from '../../../../shared/sync/bundle/errors';
 import { PASSPHRASE_MSG } from '../../../../shared/sync/passphrase';
 import { IMPORT_REFUSAL_CODES } from '../../../../renderer/src/commands/exchange/types';
-import { COMMAND_ERROR_CODES } from '../../../../renderer/src/commands/errors';
+import { COMMAND_ERROR_CODES } from '../../../../renderer/src/access/errors';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -3,7 +3,8 @@ import { CONSULTATION_STATUSES, type ConsultationStatus } from '../../../../shar
 import { decodeMessage } from '../../../../shared/domain/messages';
 import { ROUTABLE_STATUSES } from '../../../../shared/domain/routing-decision';
 import { OPEN_STATUSES } from '../../../../shared/worklist/filter';
-import { availableActions, lifecycleStateOf, planTransition } from '../../../../shared/lifecycle/plan';
+import { availableActions, planTransition } from '../../../../shared/lifecycle/plan';
+import { lifecycleStateOf } from '../../../../shared/lifecycle/state';
 import {
   allowedActions,
   CANCELLABLE_STATUSES,

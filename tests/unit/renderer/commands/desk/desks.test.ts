@@ -6,8 +6,9 @@ import { exportBundle, previewImport, applyImport } from '../../../../../rendere
 import { finishRequest, saveRequestDraft } from '../../../../../renderer/src/commands/desk/request-drafts';
 import { saveRecommendationDraft } from '../../../../../renderer/src/commands/desk/recommendation-drafts';
 import { sendDrafts, sendRequests } from '../../../../../renderer/src/commands/desk/send';
-import { requesterKey } from '../../../../../renderer/src/commands/requesters';
-import { readSettings, saveSettings } from '../../../../../renderer/src/commands/settings';
+import { requesterKey } from '../../../../../renderer/src/access/requester-key';
+import { saveSettings } from '../../../../../renderer/src/commands/settings';
+import { readSettings } from '../../../../../renderer/src/queries/settings';
 import { myRequests, networkCases, draftForCase } from '../../../../../renderer/src/queries/desk';
 import { networkSlotId } from '../../../../../shared/meetings/network-slots';
 import { requesterScopeId } from '../../../../../shared/sync/scope';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyImport, exchangeHistory, exchangePeers, previewExport, requesterScopeIdOf } from '../../../../../renderer/src/commands/exchange';
+import { applyImport, previewExport, requesterScopeIdOf } from '../../../../../renderer/src/commands/exchange';
+import { exchangeHistory, exchangePeers } from '../../../../../renderer/src/queries/exchange';
 import { updateConsultation } from '../../../../../renderer/src/commands/consultations';
-import { COUNTER_REV } from '../../../../../renderer/src/commands/counters';
+import { COUNTER_REV } from '../../../../../renderer/src/db/counters';
 import { verifyAuditLog } from '../../../../../renderer/src/commands/audit-verify';
 import { counterValue } from '../../../../../renderer/src/queries/consultations';
 import { collectEntries, decodeBundle } from '../../../../../shared/sync/bundle';

@@ -1,8 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../../renderer/src/db/open';
-import { readInstallation } from '../../../../../renderer/src/commands/installation';
+import { readInstallation } from '../../../../../renderer/src/queries/installation';
 import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
-import type { CommandContext } from '../../../../../renderer/src/commands/context';
+import type { CommandContext } from '../../../../../renderer/src/access/context';
 import { createConsultation } from '../../../../../renderer/src/commands/consultations';
 import { transitionConsultation } from '../../../../../renderer/src/commands/lifecycle';
 import { routeConsultation } from '../../../../../renderer/src/commands/routing';
@@ -10,8 +10,9 @@ import { exportBundle, previewImport, applyImport, type ExportOptions, type Impo
 import { collectEntries, decodeBundle, encodeBundle, type BundleEntry, type Recipient } from '../../../../../shared/sync/bundle';
 import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import { tombstoneOf } from '../../../../../shared/sync/tombstone';
-import { bumpCounters, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../../../../renderer/src/commands/counters';
-import { takeStamps } from '../../../../../renderer/src/commands/installation';
+import { bumpCounters } from '../../../../../renderer/src/commands/counters';
+import { COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../../../../renderer/src/db/counters';
+import { takeStamps } from '../../../../../renderer/src/commands/stamps';
 import type { IntakeInput } from '../../../../../shared/domain/consultation';
 import { NOW, validIntake } from '../../../../fixtures/intake';
 import { TEST_COORDINATOR } from '../../support/profiles';

@@ -6,7 +6,7 @@ import { exportBundle } from '../../../../../renderer/src/commands/exchange';
 import { saveRecommendationDraft } from '../../../../../renderer/src/commands/desk/recommendation-drafts';
 import { sendDrafts } from '../../../../../renderer/src/commands/desk/send';
 import { saveLocalMethod } from '../../../../../renderer/src/commands/methods';
-import { requesterKey } from '../../../../../renderer/src/commands/requesters';
+import { requesterKey } from '../../../../../renderer/src/access/requester-key';
 import { draftForCase } from '../../../../../renderer/src/queries/desk';
 import { wireMethod } from '../../../../../renderer/src/commands/exchange/wire';
 import { networkSlotId } from '../../../../../shared/meetings/network-slots';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyImport, conflictsOfCase, openConflictCount, quarantinedRecords, resolveConflictCommand, exchangePeers } from '../../../../../renderer/src/commands/exchange';
+import { applyImport, resolveConflictCommand } from '../../../../../renderer/src/commands/exchange';
+import { conflictsOfCase, openConflictCount, quarantinedRecords, exchangePeers } from '../../../../../renderer/src/queries/exchange';
 import { updateConsultation } from '../../../../../renderer/src/commands/consultations';
-import { CommandError, ValidationError } from '../../../../../renderer/src/commands/errors';
+import { CommandError, ValidationError } from '../../../../../renderer/src/access/errors';
 import { readClock } from '../../../../../renderer/src/commands/exchange/peers';
 import { formatStamp } from '../../../../../shared/sync/hlc';
 import { NOW, validIntake } from '../../../../fixtures/intake';

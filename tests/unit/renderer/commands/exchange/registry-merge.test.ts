@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveNetwork } from '../../../../../renderer/src/commands/networks';
 import { saveMeeting } from '../../../../../renderer/src/commands/meetings';
-import { fieldStamps } from '../../../../../renderer/src/commands/field-stamps';
+import { fieldStamps } from '../../../../../shared/sync/field-stamps';
 import type { NetworkRecord } from '../../../../../renderer/src/db/schema';
 import { closeAll, exchange, installation, NEPSY } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf, fieldMessage } from '../../../../../renderer/src/features/session/issues';
 import { fieldStatus } from '../../../../../renderer/src/features/session/useGateForm';
-import { ValidationError } from '../../../../../renderer/src/commands/errors';
+import { ValidationError } from '../../../../../renderer/src/access/errors';
 
 describe('the gate forms’ field issues', () => {
   const errors = fieldErrorsOf(

@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Paragraph } from 'suomifi-ui-components';
+import type { OtkDatabase } from '../db/schema';
+import type { Bridge } from '../../../shared/bridge/contract';
+import type { Clock } from '../../../shared/clock';
+import type { Profile } from '../../../shared/protection/roles';
+import type { Keyring } from '../db/keyring';
+import { ServicesProvider, type Services } from '../services/services';
+import { CaseIndex } from '../queries/case-index';
+import { rowVisibleTo } from '../queries/row-visibility';
+import { lockSession, recoverProfile, setProfileLanguage, setUpFirstProfile, unlockProfile, type LockReason } from '../commands/session';
+import { holdsNoCases, listProfiles, networksForSetUp } from '../queries/session';
+import { encryptAtRest, markNothingToMigrate } from '../commands/migrate';
+import { migrationDone, migrationState } from '../queries/migration';
+import { readIdleMinutes } from '../queries/session';
+import type { ProfileRow } from '../db/rows/profile';
+import { useUiStore } from '../state/uiStore';
+import { GateShell } from '../features/session/GateShell';
+import { SetupScreen } from '../features/session/SetupScreen';
+import type { DeskNetwork } from '../features/session/DeskNetworkField';
+import { RecoveryKeyScreen } from '../features/session/RecoveryKeyScreen';
+import { UnlockScreen } from '../features/session/UnlockScreen';
+import { isLockShortcut, useIdleLock } from '../features/session/useIdleLock';
+
+type Gate =
+  | { step: 'loading' }
+  | { step: 'setup'; networks: DeskNetwork[] }
+  | { step: 'locked'; profiles: ProfileRow[] }
+  | { step: 'recovery-key'; profile: Profile; recoveryKey: string }
+  | { step: 'encrypting'; profile: Profile; done: number }
+  | { step: 'open'; profile: Profile; idleMinutes: number };
+
+/**
+ * The app opens locked. First start sets up the first profile — a coordinator, or the desk of a
+ * requester or an expert, which then opens as that role — and shows the recovery key once; later
+ * starts ask for a profile's passphrase. Existing plaintext is sealed before the app opens
+ * (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the header;
+ * locking forgets the keys and reloads the page, so nothing decrypted stays in memory or on screen.
+ */
+export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; children: ReactNode }) {
+  const [gate, setGate] = useState<Gate>({ step: 'loading' });
+  const now = clock;
+  // The lock screen's commands act before any profile is unlocked: the database, the keyring, the clock.
+  const lockScreen = useMemo(() => ({ db, keyring, now: clock }), [db, keyring, clock]);
+
+  useEffect(() => {
+    let live = true;
+    void listProfiles(db).then(async (profiles) => {
+      // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
+      const gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await networksForSetUp(db) } : { step: 'locked', profiles };
+      if (live) setGate(gate);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db]);
+
+  async function enter(profile: Profile) {
+    useUiStore.getState().setLanguage(profile.language);
+    if (!migrationDone(await migrationState(db))) {
+      setGate({ step: 'encrypting', profile, done: 0 });
+      await encryptAtRest({ db, actor: profile.name, profile, now }, (done) => setGate({ step: 'encrypting', profile, done }));
+    }
+    setGate({ step: 'open', profile, idleMinutes: await readIdleMinutes(db) });
+  }
+
+  switch (gate.step) {
+    case 'loading':
+      return null;
+    case 'setup':
+      return (
+        <SetupScreen
+          networks={gate.networks}
+          onSetUp={async (input) => {
+            const empty = await holdsNoCases(db);
+            const { profile, recoveryKey } = await setUpFirstProfile(lockScreen, { ...input, language: useUiStore.getState().language });
+            if (empty) await markNothingToMigrate(db);
+            setGate({ step: 'recovery-key', profile, recoveryKey });
+          }}
+        />
+      );
+    case 'recovery-key':
+      return <RecoveryKeyScreen recoveryKey={gate.recoveryKey} onDone={() => void enter(gate.profile)} />;
+    case 'locked':
+      return (
+        <UnlockScreen
+          profiles={gate.profiles}
+          actions={{
+            unlock: async (id, passphrase) => enter(await unlockProfile(lockScreen, id, passphrase)),
+            recover: async (id, input) => enter(await recoverProfile(lockScreen, id, input)),
+          }}
+        />
+      );
+    case 'encrypting':
+      return <EncryptingScreen done={gate.done} />;
+    case 'open':
+      return (
+        <OpenSession db={db} keyring={keyring} bridge={bridge} clock={clock} profile={gate.profile} idleMinutes={gate.idleMinutes}>
+          {children}
+        </OpenSession>
+      );
+  }
+}
+
+function EncryptingScreen({ done }: { done: number }) {
+  const { t } = useTranslation();
+  return (
+    <GateShell title={t('session.encrypting.title')}>
+      <Paragraph>{t('session.encrypting.intro')}</Paragraph>
+      <p role="status">{t('session.encrypting.progress', { count: done })}</p>
+    </GateShell>
+  );
+}
+
+function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; profile: Profile; idleMinutes: number; children: ReactNode }) {
+  const { db, keyring, bridge, clock, profile, idleMinutes, children } = props;
+  const lock = useCallback(
+    async (reason: LockReason) => {
+      await lockSession({ db, keyring, now: clock }, profile, reason).finally(() => window.location.reload());
+    },
+    [db, keyring, profile, clock],
+  );
+  const services = useMemo<Services>(
+    () => ({
+      commands: { db, actor: profile.name, profile, now: clock },
+      bridge,
+      caseIndex: new CaseIndex(db, rowVisibleTo(profile)),
+      session: { keyring, lock },
+    }),
+    [db, bridge, clock, profile, keyring, lock],
+  );
+  const onIdle = useCallback(() => void lock('idle'), [lock]);
+  useIdleLock(idleMinutes, onIdle);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isLockShortcut(event)) return;
+      event.preventDefault();
+      void lock('shortcut');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock]);
+
+  // The language chosen while unlocked is the profile's from now on.
+  useEffect(
+    () =>
+      useUiStore.subscribe((state, previous) => {
+        if (state.language !== previous.language) void setProfileLanguage({ db, actor: profile.name, profile, now: clock }, state.language);
+      }),
+    [db, profile, clock],
+  );
+
+  return <ServicesProvider services={services}>{children}</ServicesProvider>;
+}
