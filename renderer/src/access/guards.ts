@@ -13,8 +13,7 @@ import { mayExport, type ExportKind } from '../../../shared/protection/exchange-
 import { requesterScopeId } from '../../../shared/sync/scope';
 import type { CommandContext } from './context';
 import type { ExportScope } from '../../../shared/sync/scope';
-import { requesterKey } from './requester-key';
-
+import { requesterKey } from '../../../shared/domain/requester-key';
 /**
  * The command layer's role checks (shared/protection/roles is the policy). Every command calls one
  * of these before it writes anything — before or at the start of its transaction — so a refusal

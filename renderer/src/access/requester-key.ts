@@ -1,15 +1,6 @@
 import type { Intake } from '../../../shared/domain/consultation';
 import type { OtkDatabase } from '../db/schema';
-
-/** One part of a requester key as compared: trimmed, lower case (Finnish rules). */
-export function requesterKeyPart(text: string): string {
-  return text.trim().toLocaleLowerCase('fi');
-}
-
-/** Who a request is from: name|organisation|e-mail, normalised (the role policy's requester key). */
-export function requesterKey(requester: Intake['requester']): string {
-  return [requester.name, requester.organisation, requester.email].map(requesterKeyPart).join('|');
-}
+import { requesterKey } from '../../../shared/domain/requester-key';
 
 /**
  * The requester's primary key in the `requesters` table. With encryption at rest it is the opaque

@@ -4,7 +4,7 @@ import type { CommandContext } from '../access/context';
 import { requireGlobal } from '../access/guards';
 import { readAuditChainHead } from './audit';
 import { readInstallation } from '../queries/installation';
-import { wireAudit, type StoredAuditEvent } from './exchange/wire';
+import { wireAudit, type StoredAuditEvent } from '../../../shared/sync/wire/records';
 
 /** Events read per step while verifying (keyset pages along the primary key). */
 const VERIFY_PAGE = 5000;

@@ -22,7 +22,7 @@ import { bumpCounters } from './counters';
 import { caseSequenceCounter, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
 import { readSettings } from '../queries/settings';
 import { rememberRequester } from './requesters';
-import { requesterKey } from '../access/requester-key';
+import { requesterKey } from '../../../shared/domain/requester-key';
 import { addAudit, auditEvent } from './audit';
 import { requireCase, requireRead } from '../access/guards';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OtkDatabase } from '../db/schema';
 import type { FieldIssue } from '../access/errors';
-import { requesterKey } from '../access/requester-key';
+import { requesterKey } from '../../../shared/domain/requester-key';
 import { requesterSchema, type Intake } from '../../../shared/domain/consultation';
 import { MSG } from '../../../shared/domain/validation';
 import { PROTECTION_MSG } from '../../../shared/protection/messages';

@@ -1,7 +1,6 @@
 import type { Intake } from '../../../shared/domain/consultation';
 import type { OtkDatabase, RequesterRecord } from '../db/schema';
 import { requesterStorageKey } from '../access/requester-key';
-
 /** Remembers the requester for the next request. Runs inside the writing command's transaction. */
 export async function rememberRequester(db: OtkDatabase, requester: Intake['requester'], at: string): Promise<void> {
   const key = requesterStorageKey(db, requester);

@@ -25,7 +25,8 @@ import { bumpCounters } from './counters';
 import { COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../db/counters';
 import { requireCase, requireGlobal } from '../access/guards';
 import { unbookFromMeeting } from './meeting-records';
-import { requesterKeyPart, requesterStorageKey } from '../access/requester-key';
+import { requesterKeyPart } from '../../../shared/domain/requester-key';
+import { requesterStorageKey } from '../access/requester-key';
 import { COUNTER_OPEN_CONFLICTS } from '../db/counters';
 import type { SyncedConsultation, TombstoneRow } from '../db/rows/exchange';
 

@@ -4,8 +4,7 @@ import type { AuditEvent } from '../../../shared/domain/audit';
 import type { Profile } from '../../../shared/protection/roles';
 import type { OtkDatabase, RequesterRecord } from '../db/schema';
 import { requireRead } from '../access/guards';
-import { requesterKey } from '../access/requester-key';
-
+import { requesterKey } from '../../../shared/domain/requester-key';
 /**
  * Read side of consultations. Every read uses a key or an index range with a limit — never a whole
  * table, never offset() (see the handbook's performance design). The work list's full index is

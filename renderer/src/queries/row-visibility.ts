@@ -1,7 +1,6 @@
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { Profile } from '../../../shared/protection/roles';
-import { requesterKeyPart } from '../access/requester-key';
-
+import { requesterKeyPart } from '../../../shared/domain/requester-key';
 /**
  * Which list rows a profile sees (the list mirror of shared/protection/roles `canRead`): a
  * coordinator every case; an expert the cases currently routed to their network; a requester their

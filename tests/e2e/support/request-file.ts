@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../renderer/src/db/open';
 import { finishRequest } from '../../../renderer/src/commands/desk/request-drafts';
 import { sendRequests } from '../../../renderer/src/commands/desk/send';
-import { requesterKey } from '../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../shared/domain/requester-key';
 import type { CommandContext } from '../../../renderer/src/access/context';
 import { areaOfRegion } from '../../../shared/reference/regions';
 import { DESK_REQUESTER, validIntake } from '../../fixtures/intake';

@@ -12,7 +12,7 @@ import { guardFreeText } from '../lifecycle';
 import { readSettings } from '../../queries/settings';
 import { COUNTER_OPEN_CONFLICTS } from '../../db/counters';
 import type { ConflictRow, SyncedConsultation } from '../../db/rows/exchange';
-import { completeAndDerive } from './wire';
+import { completeAndDerive } from '../../../../shared/sync/wire/records';
 
 /**
  * The coordinator's answer to a conflict (shared/sync/resolve):

@@ -4,7 +4,7 @@ import type { MeetingRecord, NetworkRecord } from '../../db/schema';
 import type { MethodRecord } from '../../db/method-record';
 import type { ConsultationWrite } from './plan';
 import type { ArrivedFrom, RegistryArrival, SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
-import type { StoredAuditEvent } from './wire';
+import type { StoredAuditEvent } from '../../../../shared/sync/wire/records';
 
 /**
  * What a delta bundle carries: everything written or arrived here since its base — and nothing

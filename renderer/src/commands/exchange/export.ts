@@ -12,12 +12,12 @@ import { exportKindOf, requireExport } from '../../access/guards';
 import { COUNTER_REV } from '../../db/counters';
 import { takeStamps } from '../stamps';
 import { readInstallation } from '../../queries/installation';
-import { inlineCodec, type BundleCodec } from './codec';
+import { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
 import { acknowledgementsFor, DELTA_AUDIT_MARGIN_MS, deltaBaseOf, peerKeyOf, readClock } from './peers';
 import { readInstallationName } from '../../queries/installation';
 import { countSelection, readSelection, type Selection } from './read';
 import type { ExchangeLogRow, ExchangePeerRow } from '../../db/rows/exchange';
-import type { ProgressListener } from './types';
+import type { ProgressListener } from '../../../../shared/sync/wire/types';
 import type { ExportScope } from '../../../../shared/sync/scope';
 
 /**

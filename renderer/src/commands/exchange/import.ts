@@ -19,12 +19,12 @@ import { admitRequest } from './admit-requests';
 import { caseSequenceCounter, COUNTER_OPEN_CONFLICTS, COUNTER_REV, COUNTER_TOTAL, statusCounter } from '../../db/counters';
 import { readInstallation } from '../../queries/installation';
 import { readSettings } from '../../queries/settings';
-import { inlineCodec, type BundleCodec } from './codec';
+import { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
 import { receiveAndTake, stateAfterImport } from './peers';
 import { arrivedRegistry, storedAudit, storedConsultation, storedTombstone } from './delta-marks';
 import { planAudit, planConsultations, planDrafts, planImport, planRegistry, planWithdrawn, PlanRefusal, StampMax, type ConsultationWrite, type ImportPlan, type PlanEnv } from './plan';
 import type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
-import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from '../../../../shared/sync/wire/types';
 
 /**
  * Import = decrypt → check every record → preview → apply in one transaction → remember the

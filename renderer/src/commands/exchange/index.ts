@@ -16,8 +16,9 @@ export {
 export { resolveConflictCommand, type ConflictResolution } from './conflicts';
 export { saveInstallationName, peerKeyOf } from './peers';
 export { conflictsOfCase, openConflicts, openConflictCount, exchangePeers, exchangeHistory, quarantinedRecords } from '../../queries/exchange';
-export { inlineCodec, type BundleCodec } from './codec';
+export { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
 export { createWorkerCodec, type WorkerCodec } from './worker-client';
 export { requesterScopeIdOf } from './requester-scope';
-export type { ExportScope, ExchangeProgress, ImportRefusal, ImportRefusalCode, ProgressListener } from './types';
+export type { ExchangeProgress, ImportRefusal, ImportRefusalCode, ProgressListener } from '../../../../shared/sync/wire/types';
+export type { ExportScope } from '../../../../shared/sync/scope';
 export type { ConflictRow, ExchangeLogRow, ExchangePeerRow, QuarantineRow, SyncedConsultation } from '../../db/rows/exchange';

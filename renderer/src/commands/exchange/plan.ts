@@ -15,13 +15,13 @@ import type { MeetingRecord, NetworkRecord, OtkDatabase } from '../../db/schema'
 import type { RecommendationDraftRow } from '../../db/rows/desk';
 import { currentNetworkId } from '../../../../shared/sync/scope';
 import { requestFindings, requestProblem } from './admit-requests';
-import { caseCodeOf } from './validate';
+import { caseCodeOf } from '../../../../shared/sync/wire/validate';
 import { COUNTER_REV } from '../../db/counters';
 import type { SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
 import { LocalIds } from './local-ids';
-import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireMethod, type WireNetwork, type WireRecords } from './types';
+import { refusal, type EntryType, type ImportRefusal, type RefusalDetail, type ProgressListener, type WireConsultation, type WireDraft, type WireMeeting, type WireMethod, type WireNetwork, type WireRecords } from '../../../../shared/sync/wire/types';
 import type { MethodRecord } from '../../db/method-record';
-import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from './wire';
+import { CONFLICT_FIELDS, completeAndDerive, wireAudit, type StoredAuditEvent } from '../../../../shared/sync/wire/records';
 
 /**
  * What importing a bundle would do, worked out against the database without writing anything:

@@ -1,5 +1,5 @@
 import { BundleError, type BundleEntry, type BundleErrorCode, type EncodedBundle } from '../../../../shared/sync/bundle';
-import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from './codec';
+import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
 import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
 
 /**

@@ -1,6 +1,6 @@
 import type { BundleEntry } from '../../../../shared/sync/bundle';
-import { decodeJob, encodeJob } from './codec';
-import type { ExchangeProgress } from './types';
+import { decodeJob, encodeJob } from '../../../../shared/sync/wire/codec';
+import type { ExchangeProgress } from '../../../../shared/sync/wire/types';
 import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
 
 /**

@@ -1,6 +1,6 @@
 import type { BundleEntry, BundleHeader } from '../../../../shared/sync/bundle';
-import type { DecodeJob, DecodeOutcome, EncodeJob } from './codec';
-import type { ExchangeProgress } from './types';
+import type { DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
+import type { ExchangeProgress } from '../../../../shared/sync/wire/types';
 
 /**
  * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client

@@ -5,7 +5,7 @@ import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { applyImport, previewImport, type ImportPreview } from '../../commands/exchange';
 import { useWorkerJob } from './useWorkerJob';
-import { ENTRY_TYPES } from '../../commands/exchange/types';
+import { ENTRY_TYPES } from '../../../../shared/sync/wire/types';
 import { useCommand } from '../../forms/useCommand';
 import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RefusalDetail } from '../../commands/exchange/types';
+import type { RefusalDetail } from '../../../../shared/sync/wire/types';
 import { INTAKE_LABELS } from '../intake/summary-fields';
 
 /**

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { decodeMessage } from '../../../../shared/domain/messages';
 import { GUARD_MESSAGE_KEYS, type FindingKind } from '../../../../shared/privacy/identifier-guard';
-import type { ImportRefusal, RefusalDetail } from '../../commands/exchange/types';
+import type { ImportRefusal, RefusalDetail } from '../../../../shared/sync/wire/types';
 import { fieldLabelOf, recordLabel } from './refusal-labels';
 
 /**

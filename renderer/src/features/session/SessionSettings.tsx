@@ -5,7 +5,7 @@ import { Block, Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton,
 import { useServices } from '../../services/services';
 import { useNetworks } from '../../queries/useNetworks';
 import { useRecentRequesters } from '../../queries/useConsultations';
-import { requesterKey } from '../../access/requester-key';
+import { requesterKey } from '../../../../shared/domain/requester-key';
 import { addProfile, type NewProfileInput } from '../../commands/session';
 import { listProfiles } from '../../queries/session';
 import { saveIdleMinutes } from '../../commands/session-settings';

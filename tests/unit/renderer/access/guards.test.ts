@@ -15,7 +15,7 @@ import { saveSettings } from '../../../../renderer/src/commands/settings';
 import { readSettings } from '../../../../renderer/src/queries/settings';
 import { recordAuditExport } from '../../../../renderer/src/commands/audit-export';
 import { verifyAuditLog } from '../../../../renderer/src/commands/audit-verify';
-import { requesterKey } from '../../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../../shared/domain/requester-key';
 import { isNotPermitted } from '../../../../renderer/src/access/errors';
 import { exportBundle, previewExport, previewImport, saveInstallationName } from '../../../../renderer/src/commands/exchange';
 import { consultationById } from '../../../../renderer/src/queries/consultations';

@@ -10,8 +10,7 @@ import type { CommandContext } from '../../../../renderer/src/access/context';
 import type { OtkDatabase } from '../../../../renderer/src/db/schema';
 import { NOW, validIntake } from '../../../fixtures/intake';
 import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';
-import { requesterKey } from '../../../../renderer/src/access/requester-key';
-
+import { requesterKey } from '../../../../shared/domain/requester-key';
 let factory = new IDBFactory();
 const opened: OtkDatabase[] = [];
 

@@ -5,7 +5,7 @@ import { createDatabase } from '../../../../renderer/src/db/open';
 import { DATABASE_NAME, type OtkDatabase } from '../../../../renderer/src/db/schema';
 import { Keyring } from '../../../../renderer/src/db/keyring';
 import { setUpFirstProfile, unlockProfile, type SetUpInput } from '../../../../renderer/src/commands/session';
-import { requesterKey } from '../../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../../shared/domain/requester-key';
 import { ValidationError } from '../../../../renderer/src/access/errors';
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import { PROTECTION_MSG } from '../../../../shared/protection/messages';

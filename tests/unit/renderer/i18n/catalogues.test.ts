@@ -21,7 +21,7 @@ import { SUMMARY_ERROR_CODES } from '../../../../shared/summary/errors';
 import { SUMMARY_LABEL_PREFIX, SUMMARY_MSG, SUMMARY_TEXT } from '../../../../shared/summary/messages';
 import { BUNDLE_ERROR_CODES } from '../../../../shared/sync/bundle/errors';
 import { PASSPHRASE_MSG } from '../../../../shared/sync/passphrase';
-import { IMPORT_REFUSAL_CODES } from '../../../../renderer/src/commands/exchange/types';
+import { IMPORT_REFUSAL_CODES } from '../../../../shared/sync/wire/types';
 import { COMMAND_ERROR_CODES } from '../../../../renderer/src/access/errors';
 
 type Tree = { [key: string]: string | Tree };

@@ -11,8 +11,7 @@ import { NOW, validIntake } from '../../../fixtures/intake';
 import { TEST_COORDINATOR, expertProfile, requesterProfile } from '../support/profiles';
 import { rowVisibleTo } from '../../../../renderer/src/queries/row-visibility';
 import { routeConsultation } from '../../../../renderer/src/commands/routing';
-import { requesterKey } from '../../../../renderer/src/access/requester-key';
-
+import { requesterKey } from '../../../../shared/domain/requester-key';
 const LANSI_MULTI = '00000000-0000-7000-8000-000000000041';
 const LANSI_NEPSY = '00000000-0000-7000-8000-000000000042';
 import { closeAll, exchange, installation } from '../commands/exchange/helpers';

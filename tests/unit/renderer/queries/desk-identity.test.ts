@@ -6,7 +6,7 @@ import { Keyring } from '../../../../renderer/src/db/keyring';
 import { setUpFirstProfile } from '../../../../renderer/src/commands/session';
 import { readDeskRequester } from '../../../../renderer/src/queries/desk-identity';
 import { rememberRequester } from '../../../../renderer/src/commands/requesters';
-import { requesterKey } from '../../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../../shared/domain/requester-key';
 import { DEFAULT_NETWORKS } from '../../../../shared/reference/networks';
 import type { Intake } from '../../../../shared/domain/consultation';
 import { expertProfile, requesterProfile, TEST_COORDINATOR } from '../support/profiles';

@@ -6,7 +6,7 @@ import { exportBundle, previewImport, applyImport } from '../../../../../rendere
 import { finishRequest, saveRequestDraft } from '../../../../../renderer/src/commands/desk/request-drafts';
 import { saveRecommendationDraft } from '../../../../../renderer/src/commands/desk/recommendation-drafts';
 import { sendDrafts, sendRequests } from '../../../../../renderer/src/commands/desk/send';
-import { requesterKey } from '../../../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../../../shared/domain/requester-key';
 import { saveSettings } from '../../../../../renderer/src/commands/settings';
 import { readSettings } from '../../../../../renderer/src/queries/settings';
 import { myRequests, networkCases, draftForCase } from '../../../../../renderer/src/queries/desk';

@@ -4,7 +4,7 @@ import { resources } from '../../../../../renderer/src/i18n';
 import { findingMessage, refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { finishRequest } from '../../../../../renderer/src/commands/desk/request-drafts';
 import { sendRequests } from '../../../../../renderer/src/commands/desk/send';
-import { requesterKey } from '../../../../../renderer/src/access/requester-key';
+import { requesterKey } from '../../../../../shared/domain/requester-key';
 import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import type { Intake } from '../../../../../shared/domain/consultation';
 import { NOW, validIntake } from '../../../../fixtures/intake';

@@ -3,7 +3,7 @@ import i18next, { type TFunction } from 'i18next';
 import { resources } from '../../../../../renderer/src/i18n';
 import { refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { fieldLabelOf } from '../../../../../renderer/src/features/exchange/refusal-labels';
-import { IMPORT_REFUSAL_CODES, refusal, type ImportRefusal, type RefusalDetail } from '../../../../../renderer/src/commands/exchange/types';
+import { IMPORT_REFUSAL_CODES, refusal, type ImportRefusal, type RefusalDetail } from '../../../../../shared/sync/wire/types';
 import { BUNDLE_ERROR_CODES } from '../../../../../shared/sync/bundle/errors';
 import { receivedSchema, requesterSchema, STAMPED_FIELDS, subjectSchema } from '../../../../../shared/domain/consultation';
 import { consentSchema } from '../../../../../shared/domain/consent';

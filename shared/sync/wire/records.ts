@@ -1,15 +1,17 @@
-import type { AuditEvent } from '../../../../shared/domain/audit';
-import type { ConsultationRecord, StampedField } from '../../../../shared/domain/consultation';
-import type { Settings } from '../../../../shared/domain/settings';
-import { helsinkiInstant } from '../../../../shared/calendar/helsinki-time';
-import { targetDate } from '../../../../shared/calendar/target-date';
-import { areaOfRegion } from '../../../../shared/reference/regions';
-import type { Tombstone } from '../../../../shared/sync/record';
-import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUEST_FIELDS, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterTransitions } from '../../../../shared/sync/scope';
-import type { MeetingRecord, NetworkRecord } from '../../db/schema';
-import type { SyncedConsultation, TombstoneRow } from '../../db/rows/exchange';
-import type { WireConsultation, WireMeeting, WireMethod, WireNetwork } from './types';
-import type { MethodRecord } from '../../db/method-record';
+import type { AuditEvent } from '../../domain/audit';
+import type { ConsultationRecord, StampedField } from '../../domain/consultation';
+import type { Settings } from '../../domain/settings';
+import { helsinkiInstant } from '../../calendar/helsinki-time';
+import { targetDate } from '../../calendar/target-date';
+import { areaOfRegion } from '../../reference/regions';
+import type { Tombstone } from '../record';
+import { NETWORK_FIELDS, NETWORK_UNSTAMPED, projectFields, REQUEST_FIELDS, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterTransitions } from '../scope';
+import type { KnownConsultation, WireConsultation, WireMeeting, WireMethod, WireNetwork } from './types';
+
+/** Local bookkeeping on a stored row (its list revision, delta marks): never travels. */
+type Local = { rev: number; arrivedFrom?: unknown; arrived?: unknown };
+/** A consultation as the renderer stores it. */
+type StoredConsultation = KnownConsultation & Local;
 
 /**
  * Stored records ↔ the records a bundle carries. Local bookkeeping (`rev`, an audit event's
@@ -33,27 +35,27 @@ export const CONFLICT_FIELDS = ['requester', 'subject', 'question', 'hopedOutcom
  */
 export type StoredAuditEvent = AuditEvent & { importRev?: number; importedFrom?: string };
 
-export function wireConsultation(record: SyncedConsultation): WireConsultation {
+export function wireConsultation(record: StoredConsultation): WireConsultation {
   const { rev: _rev, arrivedFrom: _arrivedFrom, ...wire } = record;
   return wire;
 }
 
-export function wireTombstone(row: TombstoneRow): Tombstone {
+export function wireTombstone(row: Tombstone & Local & { entity: string }): Tombstone {
   const { rev: _rev, entity: _entity, arrivedFrom: _arrivedFrom, ...tombstone } = row;
   return tombstone;
 }
 
-export function wireNetwork(record: NetworkRecord): WireNetwork {
+export function wireNetwork(record: WireNetwork & Local): WireNetwork {
   const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }
 
-export function wireMethod(record: MethodRecord): WireMethod {
+export function wireMethod(record: WireMethod & Local): WireMethod {
   const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }
 
-export function wireMeeting(record: MeetingRecord): WireMeeting {
+export function wireMeeting(record: WireMeeting & Local): WireMeeting {
   const { rev: _rev, arrived: _arrived, ...wire } = record;
   return wire;
 }
@@ -66,7 +68,7 @@ export function wireAudit(event: StoredAuditEvent): AuditEvent {
 }
 
 /** What an expert network receives of a case: NETWORK_FIELDS, no requester contact, no knowledge vector. */
-export function networkProjection(record: SyncedConsultation): WireConsultation {
+export function networkProjection(record: StoredConsultation): WireConsultation {
   return projectFields(record, NETWORK_FIELDS, NETWORK_UNSTAMPED) as unknown as WireConsultation;
 }
 
@@ -75,7 +77,7 @@ export function networkProjection(record: SyncedConsultation): WireConsultation 
  * view of it, and the recommendation only once it was sent (a draft the centre is still writing
  * stays there).
  */
-export function requesterProjection(record: SyncedConsultation): WireConsultation {
+export function requesterProjection(record: StoredConsultation): WireConsultation {
   const sent = record.recommendation?.sentAt !== undefined;
   const fields = sent ? REQUESTER_FIELDS : REQUESTER_FIELDS.filter((field) => field !== 'recommendation');
   const projected = projectFields(record, fields, REQUESTER_UNSTAMPED);
@@ -84,7 +86,7 @@ export function requesterProjection(record: SyncedConsultation): WireConsultatio
 }
 
 /** What a requester's desk sends of its own new request: the request fields only (REQUEST_FIELDS). */
-export function requestProjection(record: SyncedConsultation): WireConsultation {
+export function requestProjection(record: StoredConsultation): WireConsultation {
   return projectFields(record, REQUEST_FIELDS, REQUESTER_UNSTAMPED) as unknown as WireConsultation;
 }
 
@@ -119,7 +121,7 @@ function regionFields(record: Loose): { region?: string; area?: string } {
  * sender's derived values. Mutates and returns `record` (a fresh object from mergeRecord). May
  * throw on values that do not derive (a sender's bug): the caller refuses the bundle.
  */
-export function completeAndDerive(record: SyncedConsultation, changedFields: readonly string[], isNew: boolean, settings: Settings): SyncedConsultation {
+export function completeAndDerive<R extends KnownConsultation>(record: R, changedFields: readonly string[], isNew: boolean, settings: Settings): R {
   const loose = record as unknown as Loose;
   for (const [field, value] of Object.entries(defaults(loose))) if (loose[field] === undefined) loose[field] = value;
   const changed = new Set(changedFields);
@@ -140,7 +142,7 @@ export function completeAndDerive(record: SyncedConsultation, changedFields: rea
 }
 
 /** A stored consultation with its local revision. */
-export function withRev(record: Omit<SyncedConsultation, 'rev'>, rev: number): ConsultationRecord {
-  (record as SyncedConsultation).rev = rev;
-  return record as SyncedConsultation;
+export function withRev(record: KnownConsultation, rev: number): ConsultationRecord {
+  (record as ConsultationRecord).rev = rev;
+  return record as ConsultationRecord;
 }

@@ -1,14 +1,15 @@
-import { CONSULTATION_STATUSES, STAMPED_FIELDS, URGENCIES } from '../../../../shared/domain/consultation';
-import { CONSENT_MODES } from '../../../../shared/domain/consent';
-import { networkSchema } from '../../../../shared/domain/network';
-import { localMethodSchema } from '../../../../shared/knowledge/methods';
-import { meetingSchema } from '../../../../shared/meetings/schema';
-import { recommendationDraftSchema } from '../../../../shared/lifecycle/recommendation';
-import type { BundleHeader } from '../../../../shared/sync/bundle';
-import { STAMP_PATTERN } from '../../../../shared/sync/stamp';
-import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../../../../shared/sync/scope';
-import { requesterKey } from '../../access/requester-key';
-import { CASE_CODE } from '../../../../shared/domain/case-code';
+import { STAMPED_FIELDS, type StampedField } from '../../domain/consultation';
+import { networkSchema } from '../../domain/network';
+import { localMethodSchema } from '../../knowledge/methods';
+import { meetingSchema } from '../../meetings/schema';
+import { recommendationDraftSchema } from '../../lifecycle/recommendation';
+import type { BundleHeader } from '../bundle';
+import { STAMP_PATTERN } from '../stamp';
+import { currentNetworkId, NETWORK_FIELDS, NETWORK_UNSTAMPED, REQUESTER_FIELDS, REQUESTER_UNSTAMPED, requesterScopeId } from '../scope';
+import { requesterKey } from '../../domain/requester-key';
+import { CASE_CODE } from '../../domain/case-code';
+import { MSG } from '../../domain/validation';
+import { checkConsultationField } from './consultation-fields';
 import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type RefusalDetail, type WireRecords } from './types';
 
 /**
@@ -22,43 +23,13 @@ import { ENTRY_TYPES, refusal, type EntryType, type ImportRefusal, type RefusalD
 type Loose = Record<string, unknown>;
 /** An audit chain link (shared/protection/audit-chain): SHA-256 hex. */
 const HASH = /^[0-9a-f]{64}$/;
-type Check = (value: unknown) => boolean;
 
 const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStamp = (value: unknown) => isString(value) && STAMP_PATTERN.test(value);
 const isStringArray = (value: unknown) => Array.isArray(value) && value.every(isString);
-const oneOf = (list: readonly string[]): Check => (value) => isString(value) && list.includes(value);
-const nullOr = (check: Check): Check => (value) => value === null || check(value);
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 const isId = (value: unknown) => isString(value) && ID.test(value);
-
-/** The shape of each stamped consultation field (values were validated by the sender's app). */
-const FIELD_CHECKS: Record<(typeof STAMPED_FIELDS)[number], Check> = {
-  received: (v) => isObject(v) && isString(v.date) && isString(v.time) && isString(v.channel),
-  requester: (v) => isObject(v) && ['name', 'title', 'organisation', 'sector', 'region', 'phone', 'email', 'language'].every((key) => isString(v[key])),
-  subject: (v) =>
-    isObject(v) &&
-    isString(v.ageBand) &&
-    isStringArray(v.themes) &&
-    isString(v.serviceLevel) &&
-    isStringArray(v.servicesTried) &&
-    isString(v.servicesTriedNote) &&
-    isString(v.serviceLanguage) &&
-    typeof v.interpreterNeeded === 'boolean',
-  question: isString,
-  hopedOutcome: isString,
-  hopedOutcomeNote: isString,
-  urgency: oneOf(URGENCIES),
-  consent: (v) => isObject(v) && oneOf(CONSENT_MODES)(v.mode),
-  status: oneOf(CONSULTATION_STATUSES),
-  routing: (v) => Array.isArray(v) && v.every((d) => isObject(d) && isId(d.networkId)),
-  transitions: (v) => Array.isArray(v) && v.every((t) => isObject(t) && isString(t.action) && isString(t.from) && isString(t.to) && isString(t.at)),
-  recommendation: nullOr(isObject),
-  closeOut: nullOr(isObject),
-  booking: nullOr((v) => isObject(v) && isId(v.meetingId) && isString(v.date) && isString(v.time)),
-  followUpDoneAt: nullOr(isString),
-};
 
 /** Every live consultation carries these, whatever the scope (the list row and the merge need them). */
 const CORE_STAMPED = ['received', 'subject', 'question', 'hopedOutcome', 'hopedOutcomeNote', 'urgency', 'consent', 'status'] as const;
@@ -159,7 +130,9 @@ function checkConsultation(record: unknown, index: number, rules: ScopeRules, sc
     if (!ALL_STAMPED.has(field)) return invalid(type, index, `stamps.${field}`);
     if (!rules.stamped.has(field)) return outOfScope(type, index, field);
     if (!isStamp(stamp)) return invalid(type, index, `stamps.${field}`);
-    if (!(field in record) || !FIELD_CHECKS[field as keyof typeof FIELD_CHECKS](record[field])) return invalid(type, index, field);
+    if (!(field in record)) return invalid(type, index, field, MSG.required);
+    const problem = checkConsultationField(field as StampedField, record[field]);
+    if (problem) return invalid(type, index, problem.path, problem.problem);
   }
   for (const field of CORE_STAMPED) if (stamps[field] === undefined) return invalid(type, index, field);
   for (const field of CORE_UNSTAMPED) if (!isString(record[field])) return invalid(type, index, field);

@@ -1,29 +1,44 @@
-import type { AuditEvent } from '../../../../shared/domain/audit';
-import type { BundleErrorCode } from '../../../../shared/sync/bundle';
-import type { Tombstone } from '../../../../shared/sync/record';
-import type { MeetingRecord, NetworkRecord } from '../../db/schema';
-import type { SyncedConsultation } from '../../db/rows/exchange';
-import type { RecommendationDraftRow } from '../../db/rows/desk';
-import type { MethodRecord } from '../../db/method-record';
+import type { AuditEvent } from '../../domain/audit';
+import type { ConsultationRecord } from '../../domain/consultation';
+import type { Network } from '../../domain/network';
+import type { LocalMethod } from '../../knowledge/methods';
+import type { RecommendationDraftInput } from '../../lifecycle/recommendation';
+import type { Meeting } from '../../meetings/schema';
+import type { BundleErrorCode } from '../bundle';
+import type { Knowledge, Tombstone } from '../record';
 
 /**
- * Types shared by the exchange commands, the pure codec (./codec) and the bundle worker. Nothing
- * here imports Dexie at run time, so the worker bundle stays small.
+ * The records a bundle carries and the reasons an import is refused: shared by the pure codec
+ * (./codec), the record checks (./validate), the renderer's exchange commands and its bundle worker.
+ * Local bookkeeping (a row's `rev`, delta marks) is the renderer's and never travels.
  */
 
 /** The record types a bundle of this app carries (payload line `type`). */
 export const ENTRY_TYPES = ['consultation', 'network', 'meeting', 'audit', 'draft', 'method'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
-/** A consultation as it travels: the stored record without the local `rev` (or a projection of it), or a tombstone. */
-export type WireConsultation = Omit<SyncedConsultation, 'rev' | 'arrivedFrom'> | Tombstone;
-/** Networks and meetings travel whole with their per-field stamps, without the local `rev` and `arrived`. */
-export type WireNetwork = Omit<NetworkRecord, 'rev' | 'arrived'>;
-export type WireMeeting = Omit<MeetingRecord, 'rev' | 'arrived'>;
+/** A consultation as it travels: the stored record without its local revision (or a projection of it), with what it has seen of each installation's writes (../knowledge). */
+export type KnownConsultation = Omit<ConsultationRecord, 'rev'> & { seen?: Knowledge };
+/** A consultation or its tombstone, as it travels. */
+export type WireConsultation = KnownConsultation | Tombstone;
+/** A registry record as it travels: whole, with its per-field clock stamps and its knowledge. */
+export type WireRegistryRecord<T> = T & { updatedAt: string; stamps: Record<string, string>; seen?: Record<string, string> };
+/** Networks and meetings travel whole with their per-field stamps. */
+export type WireNetwork = WireRegistryRecord<Network>;
+export type WireMeeting = WireRegistryRecord<Meeting>;
 /** A centre's own method (issue 21) travels like a network: whole, with its per-field stamps. */
-export type WireMethod = Omit<MethodRecord, 'rev' | 'arrived'>;
+export type WireMethod = WireRegistryRecord<LocalMethod>;
 /** An expert's recommendation draft marked ready, as it goes back to the coordinator (a network bundle from an expert desk). */
-export type WireDraft = Pick<RecommendationDraftRow, 'id' | 'networkId' | 'caseCode' | 'recommendation' | 'updatedAt' | 'by'>;
+export interface WireDraft {
+  /** The case id. */
+  id: string;
+  networkId: string;
+  caseCode: string;
+  recommendation: RecommendationDraftInput;
+  updatedAt: string;
+  /** The expert profile that wrote it. */
+  by: string;
+}
 
 /** A decoded, validated bundle's records by type. */
 export interface WireRecords {
@@ -34,8 +49,6 @@ export interface WireRecords {
   draft: WireDraft[];
   method: WireMethod[];
 }
-
-export type { ExportScope, NetworkContent, RequesterContent } from '../../../../shared/sync/scope';
 
 /**
  * Why an import was refused; nothing was written. The codec's reasons (BundleErrorCode, shown as

@@ -8,7 +8,7 @@ import {
   type BundleKey,
   type DecodeExpectations,
   type EncodedBundle,
-} from '../../../../shared/sync/bundle';
+} from '../bundle';
 import { validateEntries } from './validate';
 import { refusal, type ImportRefusal, type ProgressListener, type WireRecords } from './types';
 
