@@ -139,7 +139,7 @@ export class OtkDatabase extends Dexie {
     // Schema v5 (data protection): local profiles, each with its key envelope (the installation's
     // data key wrapped under the profile's passphrase). Read before unlocking, so nothing in a
     // profile row is case data. Existing plaintext is sealed after the first unlock by the
-    // resumable encryption migration (renderer/src/protection/migrate.ts), not here: an upgrade
+    // resumable encryption migration (renderer/src/commands/migrate.ts), not here: an upgrade
     // runs before any key exists.
     this.version(5).stores({ profiles: 'id' });
     // Schema v6 (the requester and expert desks, renderer/src/commands/desk):

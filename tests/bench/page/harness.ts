@@ -49,7 +49,7 @@ import { createRawDatabase, deleteDatabase, putAll, RAW_DATABASE, request } from
 export { BENCH_PASSPHRASE, BENCH_PROFILE_NAME };
 /** Chunk size of the app's bulk path (renderer/src/commands/bulk.ts BULK_CHUNK); the baseline uses the same. */
 export const RAW_CHUNK = 2000;
-/** Rows per read of the work list's index loader (renderer/src/data/case-index.ts LOAD_CHUNK). */
+/** Rows per read of the work list's index loader (renderer/src/queries/case-index.ts LOAD_CHUNK). */
 const INDEX_CHUNK = 5000;
 
 interface Session {
