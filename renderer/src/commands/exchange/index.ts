@@ -3,8 +3,8 @@
  * export, import with preview, conflicts. The pure core is shared/sync; this is its database side.
  */
 export { exportBundle, previewExport, type ExportOptions, type ExportPlan, type ExportResult } from './export';
+export { applyImport } from './apply';
 export {
-  applyImport,
   previewImport,
   type ImportOptions,
   type ImportPreview,
