@@ -12,7 +12,8 @@ import { randomWalk } from './support/random-walk';
  * walks 3 000 steps per role).
  */
 const SEED = Number(process.env.RANDOM_WALK_SEED ?? 20261207);
-const STEPS = Number(process.env.RANDOM_WALK_STEPS ?? 400);
+// `npm run test:walk` is the long walk; the suite's own run stays short.
+const STEPS = Number(process.env.RANDOM_WALK_STEPS ?? (process.env.npm_lifecycle_event === 'test:walk' ? 3000 : 400));
 
 let session: BrowserSession | undefined;
 afterEach(async () => {
