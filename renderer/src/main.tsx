@@ -19,6 +19,7 @@ import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './app/SessionGate';
 import { systemClock } from '../../shared/clock';
 import { keepInputsPrivate } from './security/private-inputs';
+import { nameDropdownLists } from './forms/popover-names';
 import { installTrustedTypesPolicy, type TrustedTypesFactory } from './security/trusted-types';
 
 async function start() {
@@ -34,6 +35,7 @@ async function start() {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
   keepInputsPrivate(document.body);
+  nameDropdownLists(document.body);
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

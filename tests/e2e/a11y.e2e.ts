@@ -34,6 +34,13 @@ describe('axe: WCAG 2.1 AA on every screen', () => {
     await check('work list (empty)');
     await openNewRequest(page);
     await check('intake (empty)');
+    // A dropdown's option list, open: it is named after its field (forms/popover-names).
+    await page.getByRole('button', { name: /Palvelun kieli/ }).click();
+    const list = page.getByRole('listbox', { name: 'Palvelun kieli' });
+    await list.waitFor();
+    await check('intake (a dropdown open)');
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden' });
     await saveButton(page).click();
     await page.getByText('Korjaa seuraavat kohdat ennen tallennusta:').waitFor();
     await check('intake (errors)');
