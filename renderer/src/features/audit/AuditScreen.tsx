@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, DateInput, Dropdown, DropdownItem, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, DateInput, Dropdown, DropdownItem, Paragraph, TextInput } from 'suomifi-ui-components';
 import { AUDIT_ACTIONS, type AuditEvent } from '../../../../shared/domain/audit';
 import { helsinkiInstant } from '../../../../shared/calendar/helsinki-time';
 import { addCalendarDays } from '../../../../shared/calendar/finnish-holidays';
@@ -15,6 +15,8 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { formatDateTime, parseDateInput } from '../../format/dates';
 import { canWrite } from '../../../../shared/protection/roles';
 import { PrintPage } from '../../print/PrintPage';
+import { NotPermitted } from '../../components/NotPermitted';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 const PAGE = 100;
 /** Actions whose log sentence takes details (a network, a count, a transition): named plainly in lists. */
@@ -169,21 +171,18 @@ export function AuditScreen() {
 
   if (!permitted) {
     return (
-      <Block variant="section" aria-labelledby="audit-heading" className="otk-panel">
-        <Heading variant="h2" id="audit-heading">
-          {t('audit.heading')}
-        </Heading>
-        <Paragraph>{t('roles.screenNotPermitted')}</Paragraph>
-      </Block>
+      <NotPermitted heading={t('audit.heading')} />
     );
   }
   return (
-    <Block variant="section" aria-labelledby="audit-heading" className="otk-panel otk-printable">
-      <PrintPage head={t('audit.printHead', { count: events.length })} landscape />
-      <Heading variant="h2" id="audit-heading">
-        {t('audit.heading')}
-      </Heading>
-      <Paragraph className="otk-no-print">{t('audit.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="audit-heading"
+      heading={t('audit.heading')}
+      intro={t('audit.intro')}
+      introClassName="otk-no-print"
+      before={<PrintPage head={t('audit.printHead', { count: events.length })} landscape />}
+      className="otk-panel otk-printable"
+    >
       <form
         className="otk-filter-row otk-no-print"
         aria-label={t('audit.filters')}
@@ -259,6 +258,6 @@ export function AuditScreen() {
           {t('audit.more')}
         </Button>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

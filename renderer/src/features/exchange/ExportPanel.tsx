@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import type { Recipient } from '../../../../shared/sync/bundle';
 import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
 import { useServices } from '../../services/services';
@@ -16,6 +16,7 @@ import type { RequesterRecord } from '../../queries/records';
 import { useFileOutcome } from '../../forms/useFileOutcome';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
+import { Section } from '../../components/Section';
 
 type ScopeKind = ExportScope['kind'];
 /** How long the choice must settle before the preview reads what the bundle would carry. */
@@ -111,10 +112,7 @@ export function ExportPanel() {
     });
 
   return (
-    <section aria-labelledby="export-heading" className="otk-section">
-      <Heading variant="h3" id="export-heading">
-        {t('exchange.exportHeading')}
-      </Heading>
+    <Section headingId="export-heading" heading={t('exchange.exportHeading')} className="otk-section">
       <RadioButtonGroup labelText={t('exchange.scope')} name="export-scope" value={scope} onChange={(value) => setScope(value as ScopeKind)}>
         {(['full', 'delta', 'network', 'requester'] as const).map((kind) => (
           <RadioButton key={kind} value={kind} hintText={t(`exchange.scopeHint.${kind}`)}>
@@ -223,6 +221,6 @@ export function ExportPanel() {
           {t('exchange.export')}
         </Button>
       </div>
-    </section>
+    </Section>
   );
 }
