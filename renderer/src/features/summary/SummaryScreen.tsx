@@ -97,11 +97,7 @@ export function SummaryScreen() {
   const prefix = t('summary.filePrefix');
   const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) => void run(async () => reportFile(await save(), 'summary.saved'));
 
-  if (!permitted) {
-    return (
-      <NotPermitted heading={t('summary.heading')} />
-    );
-  }
+  if (!permitted) return <NotPermitted heading={t('summary.heading')} />;
   return (
     <ScreenPanel
       headingId="summary-heading"
