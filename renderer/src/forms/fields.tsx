@@ -1,4 +1,4 @@
-import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, DateInput, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput, TimeInput } from 'suomifi-ui-components';
 import { parseDateInput, toDateInput } from '../format/dates';
@@ -28,18 +28,26 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/\./g, '-')}`;
 }
 
-function useErrorText() {
+/**
+ * The one binding of a Suomi.fi control to react-hook-form: the field's value and change handler,
+ * and the props every control shares — its stable DOM id, its name, blur and ref for the form, and
+ * its error state with the message (an i18n key from the shared schema) in the UI language. A
+ * single control takes `input`; a group (checkboxes, radio buttons) takes `group`.
+ */
+function useFormField<T extends FieldValues>(control: Control<T>, name: FieldPath<T>) {
   const translate = useMessage();
-  return (message: string | undefined) => (message ? translate(message) : undefined);
-}
-
-/** A Suomi.fi input's error state from the field's validation state, message in the UI language. */
-function useStatus() {
-  const errorText = useErrorText();
-  return (fieldState: { error?: { message?: string } }) => ({
-    status: fieldState.error ? ('error' as const) : ('default' as const),
-    statusText: errorText(fieldState.error?.message),
-  });
+  const { field, fieldState } = useController({ control, name });
+  const message = fieldState.error?.message;
+  const status = fieldState.error ? ('error' as const) : ('default' as const);
+  const statusText = message ? translate(message) : undefined;
+  const id = fieldId(name);
+  return {
+    value: field.value as unknown,
+    onChange: field.onChange,
+    status,
+    input: { id, name: field.name, onBlur: field.onBlur, ref: field.ref, status, statusText },
+    group: { id, name: field.name, groupStatus: status, groupStatusText: statusText, onBlur: field.onBlur },
+  };
 }
 
 export function FormTextInput<T extends FieldValues>({
@@ -50,157 +58,104 @@ export function FormTextInput<T extends FieldValues>({
   type,
   numeric,
 }: BaseProps<T> & { type?: 'text' | 'email' | 'tel'; numeric?: boolean }) {
-  const statusOf = useStatus();
-  const toForm = (value: unknown) => {
-    const text = String(value ?? '');
-    return numeric && /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
-  };
+  const { value, onChange, input } = useFormField(control, name);
+  const toForm = (text: string) => (numeric && /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TextInput
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint}
-          type={type ?? 'text'}
-          inputMode={numeric ? 'numeric' : undefined}
-          name={field.name}
-          value={field.value === undefined || field.value === null ? '' : String(field.value)}
-          onChange={(value) => field.onChange(toForm(value))}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-          fullWidth={!numeric}
-        />
-      )}
+    <TextInput
+      {...input}
+      labelText={label}
+      hintText={hint}
+      type={type ?? 'text'}
+      inputMode={numeric ? 'numeric' : undefined}
+      value={value === undefined || value === null ? '' : String(value)}
+      onChange={(typed) => onChange(toForm(String(typed ?? '')))}
+      fullWidth={!numeric}
     />
   );
 }
 
 export function FormTextarea<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const statusOf = useStatus();
+  const { value, onChange, input } = useFormField(control, name);
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Textarea
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint}
-          name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(event) => field.onChange(event.target.value)}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-          fullWidth
-          resize="vertical"
-        />
-      )}
+    <Textarea
+      {...input}
+      labelText={label}
+      hintText={hint}
+      value={(value as string | undefined) ?? ''}
+      onChange={(event) => onChange(event.target.value)}
+      fullWidth
+      resize="vertical"
     />
   );
 }
 
 export function FormDropdown<T extends FieldValues>({ control, name, label, hint, options, numeric }: BaseProps<T> & { options: Option[]; numeric?: boolean }) {
   const { t } = useTranslation();
-  const statusOf = useStatus();
+  const { value, onChange, input } = useFormField(control, name);
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <Dropdown
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint}
-          name={field.name}
-          visualPlaceholder={t('intake.choose')}
-          value={field.value === undefined || field.value === null ? null : String(field.value)}
-          onChange={(value) => field.onChange(numeric ? Number(value) : value)}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-          fullWidth
-        >
-          {options.map((option) => (
-            <DropdownItem key={option.value} value={option.value}>
-              {option.label}
-            </DropdownItem>
-          ))}
-        </Dropdown>
-      )}
-    />
+    <Dropdown
+      {...input}
+      labelText={label}
+      hintText={hint}
+      visualPlaceholder={t('intake.choose')}
+      value={value === undefined || value === null ? null : String(value)}
+      onChange={(chosen) => onChange(numeric ? Number(chosen) : chosen)}
+      fullWidth
+    >
+      {options.map((option) => (
+        <DropdownItem key={option.value} value={option.value}>
+          {option.label}
+        </DropdownItem>
+      ))}
+    </Dropdown>
   );
 }
 
 export function FormCheckboxGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
-  const statusOf = useStatus();
+  const { value, onChange, status, group } = useFormField(control, name);
+  const { id, name: fieldName, groupStatus, groupStatusText, onBlur } = group;
+  const selected = (value as string[] | undefined) ?? [];
+  const toggle = (item: string, on: boolean) => onChange(on ? [...selected, item] : selected.filter((other) => other !== item));
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => {
-        const selected = (field.value as string[] | undefined) ?? [];
-        const toggle = (value: string, on: boolean) =>
-          field.onChange(on ? [...selected, value] : selected.filter((item) => item !== value));
-        return (
-          <CheckboxGroup
-            id={fieldId(name)}
-            labelText={label}
-            groupHintText={hint}
-            groupStatus={statusOf(fieldState).status}
-            groupStatusText={statusOf(fieldState).statusText}
-            className="otk-checkbox-columns"
-          >
-            {options.map((option, index) => (
-              <Checkbox
-                key={option.value}
-                id={index === 0 ? `${fieldId(name)}-first` : undefined}
-                name={field.name}
-                value={option.value}
-                checked={selected.includes(option.value)}
-                onClick={({ checkboxState }) => toggle(option.value, checkboxState)}
-                onBlur={field.onBlur}
-                status={fieldState.error ? 'error' : 'default'}
-              >
-                {option.label}
-              </Checkbox>
-            ))}
-          </CheckboxGroup>
-        );
-      }}
-    />
+    <CheckboxGroup id={id} labelText={label} groupHintText={hint} groupStatus={groupStatus} groupStatusText={groupStatusText} className="otk-checkbox-columns">
+      {options.map((option, index) => (
+        <Checkbox
+          key={option.value}
+          id={index === 0 ? `${id}-first` : undefined}
+          name={fieldName}
+          value={option.value}
+          checked={selected.includes(option.value)}
+          onClick={({ checkboxState }) => toggle(option.value, checkboxState)}
+          onBlur={onBlur}
+          status={status}
+        >
+          {option.label}
+        </Checkbox>
+      ))}
+    </CheckboxGroup>
   );
 }
 
 export function FormRadioGroup<T extends FieldValues>({ control, name, label, hint, options }: BaseProps<T> & { options: Option[] }) {
-  const statusOf = useStatus();
+  const { value, onChange, group } = useFormField(control, name);
+  const { id, name: fieldName, groupStatus, groupStatusText } = group;
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <RadioButtonGroup
-          id={fieldId(name)}
-          labelText={label}
-          groupHintText={hint}
-          name={field.name}
-          value={(field.value as string | undefined) ?? ''}
-          onChange={(value) => field.onChange(value)}
-          groupStatus={statusOf(fieldState).status}
-          groupStatusText={statusOf(fieldState).statusText}
-        >
-          {options.map((option, index) => (
-            <RadioButton key={option.value} value={option.value} id={index === 0 ? `${fieldId(name)}-first` : undefined}>
-              {option.label}
-            </RadioButton>
-          ))}
-        </RadioButtonGroup>
-      )}
-    />
+    <RadioButtonGroup
+      id={id}
+      labelText={label}
+      groupHintText={hint}
+      name={fieldName}
+      value={(value as string | undefined) ?? ''}
+      onChange={(chosen) => onChange(chosen)}
+      groupStatus={groupStatus}
+      groupStatusText={groupStatusText}
+    >
+      {options.map((option, index) => (
+        <RadioButton key={option.value} value={option.value} id={index === 0 ? `${id}-first` : undefined}>
+          {option.label}
+        </RadioButton>
+      ))}
+    </RadioButtonGroup>
   );
 }
 
@@ -208,75 +163,44 @@ export function FormRadioGroup<T extends FieldValues>({ control, name, label, hi
 export function FormDateInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
-  const statusOf = useStatus();
+  const { value, onChange, input } = useFormField(control, name);
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <DateInput
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint ?? t('form.dateHint')}
-          name={field.name}
-          value={toDateInput((field.value as string | undefined) ?? '', language)}
-          onChange={({ value }) => field.onChange(parseDateInput(value, language) ?? value)}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-        />
-      )}
+    <DateInput
+      {...input}
+      labelText={label}
+      hintText={hint ?? t('form.dateHint')}
+      value={toDateInput((value as string | undefined) ?? '', language)}
+      onChange={({ value: typed }) => onChange(parseDateInput(typed, language) ?? typed)}
     />
   );
 }
 
 /** A time typed as 13.30 or 13:30, kept in the form as `HH:MM`. */
 export function FormTimeInput<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
-  const statusOf = useStatus();
-  const normalise = (value: string) => {
-    const match = /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(value);
-    return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : value;
+  const { value, onChange, input } = useFormField(control, name);
+  const normalise = (typed: string) => {
+    const match = /^\s*(\d{1,2})[.:](\d{2})\s*$/.exec(typed);
+    return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : typed;
   };
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <TimeInput
-          id={fieldId(name)}
-          labelText={label}
-          hintText={hint}
-          name={field.name}
-          value={((field.value as string | undefined) ?? '').replace(':', '.')}
-          onChange={(value) => field.onChange(normalise(value))}
-          onBlur={() => field.onBlur()}
-          ref={field.ref}
-          {...statusOf(fieldState)}
-        />
-      )}
+    <TimeInput
+      {...input}
+      labelText={label}
+      hintText={hint}
+      value={((value as string | undefined) ?? '').replace(':', '.')}
+      onChange={(typed) => onChange(normalise(typed))}
+      onBlur={() => input.onBlur()}
     />
   );
 }
 
 /** A single yes/no checkbox. */
 export function FormCheckbox<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
+  const { value, onChange, input } = useFormField(control, name);
   return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field }) => (
-        <Checkbox
-          id={fieldId(name)}
-          name={field.name}
-          hintText={hint}
-          checked={Boolean(field.value)}
-          onClick={({ checkboxState }) => field.onChange(checkboxState)}
-          onBlur={field.onBlur}
-        >
-          {label}
-        </Checkbox>
-      )}
-    />
+    <Checkbox id={input.id} name={input.name} hintText={hint} checked={Boolean(value)} onClick={({ checkboxState }) => onChange(checkboxState)} onBlur={input.onBlur}>
+      {label}
+    </Checkbox>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ScreenPanel } from '../../components/ScreenPanel';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
@@ -25,6 +26,7 @@ import { useCaseConflicts } from '../../queries/useExchange';
 import { Field } from '../../forms/Field';
 import { CriteriaRecorded } from '../knowledge/CriteriaRecorded';
 import { SimilarCases } from '../knowledge/SimilarCases';
+import { Section } from '../../components/Section';
 
 
 const byCode = <T extends { code: string }>(list: readonly T[]) => new Map(list.map((item) => [item.code, item]));
@@ -42,8 +44,7 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
   const due = OPEN_STATUSES.has(record.status) ? dueState(record.targetDate, helsinkiDate(commands.now())) : 'on-track';
   return (
     <>
-      <section aria-labelledby="case-request">
-        <Heading variant="h3" id="case-request">{t('intake.requestSection')}</Heading>
+      <Section headingId="case-request" heading={t('intake.requestSection')}>
         <dl className="otk-fields">
           <Field label={t('list.status')}>{t(`status.${record.status}`)}</Field>
           <Field label={t('intake.receivedDate')}>{formatDateTime(record.receivedAt, language)} · {t(`channel.${record.received.channel}`)}</Field>
@@ -58,11 +59,10 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
             {record.hopedOutcomeNote && `: ${record.hopedOutcomeNote}`}
           </Field>
         </dl>
-      </section>
+      </Section>
       {/* An expert desk never receives the requester's contact details (shared/sync/scope NETWORK_FIELDS). */}
       {commands.profile.role !== 'expert' && (
-        <section aria-labelledby="case-requester">
-          <Heading variant="h3" id="case-requester">{t('intake.requesterSection')}</Heading>
+        <Section headingId="case-requester" heading={t('intake.requesterSection')}>
           <dl className="otk-fields">
             <Field label={t('intake.requesterName')}>{record.requester.name}, {record.requester.title}</Field>
             <Field label={t('intake.organisation')}>{record.requester.organisation} ({label(SECTOR_BY_CODE.get(record.requester.sector), record.requester.sector)})</Field>
@@ -71,10 +71,9 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
             <Field label={t('intake.email')}>{record.requester.email}</Field>
             <Field label={t('intake.requesterLanguage')}>{t(`language.${record.requester.language}`)}</Field>
           </dl>
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="case-subject">
-        <Heading variant="h3" id="case-subject">{t('intake.subjectSection')}</Heading>
+      <Section headingId="case-subject" heading={t('intake.subjectSection')}>
         <dl className="otk-fields">
           <Field label={t('intake.ageBand')}>{t(`ageBand.${record.subject.ageBand}`)}</Field>
           <Field label={t('intake.themes')}>{record.subject.themes.map((code) => label(THEME_BY_CODE.get(code), code)).join(', ')}</Field>
@@ -87,9 +86,8 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
             {record.subject.interpreterNeeded && ` · ${t('intake.interpreterNeeded')}`}
           </Field>
         </dl>
-      </section>
-      <section aria-labelledby="case-consent">
-        <Heading variant="h3" id="case-consent">{t('intake.consentSection')}</Heading>
+      </Section>
+      <Section headingId="case-consent" heading={t('intake.consentSection')}>
         <dl className="otk-fields">
           <Field label={t('intake.consentMode')}>{t(`consent.${consent.mode}`)}</Field>
           {consent.mode === 'consented' && (
@@ -103,7 +101,7 @@ function CaseDetails({ record }: { record: ConsultationRecord }) {
           )}
           {consent.mode === 'statutory' && <Field label={t('intake.statutoryBasis')}>{consent.basis}</Field>}
         </dl>
-      </section>
+      </Section>
     </>
   );
 }
@@ -131,11 +129,11 @@ export function CaseScreen({ id }: { id: string }) {
     );
   }
   return (
-    <Block variant="section" aria-labelledby="case-heading" className="otk-panel">
-      <div className="otk-panel-head">
-        <Heading variant="h2" id="case-heading">
-          {t('case.heading', { code: record.caseCode })}
-        </Heading>
+    <ScreenPanel
+      headingId="case-heading"
+      heading={t('case.heading', { code: record.caseCode })}
+      className="otk-panel"
+      actions={
         <div className="otk-row-actions">
           {mayRunOn(commands.profile, 'consultation.update', record) && <Button onClick={() => navigate({ view: 'edit', id })}>{t('case.edit')}</Button>}
           {commands.profile.role === 'expert' && mayRunOn(commands.profile, 'recommendation.draft', record) && (
@@ -148,7 +146,8 @@ export function CaseScreen({ id }: { id: string }) {
             {t('case.backToList')}
           </Button>
         </div>
-      </div>
+      }
+    >
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
@@ -163,6 +162,6 @@ export function CaseScreen({ id }: { id: string }) {
       <RecommendationView record={record} />
       <CaseDetails record={record} />
       <Timeline id={id} record={record} />
-    </Block>
+    </ScreenPanel>
   );
 }

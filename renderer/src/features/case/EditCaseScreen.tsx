@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
@@ -10,6 +10,7 @@ import { updateConsultation } from '../../commands/consultations';
 import { IntakeForm } from '../intake/IntakeForm';
 import { intakeOf } from '../intake/initial-values';
 import { NotFound } from '../../components/NotFound';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /** Edits a case with the same form and validation as intake. */
 export function EditCaseScreen({ id }: { id: string }) {
@@ -31,10 +32,7 @@ function EditForm({ opened }: { opened: ConsultationRecord }) {
   const [record] = useState(opened);
   const id = record.id;
   return (
-    <Block variant="section" aria-labelledby="intake-heading" className="otk-panel">
-      <Heading variant="h2" id="intake-heading">
-        {t('case.editHeading', { code: record.caseCode })}
-      </Heading>
+    <ScreenPanel headingId="intake-heading" heading={t('case.editHeading', { code: record.caseCode })} className="otk-panel">
       <IntakeForm
         initial={intakeOf(record)}
         editing={{ id: record.id, rev: record.rev }}
@@ -45,6 +43,6 @@ function EditForm({ opened }: { opened: ConsultationRecord }) {
         }}
         onCancel={() => navigate({ view: 'case', id })}
       />
-    </Block>
+    </ScreenPanel>
   );
 }

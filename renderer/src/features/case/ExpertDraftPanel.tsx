@@ -21,6 +21,7 @@ import { RecommendationForm, toRecommendationValues } from '../lifecycle/Recomme
 import { NextStepList, RecommendationItems } from '../lifecycle/RecommendationLists';
 import { Field } from '../../forms/Field';
 import { MethodNames } from '../knowledge/MethodNames';
+import { Section } from '../../components/Section';
 
 /** One value of the comparison in words; '–' (read out as "none") when the side has none. */
 function Value({ change, side }: { change: RecommendationChange; side: 'before' | 'after' }) {
@@ -160,10 +161,7 @@ export function ExpertDraftPanel({ record }: { record: ConsultationRecord }) {
   const here = window.location.hash;
 
   return (
-    <section aria-labelledby="expert-draft-heading" className="otk-section" data-testid="expert-draft">
-      <Heading variant="h3" id="expert-draft-heading">
-        {t('expertDesk.received.heading')}
-      </Heading>
+    <Section headingId="expert-draft-heading" heading={t('expertDesk.received.heading')} className="otk-section" data-testid="expert-draft">
       <Paragraph>
         {t('expertDesk.received.from', {
           network,
@@ -216,6 +214,6 @@ export function ExpertDraftPanel({ record }: { record: ConsultationRecord }) {
         </>
       )}
       {record.status === 'consulted' && !sent && !using && <Paragraph className="otk-muted">{t('expertDesk.received.nextStep')}</Paragraph>}
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { useTimeline } from '../../queries/useConsultations';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
@@ -8,6 +8,7 @@ import type { AuditEvent } from '../../../../shared/domain/audit';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { useCriteria } from '../../queries/useKnowledge';
 import { criteriaText } from '../knowledge/CriteriaRecorded';
+import { Section } from '../../components/Section';
 
 /** A case's history from its audit events: what was done, by whom, when, and to which fields. */
 export function Timeline({ id, record }: { id: string; record: ConsultationRecord }) {
@@ -51,10 +52,7 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
     return parts.length > 0 ? ` (${parts.join('; ')})` : null;
   };
   return (
-    <section aria-labelledby="case-timeline">
-      <Heading variant="h3" id="case-timeline">
-        {t('case.timeline')}
-      </Heading>
+    <Section headingId="case-timeline" heading={t('case.timeline')}>
       {events === undefined ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
@@ -78,7 +76,7 @@ export function Timeline({ id, record }: { id: string; record: ConsultationRecor
           )}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }
 

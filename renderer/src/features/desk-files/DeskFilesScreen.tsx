@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { useUiStore } from '../../state/uiStore';
 import { useServices } from '../../services/services';
 import { ImportPanel } from '../exchange/ImportPanel';
 import { SendRequestsPanel } from '../requester-desk/SendRequestsPanel';
 import { SendDraftsPanel } from '../expert-desk/SendDraftsPanel';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /**
  * The desks' files (issue 11): what a requester or an expert sends to the OT-keskus, and opening
@@ -16,17 +17,18 @@ export function DeskFilesScreen() {
   const { role } = useServices().commands.profile;
   const notice = useUiStore((s) => s.notice);
   return (
-    <Block variant="section" aria-labelledby="desk-files-heading" className="otk-panel">
-      <Heading variant="h2" id="desk-files-heading">
-        {t('desk.files.title')}
-      </Heading>
-      <Paragraph>{t(role === 'requester' ? 'desk.files.introRequester' : 'desk.files.introExpert')}</Paragraph>
+    <ScreenPanel
+      headingId="desk-files-heading"
+      heading={t('desk.files.title')}
+      intro={t(role === 'requester' ? 'desk.files.introRequester' : 'desk.files.introExpert')}
+      className="otk-panel"
+    >
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
       {role === 'requester' && <SendRequestsPanel />}
       {role === 'expert' && <SendDraftsPanel />}
       <ImportPanel />
-    </Block>
+    </ScreenPanel>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, Textarea } from 'suomifi-ui-components';
+import { Button, Paragraph, Textarea } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { resolveConflictCommand, type ConflictRow } from '../../commands/exchange';
 import { useCommand } from '../../forms/useCommand';
 import { formatDateTime } from '../../format/dates';
 import { useConsultation } from '../../queries/useConsultations';
+import { Section } from '../../components/Section';
 
 /** The losing value in words: text as it is, anything structured as readable JSON. */
 function valueText(value: unknown): string {
@@ -90,16 +91,12 @@ export function ConflictList({ conflicts, headingId, title }: { conflicts: Confl
   const open = conflicts.filter((c) => c.state === 'open');
   if (open.length === 0) return null;
   return (
-    <section aria-labelledby={headingId} className="otk-section otk-conflicts">
-      <Heading variant="h3" id={headingId}>
-        {title}
-      </Heading>
-      <Paragraph>{t('exchange.conflictsIntro')}</Paragraph>
+    <Section headingId={headingId} heading={title} intro={t('exchange.conflictsIntro')} className="otk-section otk-conflicts">
       <ul>
         {open.map((conflict) => (
           <ConflictItem key={conflict.id} conflict={conflict} />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

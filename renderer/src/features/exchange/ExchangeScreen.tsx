@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { useExchangeHistory, useInstallationIdentity, useOpenConflicts } from '../../queries/useExchange';
@@ -10,6 +10,8 @@ import { formatDateTime } from '../../format/dates';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { ConflictList } from './ConflictList';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 function Identity() {
   const { t } = useTranslation();
@@ -20,10 +22,7 @@ function Identity() {
   const { run, busy, error } = useCommand('exchange.nameFailed');
   if (!identity) return null;
   return (
-    <section aria-labelledby="identity-heading" className="otk-section">
-      <Heading variant="h3" id="identity-heading">
-        {t('exchange.identityHeading')}
-      </Heading>
+    <Section headingId="identity-heading" heading={t('exchange.identityHeading')} className="otk-section">
       <Paragraph>
         {t('exchange.installationIdIs')} <code data-testid="installation-id">{identity.id}</code>
       </Paragraph>
@@ -44,7 +43,7 @@ function Identity() {
         </Button>
       </div>
       {error && <Paragraph className="otk-error">{error}</Paragraph>}
-    </section>
+    </Section>
   );
 }
 
@@ -54,10 +53,7 @@ function History() {
   const history = useExchangeHistory();
   if (!history || history.length === 0) return null;
   return (
-    <section aria-labelledby="history-heading" className="otk-section">
-      <Heading variant="h3" id="history-heading">
-        {t('exchange.historyHeading')}
-      </Heading>
+    <Section headingId="history-heading" heading={t('exchange.historyHeading')} className="otk-section">
       <table className="otk-table">
         <thead>
           <tr>
@@ -80,7 +76,7 @@ function History() {
           ))}
         </tbody>
       </table>
-    </section>
+    </Section>
   );
 }
 
@@ -93,11 +89,7 @@ export function ExchangeScreen() {
   const notice = useUiStore((s) => s.notice);
   const conflicts = useOpenConflicts();
   return (
-    <Block variant="section" aria-labelledby="exchange-heading" className="otk-panel">
-      <Heading variant="h2" id="exchange-heading">
-        {t('exchange.heading')}
-      </Heading>
-      <Paragraph>{t('exchange.intro')}</Paragraph>
+    <ScreenPanel headingId="exchange-heading" heading={t('exchange.heading')} intro={t('exchange.intro')} className="otk-panel">
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice.text}</Paragraph>}
       </div>
@@ -106,6 +98,6 @@ export function ExchangeScreen() {
       <ImportPanel />
       {conflicts && <ConflictList conflicts={conflicts} headingId="exchange-conflicts" title={t('exchange.conflictsHeading', { count: conflicts.length })} />}
       <History />
-    </Block>
+    </ScreenPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { applyImport, previewImport, type ImportPreview } from '../../commands/exchange';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from './PassphraseFields';
 import { ProgressView } from './ProgressView';
 import { findingMessage, refusalMessage } from './refusal-message';
+import { Section } from '../../components/Section';
 
 /**
  * Reading a bundle: choose the .otk file, give its passphrase, see what it would do (new, updated,
@@ -69,10 +70,7 @@ export function ImportPanel() {
     });
 
   return (
-    <section aria-labelledby="import-heading" className="otk-section">
-      <Heading variant="h3" id="import-heading">
-        {t('exchange.importHeading')}
-      </Heading>
+    <Section headingId="import-heading" heading={t('exchange.importHeading')} className="otk-section">
       <div className="otk-row-actions">
         <Button variant="secondary" onClick={choose} disabled={busy}>
           {t('exchange.chooseFile')}
@@ -157,6 +155,6 @@ export function ImportPanel() {
           )}
         </div>
       )}
-    </section>
+    </Section>
   );
 }

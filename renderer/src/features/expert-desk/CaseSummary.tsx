@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { SERVICE_LEVELS } from '../../../../shared/reference/themes';
 import { labelOf } from '../../../../shared/reference/labels';
@@ -7,6 +6,7 @@ import { useUiStore } from '../../state/uiStore';
 import { meetingStart } from '../meetings/meeting-label';
 import { themeLabels } from './labels';
 import { Field } from '../../forms/Field';
+import { Section } from '../../components/Section';
 
 const LEVEL_BY_CODE = new Map(SERVICE_LEVELS.map((level) => [level.code, level]));
 
@@ -22,10 +22,7 @@ export function CaseSummary({ record }: { record: ConsultationRecord }) {
   const level = LEVEL_BY_CODE.get(subject.serviceLevel);
   return (
     <>
-      <section aria-labelledby="draft-case-request" className="otk-section">
-        <Heading variant="h3" id="draft-case-request">
-          {t('intake.requestSection')}
-        </Heading>
+      <Section headingId="draft-case-request" heading={t('intake.requestSection')} className="otk-section">
         <dl className="otk-fields">
           <Field label={t('intake.question')}>
             <span className="otk-pre">{record.question}</span>
@@ -39,11 +36,8 @@ export function CaseSummary({ record }: { record: ConsultationRecord }) {
             {booking ? `${meetingStart(booking, language, t)}${booking.mode ? ` · ${t(`meetingMode.${booking.mode}`)}` : ''}` : t('expertDesk.home.noMeeting')}
           </Field>
         </dl>
-      </section>
-      <section aria-labelledby="draft-case-subject" className="otk-section">
-        <Heading variant="h3" id="draft-case-subject">
-          {t('intake.subjectSection')}
-        </Heading>
+      </Section>
+      <Section headingId="draft-case-subject" heading={t('intake.subjectSection')} className="otk-section">
         <dl className="otk-fields">
           <Field label={t('intake.ageBand')}>{t(`ageBand.${subject.ageBand}`)}</Field>
           <Field label={t('intake.themes')}>{themeLabels(subject.themes, language)}</Field>
@@ -54,7 +48,7 @@ export function CaseSummary({ record }: { record: ConsultationRecord }) {
             {subject.interpreterNeeded && ` · ${t('intake.interpreterNeeded')}`}
           </Field>
         </dl>
-      </section>
+      </Section>
     </>
   );
 }

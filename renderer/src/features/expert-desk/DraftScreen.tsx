@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScreenPanel } from '../../components/ScreenPanel';
 import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { navigate } from '../../services/router';
@@ -12,6 +13,7 @@ import { DraftStateText } from './DraftStateText';
 import { deskDraftState, waitsForFile } from './draft-state';
 import { useDeskDraft } from '../../queries/expert-desk';
 import { SimilarCases } from '../knowledge/SimilarCases';
+import { Section } from '../../components/Section';
 
 /**
  * The expert desk's recommendation draft of one case (issue 11): the case's question and subject,
@@ -52,11 +54,11 @@ export function DraftScreen({ id }: { id: string }) {
   const here = window.location.hash;
 
   return (
-    <Block variant="section" aria-labelledby="draft-heading" className="otk-panel">
-      <div className="otk-panel-head">
-        <Heading variant="h2" id="draft-heading">
-          {t('expertDesk.draft.heading', { code: record.caseCode })}
-        </Heading>
+    <ScreenPanel
+      headingId="draft-heading"
+      heading={t('expertDesk.draft.heading', { code: record.caseCode })}
+      className="otk-panel"
+      actions={
         <div className="otk-row-actions">
           <a className="otk-button-link" href="#/">
             {t('expertDesk.draft.backToDesk')}
@@ -65,14 +67,12 @@ export function DraftScreen({ id }: { id: string }) {
             {t('expertDesk.draft.openCase')}
           </a>
         </div>
-      </div>
+      }
+    >
       <LiveRegions />
       <CaseSummary record={record} />
       <SimilarCases record={record} />
-      <section aria-labelledby="draft-form-heading" className="otk-section">
-        <Heading variant="h3" id="draft-form-heading">
-          {t('expertDesk.draft.formHeading')}
-        </Heading>
+      <Section headingId="draft-form-heading" heading={t('expertDesk.draft.formHeading')} className="otk-section">
         <Paragraph data-testid="draft-state">
           {t('expertDesk.draft.stateLabel')} <DraftStateText item={status} />
         </Paragraph>
@@ -105,7 +105,7 @@ export function DraftScreen({ id }: { id: string }) {
             />
           </>
         )}
-      </section>
-    </Block>
+      </Section>
+    </ScreenPanel>
   );
 }

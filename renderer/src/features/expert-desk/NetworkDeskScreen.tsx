@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { bookingLabel } from '../../../../shared/meetings/booking';
 import { useServices } from '../../services/services';
@@ -12,6 +12,8 @@ import { DraftStateText } from './DraftStateText';
 import { themeLabels } from './labels';
 import { useDeskNetworkId, useNetworkCases } from '../../queries/expert-desk';
 import { useDeskNetworkName } from './useDeskNetworkName';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 /** A row header stays in its row (the table's headers are sticky for scrolling lists). */
 const ROW_HEADER = { position: 'static' } as const;
@@ -63,10 +65,7 @@ function Agenda({ cases }: { cases: readonly NetworkCase[] }) {
   const meetings = useMeetings(networkId || null, helsinkiDate(commands.now()), FAR_FUTURE);
   const codeOf = new Map(cases.map((c) => [c.id, c.caseCode]));
   return (
-    <section aria-labelledby="desk-agenda-heading" className="otk-section">
-      <Heading variant="h3" id="desk-agenda-heading">
-        {t('expertDesk.home.agendaHeading')}
-      </Heading>
+    <Section headingId="desk-agenda-heading" heading={t('expertDesk.home.agendaHeading')} className="otk-section">
       {meetings === undefined ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : meetings.length === 0 ? (
@@ -87,7 +86,7 @@ function Agenda({ cases }: { cases: readonly NetworkCase[] }) {
           })}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -103,18 +102,16 @@ export function NetworkDeskScreen() {
   const cases = useNetworkCases();
 
   return (
-    <Block variant="section" aria-labelledby="desk-heading" className="otk-panel">
-      <Heading variant="h2" id="desk-heading">
-        {network === undefined ? t('expertDesk.home.headingPlain') : t('expertDesk.home.heading', { network: network || t('expertDesk.home.unknownNetwork') })}
-      </Heading>
+    <ScreenPanel
+      headingId="desk-heading"
+      heading={network === undefined ? t('expertDesk.home.headingPlain') : t('expertDesk.home.heading', { network: network || t('expertDesk.home.unknownNetwork') })}
+      className="otk-panel"
+    >
       <div className="otk-section">
         <Paragraph>{t('expertDesk.home.intro')}</Paragraph>
       </div>
       <LiveRegions />
-      <section aria-labelledby="desk-cases-heading" className="otk-section">
-        <Heading variant="h3" id="desk-cases-heading">
-          {t('expertDesk.home.casesHeading')}
-        </Heading>
+      <Section headingId="desk-cases-heading" heading={t('expertDesk.home.casesHeading')} className="otk-section">
         {cases === undefined ? (
           <Paragraph>{t('app.loading')}</Paragraph>
         ) : cases.length === 0 ? (
@@ -145,8 +142,8 @@ export function NetworkDeskScreen() {
             </tbody>
           </table>
         )}
-      </section>
+      </Section>
       <Agenda cases={cases ?? []} />
-    </Block>
+    </ScreenPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph, TextInput } from 'suomifi-ui-components';
+import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
 import { bundlePassphraseSchema } from '../../../../shared/sync/passphrase';
 import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
@@ -14,6 +14,7 @@ import { PassphraseFields } from '../exchange/PassphraseFields';
 import { ProgressView } from '../exchange/ProgressView';
 import { deskDraftState } from './draft-state';
 import { useNetworkCases } from '../../queries/expert-desk';
+import { Section } from '../../components/Section';
 
 /**
  * The expert desk's file for the coordinator (issue 11, on "Files"): every recommendation draft
@@ -58,11 +59,7 @@ export function SendDraftsPanel() {
     });
 
   return (
-    <section aria-labelledby="send-drafts-heading" className="otk-section">
-      <Heading variant="h3" id="send-drafts-heading">
-        {t('expertDesk.send.heading')}
-      </Heading>
-      <Paragraph>{t('expertDesk.send.intro')}</Paragraph>
+    <Section headingId="send-drafts-heading" heading={t('expertDesk.send.heading')} intro={t('expertDesk.send.intro')} className="otk-section">
       <div role="status" className="otk-live">
         {written && (
           <Paragraph className="otk-notice" data-testid="drafts-written">
@@ -111,6 +108,6 @@ export function SendDraftsPanel() {
           </div>
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Heading, Paragraph } from 'suomifi-ui-components';
 import { ANONYMOUS_NEVER, HELP_ROLES, KEYBOARD_POINTS, LOCKING_POINTS, ROLE_GUIDES, STATEMENT_CONFORMS, STATEMENT_GAPS } from './content';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 /** A plain list of catalogue texts (`<prefix>.<item>`). */
 function TextList({ prefix, items, ordered = false, label }: { prefix: string; items: readonly string[]; ordered?: boolean; label?: string }) {
@@ -26,11 +28,7 @@ function TextList({ prefix, items, ordered = false, label }: { prefix: string; i
 export function HelpScreen() {
   const { t } = useTranslation();
   return (
-    <Block variant="section" aria-labelledby="help-heading" className="otk-panel otk-help">
-      <Heading variant="h2" id="help-heading">
-        {t('help.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('help.intro')}</Paragraph>
+    <ScreenPanel headingId="help-heading" heading={t('help.heading')} intro={t('help.intro')} introMargin="m" className="otk-panel otk-help">
 
       <section className="otk-section">
         <Heading variant="h3">{t('help.purpose.heading')}</Heading>
@@ -72,11 +70,7 @@ export function HelpScreen() {
         <TextList prefix="help.keyboard.items" items={KEYBOARD_POINTS} />
       </section>
 
-      <section aria-labelledby="help-statement" className="otk-section otk-help-statement">
-        <Heading variant="h3" id="help-statement">
-          {t('help.statement.heading')}
-        </Heading>
-        <Paragraph>{t('help.statement.scope')}</Paragraph>
+      <Section headingId="help-statement" heading={t('help.statement.heading')} intro={t('help.statement.scope')} className="otk-section otk-help-statement">
         <Heading variant="h4" as="h4">
           {t('help.statement.status.heading')}
         </Heading>
@@ -111,7 +105,7 @@ export function HelpScreen() {
           {t('help.statement.enforcement.phone')}
         </address>
         <Paragraph className="otk-muted">{t('help.statement.prepared')}</Paragraph>
-      </section>
-    </Block>
+      </Section>
+    </ScreenPanel>
   );
 }

@@ -1,6 +1,7 @@
+import { Section } from '../../components/Section';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import type { CaseRow } from '../../../../shared/domain/case-row';
 import { HOME_LISTS, homeLists, type HomeList } from '../../../../shared/worklist/home';
 import { weekOf } from '../../../../shared/meetings/occurrences';
@@ -12,6 +13,7 @@ import { useMeetings } from '../../queries/useMeetings';
 import { useStatusCount } from '../../queries/useConsultations';
 import { formatIsoDate } from '../../format/dates';
 import { meetingWhen } from '../meetings/meeting-label';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /** How many cases each list shows (the count always covers all). */
 const SHOWN = 8;
@@ -20,10 +22,15 @@ function CaseList({ id, rows, detail }: { id: HomeList; rows: CaseRow[]; detail:
   const { t } = useTranslation();
   return (
     // A list is marked (the overdue one red) only when something is on it.
-    <section aria-labelledby={`home-${id}`} className={`otk-home-card otk-home-${id}${rows.length > 0 ? ' otk-home-nonempty' : ''}`}>
-      <Heading variant="h3" id={`home-${id}`}>
-        {t(`home.${id}`)} <span className="otk-count" data-testid={`home-count-${id}`}>{rows.length}</span>
-      </Heading>
+    <Section
+      headingId={`home-${id}`}
+      heading={
+        <>
+          {t(`home.${id}`)} <span className="otk-count" data-testid={`home-count-${id}`}>{rows.length}</span>
+        </>
+      }
+      className={`otk-home-card otk-home-${id}${rows.length > 0 ? ' otk-home-nonempty' : ''}`}
+    >
       {rows.length === 0 ? (
         <Paragraph className="otk-muted">{t('home.nothing')}</Paragraph>
       ) : (
@@ -36,7 +43,7 @@ function CaseList({ id, rows, detail }: { id: HomeList; rows: CaseRow[]; detail:
           {rows.length > SHOWN && <li className="otk-muted">{t('home.more', { count: rows.length - SHOWN })}</li>}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -77,10 +84,7 @@ export function HomeScreen() {
   };
 
   return (
-    <Block variant="section" aria-labelledby="home-heading" className="otk-panel">
-      <Heading variant="h2" id="home-heading">
-        {t('home.heading', { date: formatIsoDate(today, language) })}
-      </Heading>
+    <ScreenPanel headingId="home-heading" heading={t('home.heading', { date: formatIsoDate(today, language) })} className="otk-panel">
       <div className="otk-row-actions">
         <a className="otk-button-link" href="#/new">
           {t('list.new')}
@@ -109,10 +113,15 @@ export function HomeScreen() {
           {HOME_LISTS.slice(0, 2).map((id) => (
             <CaseList key={id} id={id} rows={lists[id]} detail={detail[id]} />
           ))}
-          <section aria-labelledby="home-meetings" className="otk-home-card">
-            <Heading variant="h3" id="home-meetings">
-              {t('home.meetingsThisWeek')} <span className="otk-count" data-testid="home-count-meetings">{meetings?.filter((m) => !m.cancelled).length ?? 0}</span>
-            </Heading>
+          <Section
+            headingId="home-meetings"
+            heading={
+              <>
+                {t('home.meetingsThisWeek')} <span className="otk-count" data-testid="home-count-meetings">{meetings?.filter((m) => !m.cancelled).length ?? 0}</span>
+              </>
+            }
+            className="otk-home-card"
+          >
             {!meetings || meetings.length === 0 ? (
               <Paragraph className="otk-muted">{t('home.nothing')}</Paragraph>
             ) : (
@@ -126,12 +135,12 @@ export function HomeScreen() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
           {HOME_LISTS.slice(2).map((id) => (
             <CaseList key={id} id={id} rows={lists[id]} detail={detail[id]} />
           ))}
         </div>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

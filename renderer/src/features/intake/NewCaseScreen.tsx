@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
 import { createConsultation } from '../../commands/consultations';
 import { IntakeForm } from './IntakeForm';
 import { blankIntake } from './initial-values';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /** A new consultation request. */
 export function NewCaseScreen() {
@@ -15,11 +15,7 @@ export function NewCaseScreen() {
   const flash = useUiStore((s) => s.flash);
   const initial = useMemo(() => blankIntake(commands.now()), [commands]);
   return (
-    <Block variant="section" aria-labelledby="intake-heading" className="otk-panel">
-      <Heading variant="h2" id="intake-heading">
-        {t('intake.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('intake.intro')}</Paragraph>
+    <ScreenPanel headingId="intake-heading" heading={t('intake.heading')} intro={t('intake.intro')} introMargin="m" className="otk-panel">
       <IntakeForm
         initial={initial}
         save={(intake) => createConsultation(commands, intake)}
@@ -30,6 +26,6 @@ export function NewCaseScreen() {
         }}
         onCancel={() => window.history.back()}
       />
-    </Block>
+    </ScreenPanel>
   );
 }

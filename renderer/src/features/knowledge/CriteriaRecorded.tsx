@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Heading } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { criterionLabel, OTHER_CRITERION, type CriteriaList, type CriteriaRecord } from '../../../../shared/knowledge/ot-criteria';
 import type { UiLanguage } from '../../../../shared/reference/labels';
@@ -8,6 +7,7 @@ import { useCriteria } from '../../queries/useKnowledge';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
 import { Field } from '../../forms/Field';
+import { Section } from '../../components/Section';
 
 /** The criteria of a decision in words: each label (as frozen with the decision), 'other' with its text, and the list version. */
 export function criteriaText(criteria: CriteriaRecord, language: UiLanguage, versions: readonly CriteriaList[], t: TFunction): string {
@@ -37,13 +37,10 @@ export function CriteriaRecorded({ record }: { record: ConsultationRecord }) {
   const last = lastCriteria(record);
   if (!last) return null;
   return (
-    <section aria-labelledby="case-criteria" className="otk-section" data-testid="case-criteria">
-      <Heading variant="h3" id="case-criteria">
-        {t('knowledge.criteria.heading')}
-      </Heading>
+    <Section headingId="case-criteria" heading={t('knowledge.criteria.heading')} className="otk-section" data-testid="case-criteria">
       <dl className="otk-fields">
         <Field label={t(`knowledge.criteria.at.${last.action}`, { date: formatDateTime(last.at, language) })}>{criteriaText(last.criteria, language, criteria?.versions ?? [], t)}</Field>
       </dl>
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { z } from 'zod';
 import { criterionSchema, newCriterionCode, OTHER_CRITERION, type CriteriaList } from '../../../../shared/knowledge/ot-criteria';
 import { uuidv7 } from '../../../../shared/ids';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format/dates';
 import { FormCheckbox, FormTextInput } from '../../forms/fields';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { ActionFormFrame, mappedResolver, summaryFields, useActionForm } from '../lifecycle/form-kit';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 interface Values {
   criteria: Array<{ code: string; fi: string; sv: string; en: string; active: boolean; saved: boolean }>;
@@ -29,13 +30,15 @@ export function CriteriaSettings() {
   const { t } = useTranslation();
   const criteria = useCriteria();
   return (
-    <Block variant="section" aria-labelledby="criteria-heading" className="otk-panel">
-      <Heading variant="h2" id="criteria-heading">
-        {t('knowledge.criteriaSettings.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('knowledge.criteriaSettings.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="criteria-heading"
+      heading={t('knowledge.criteriaSettings.heading')}
+      intro={t('knowledge.criteriaSettings.intro')}
+      introMargin="m"
+      className="otk-panel"
+    >
       {criteria ? <CriteriaForm key={criteria.current.version} current={criteria.current} /> : <Paragraph>{t('app.loading')}</Paragraph>}
-    </Block>
+    </ScreenPanel>
   );
 }
 

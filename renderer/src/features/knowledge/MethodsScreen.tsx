@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { localMethodCode, type CatalogueMethod } from '../../../../shared/knowledge/methods';
 import { uuidv7 } from '../../../../shared/ids';
 import { THEMES } from '../../../../shared/reference/themes';
@@ -13,6 +13,7 @@ import { useCommand } from '../../forms/useCommand';
 import { formatIsoDate } from '../../format/dates';
 import { MethodForm, methodValuesOf, type MethodValues } from './MethodForm';
 import { RatingText } from './RatingText';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 type Editing = { mode: 'new'; initial: MethodValues } | { mode: 'edit'; record: MethodRecord } | null;
 
@@ -49,10 +50,11 @@ export function MethodsScreen() {
 
   if (editing) {
     return (
-      <Block variant="section" aria-labelledby="method-form-heading" className="otk-panel">
-        <Heading variant="h2" id="method-form-heading">
-          {editing.mode === 'new' ? t('knowledge.methods.newHeading') : t('knowledge.methods.editHeading', { name: editing.record.name[language] })}
-        </Heading>
+      <ScreenPanel
+        headingId="method-form-heading"
+        heading={editing.mode === 'new' ? t('knowledge.methods.newHeading') : t('knowledge.methods.editHeading', { name: editing.record.name[language] })}
+        className="otk-panel"
+      >
         <MethodForm
           initial={editing.mode === 'new' ? editing.initial : methodValuesOf(editing.record)}
           onSave={async (method) => {
@@ -62,20 +64,19 @@ export function MethodsScreen() {
           }}
           onCancel={() => setEditing(null)}
         />
-      </Block>
+      </ScreenPanel>
     );
   }
 
   const recordOf = (method: CatalogueMethod) => local?.find((m) => m.code === method.code);
   return (
-    <Block variant="section" aria-labelledby="methods-heading" className="otk-panel">
-      <div className="otk-panel-head">
-        <Heading variant="h2" id="methods-heading">
-          {t('knowledge.methods.heading')}
-        </Heading>
-        <Button onClick={() => setEditing({ mode: 'new', initial: blankMethod(commands.now()) })}>{t('knowledge.methods.add')}</Button>
-      </div>
-      <Paragraph>{t('knowledge.methods.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="methods-heading"
+      heading={t('knowledge.methods.heading')}
+      intro={t('knowledge.methods.intro')}
+      className="otk-panel"
+      actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankMethod(commands.now()) })}>{t('knowledge.methods.add')}</Button>}
+    >
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
       </div>
@@ -151,6 +152,6 @@ export function MethodsScreen() {
           </tbody>
         </table>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

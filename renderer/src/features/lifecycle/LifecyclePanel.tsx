@@ -15,6 +15,7 @@ import { useNow } from '../../state/useNow';
 import { CloseOutForm, DeclineForm, TextActionForm } from './ActionForms';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
 import { CriteriaChecklist, useCriteriaChoice } from '../knowledge/CriteriaChecklist';
+import { Section } from '../../components/Section';
 
 /** Actions taken with one click (nothing to record but the step itself). */
 const IMMEDIATE: ReadonlySet<LifecycleAction> = new Set(['accept', 'information-received', 'send-recommendation']);
@@ -58,11 +59,12 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
   const formProps = { headingId: 'lifecycle-form-heading', onSave: (data: unknown) => take(open!, data), onCancel: () => setOpen(null) };
 
   return (
-    <section aria-labelledby="case-lifecycle" className="otk-section">
-      <Heading variant="h3" id="case-lifecycle">
-        {t('lifecycle.heading')}
-      </Heading>
-      <Paragraph>{t('lifecycle.statusNow', { status: t(`status.${record.status}`) })}</Paragraph>
+    <Section
+      headingId="case-lifecycle"
+      heading={t('lifecycle.heading')}
+      intro={t('lifecycle.statusNow', { status: t(`status.${record.status}`) })}
+      className="otk-section"
+    >
       {allowedActions(record.status).length === 0 && <Paragraph>{t('lifecycle.final')}</Paragraph>}
       {hints.map((action) => (
         <Paragraph key={action} className="otk-muted">
@@ -111,6 +113,6 @@ export function LifecyclePanel({ record }: { record: ConsultationRecord }) {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { dueFollowUp } from '../../../../shared/lifecycle/record';
 import { useServices } from '../../services/services';
@@ -11,6 +11,7 @@ import { useCommand } from '../../forms/useCommand';
 import { formatDateTime, formatIsoDate } from '../../format/dates';
 import { RecommendationForm, toRecommendationValues } from './RecommendationForm';
 import { NextStepList, RecommendationItems } from './RecommendationLists';
+import { Section } from '../../components/Section';
 
 /** The written recommendation on the case: its content, the letter, corrections until sent, and the follow-up. */
 export function RecommendationView({ record }: { record: ConsultationRecord }) {
@@ -26,10 +27,7 @@ export function RecommendationView({ record }: { record: ConsultationRecord }) {
   const may = (command: Parameters<typeof mayRunOn>[1]) => mayRunOn(commands.profile, command, record);
 
   return (
-    <section aria-labelledby="case-recommendation" className="otk-section">
-      <Heading variant="h3" id="case-recommendation">
-        {t('recommendation.heading')}
-      </Heading>
+    <Section headingId="case-recommendation" heading={t('recommendation.heading')} className="otk-section">
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
@@ -124,6 +122,6 @@ export function RecommendationView({ record }: { record: ConsultationRecord }) {
           )}
         </dl>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Heading, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { THEMES } from '../../../../shared/reference/themes';
 import { bookingLabel } from '../../../../shared/meetings/booking';
@@ -20,6 +20,8 @@ import { MeetingForm, toMeetingValues } from './MeetingForm';
 import { canWrite } from '../../../../shared/protection/roles';
 import { NotFound } from '../../components/NotFound';
 import { PrintPage } from '../../print/PrintPage';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 const THEME_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));
 
@@ -98,11 +100,12 @@ export function AgendaScreen({ id }: { id: string }) {
     });
 
   return (
-    <Block variant="section" aria-labelledby="agenda-heading" className="otk-panel otk-printable">
-      <PrintPage head={`${t('meetings.agendaHeading', { network: networkName })} – ${when}`} />
-      <Heading variant="h2" id="agenda-heading">
-        {t('meetings.agendaHeading', { network: networkName })}
-      </Heading>
+    <ScreenPanel
+      headingId="agenda-heading"
+      heading={t('meetings.agendaHeading', { network: networkName })}
+      before={<PrintPage head={`${t('meetings.agendaHeading', { network: networkName })} – ${when}`} />}
+      className="otk-panel otk-printable"
+    >
       <Paragraph>
         <strong>{when}</strong> · {t(`meetingMode.${meeting.mode}`)} · {t('meetings.placesTaken', { booked: places.booked, capacity: places.capacity })}
         {meeting.cancelled && ` · ${t('meetings.cancelledMark')}`}
@@ -127,10 +130,7 @@ export function AgendaScreen({ id }: { id: string }) {
         </a>
       </div>
       {editing && (
-        <section aria-labelledby="edit-meeting-heading" className="otk-section otk-no-print">
-          <Heading variant="h3" id="edit-meeting-heading">
-            {t('meetings.edit')}
-          </Heading>
+        <Section headingId="edit-meeting-heading" heading={t('meetings.edit')} className="otk-section otk-no-print">
           <MeetingForm
             initial={toMeetingValues(meeting)}
             networks={networks}
@@ -144,12 +144,9 @@ export function AgendaScreen({ id }: { id: string }) {
             }}
             onCancel={() => setEditing(false)}
           />
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="agenda-cases">
-        <Heading variant="h3" id="agenda-cases">
-          {t('meetings.agendaCases')}
-        </Heading>
+      <Section headingId="agenda-cases" heading={t('meetings.agendaCases')}>
         {cases === undefined ? (
           <Paragraph>{t('app.loading')}</Paragraph>
         ) : cases.length === 0 ? (
@@ -157,7 +154,7 @@ export function AgendaScreen({ id }: { id: string }) {
         ) : (
           cases.map((record) => <CaseCard key={record.id} record={record} />)
         )}
-      </section>
-    </Block>
+      </Section>
+    </ScreenPanel>
   );
 }

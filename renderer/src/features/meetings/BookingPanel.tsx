@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import type { ConsultationRecord } from '../../../../shared/domain/consultation';
 import { addWeeks } from '../../../../shared/meetings/occurrences';
 import { buildWeekView, type WeekEntry } from '../../../../shared/meetings/week-view';
@@ -14,6 +14,7 @@ import { bookConsultation } from '../../commands/meetings';
 import { mayRunOn } from '../../access/guards';
 import { useCommand } from '../../forms/useCommand';
 import { meetingStart, meetingWhen } from './meeting-label';
+import { Section } from '../../components/Section';
 
 /** How far ahead the case view offers meetings and free slots. */
 const WEEKS_AHEAD = 6;
@@ -59,10 +60,7 @@ export function BookingPanel({ record }: { record: ConsultationRecord }) {
     });
 
   return (
-    <section aria-labelledby="case-booking" className="otk-section">
-      <Heading variant="h3" id="case-booking">
-        {t('meetings.bookingHeading')}
-      </Heading>
+    <Section headingId="case-booking" heading={t('meetings.bookingHeading')} className="otk-section">
       {record.booking && (
         <Paragraph>
           {t('meetings.bookedInto', { when: meetingStart(record.booking, language, t) })}{' '}
@@ -101,6 +99,6 @@ export function BookingPanel({ record }: { record: ConsultationRecord }) {
       <Paragraph className="otk-muted">
         <a href={`#/meetings?network=${encodeURIComponent(networkId ?? '')}`}>{t('meetings.planAdHoc')}</a>
       </Paragraph>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
 import { addWeeks, weekOf } from '../../../../shared/meetings/occurrences';
 import { buildWeekView } from '../../../../shared/meetings/week-view';
 import { networkSlots } from '../../../../shared/meetings/network-slots';
@@ -15,6 +15,8 @@ import { saveMeeting } from '../../commands/meetings';
 import { canWrite } from '../../../../shared/protection/roles';
 import { formatIsoDate } from '../../format/dates';
 import { MeetingForm, toMeetingValues } from './MeetingForm';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 /**
  * The consultation meetings of one network, a week at a time, like a calendar: each day's meetings
@@ -51,10 +53,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
 
   if (!networks) return <Paragraph>{t('app.loading')}</Paragraph>;
   return (
-    <Block variant="section" aria-labelledby="meetings-heading" className="otk-panel">
-      <Heading variant="h2" id="meetings-heading">
-        {t('meetings.heading')}
-      </Heading>
+    <ScreenPanel headingId="meetings-heading" heading={t('meetings.heading')} className="otk-panel">
       {ownNetwork ? (
         <Paragraph>{t('expertDesk.meetings.ownNetwork', { network: network?.name[language] ?? '' })}</Paragraph>
       ) : (
@@ -81,10 +80,7 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
         {canWrite(commands.profile, 'meeting.update') && <Button onClick={() => setAdding(true)}>{t('meetings.addAdHoc')}</Button>}
       </nav>
       {adding && (
-        <section aria-labelledby="adhoc-heading" className="otk-section">
-          <Heading variant="h3" id="adhoc-heading">
-            {t('meetings.addAdHoc')}
-          </Heading>
+        <Section headingId="adhoc-heading" heading={t('meetings.addAdHoc')} className="otk-section">
           <MeetingForm
             initial={toMeetingValues({ networkId, date: week[0]! < today ? today : week[0]! })}
             networks={networks}
@@ -99,13 +95,13 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
             }}
             onCancel={() => setAdding(false)}
           />
-        </section>
+        </Section>
       )}
       {view && (
-        <section aria-labelledby="week-heading">
-          <Heading variant="h3" id="week-heading">
-            {t('meetings.weekHeading', { week: view.week, from: formatIsoDate(week[0]!, language), to: formatIsoDate(week[6]!, language) })}
-          </Heading>
+        <Section
+          headingId="week-heading"
+          heading={t('meetings.weekHeading', { week: view.week, from: formatIsoDate(week[0]!, language), to: formatIsoDate(week[6]!, language) })}
+        >
           <ol className="otk-week">
             {view.days.map((day) => (
               <li key={day.date} className={day.date === today ? 'otk-day otk-today' : 'otk-day'}>
@@ -137,8 +133,8 @@ export function MeetingsScreen({ query }: { query: URLSearchParams }) {
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

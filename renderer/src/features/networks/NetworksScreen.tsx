@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import type { Network, NetworkInput } from '../../../../shared/domain/network';
 import { findArea } from '../../../../shared/reference/regions';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
@@ -12,6 +12,7 @@ import { deactivateNetwork, isNetworkActiveOn, saveNetwork } from '../../command
 import type { NetworkRecord } from '../../queries/records';
 import { formatIsoDate } from '../../format/dates';
 import { NetworkForm } from './NetworkForm';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 type Editing = { mode: 'new'; initial: NetworkInput } | { mode: 'edit'; record: NetworkRecord } | null;
 
@@ -51,28 +52,28 @@ export function NetworksScreen() {
 
   if (editing) {
     return (
-      <Block variant="section" aria-labelledby="network-form-heading" className="otk-panel">
-        <Heading variant="h2" id="network-form-heading">
-          {editing.mode === 'new' ? t('network.newHeading') : t('network.editHeading', { name: editing.record.name[language] })}
-        </Heading>
+      <ScreenPanel
+        headingId="network-form-heading"
+        heading={editing.mode === 'new' ? t('network.newHeading') : t('network.editHeading', { name: editing.record.name[language] })}
+        className="otk-panel"
+      >
         <NetworkForm
           initial={editing.mode === 'new' ? editing.initial : editing.record}
           onSave={(network) => save(network, editing.mode === 'edit' ? editing.record.rev : undefined)}
           onCancel={() => setEditing(null)}
         />
-      </Block>
+      </ScreenPanel>
     );
   }
 
   return (
-    <Block variant="section" aria-labelledby="networks-heading" className="otk-panel">
-      <div className="otk-panel-head">
-        <Heading variant="h2" id="networks-heading">
-          {t('network.heading')}
-        </Heading>
-        <Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(commands.now()) })}>{t('network.add')}</Button>
-      </div>
-      <Paragraph>{t('network.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="networks-heading"
+      heading={t('network.heading')}
+      intro={t('network.intro')}
+      className="otk-panel"
+      actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(commands.now()) })}>{t('network.add')}</Button>}
+    >
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
       </div>
@@ -141,6 +142,6 @@ export function NetworksScreen() {
           </tbody>
         </table>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { hrefFor } from '../../services/router';
 import { LiveRegions } from '../../forms/LiveRegions';
 import { RequestCard } from './RequestCard';
 import { useMyRequests } from '../../queries/requester-desk';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /**
  * The requester's home (issue 11): "my requests" — drafts, requests not yet sent, sent, and what
@@ -14,11 +15,13 @@ export function MyRequestsScreen() {
   const { t } = useTranslation();
   const requests = useMyRequests();
   return (
-    <Block variant="section" aria-labelledby="my-requests-heading" className="otk-panel">
-      <Heading variant="h2" id="my-requests-heading">
-        {t('requesterDesk.home.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('requesterDesk.home.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="my-requests-heading"
+      heading={t('requesterDesk.home.heading')}
+      intro={t('requesterDesk.home.intro')}
+      introMargin="m"
+      className="otk-panel"
+    >
       <div className="otk-row-actions">
         <a className="otk-button-link" href={hrefFor({ view: 'request', id: 'new' })}>
           {t('requesterDesk.home.newRequest')}
@@ -39,6 +42,6 @@ export function MyRequestsScreen() {
           ))}
         </ul>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

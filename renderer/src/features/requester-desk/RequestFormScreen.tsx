@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { ScreenPanel } from '../../components/ScreenPanel';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { hrefFor, navigate } from '../../services/router';
 import { useUiStore } from '../../state/uiStore';
@@ -34,28 +35,20 @@ export function RequestFormScreen({ id }: { id: string }) {
   // The draft's values, read when the form opens (null: there is no such draft).
   const draft = useLiveQuery(async () => (id === 'new' ? null : ((await requestDrafts(commands)).find((row) => row.id === id) ?? null)), [commands, id]);
 
-  const heading = (
-    <Heading variant="h2" id="request-heading">
-      {t(id === 'new' ? 'requesterDesk.form.headingNew' : 'requesterDesk.form.headingDraft')}
-    </Heading>
-  );
+  const heading = t(id === 'new' ? 'requesterDesk.form.headingNew' : 'requesterDesk.form.headingDraft');
 
   if (requester === undefined || (!ownDraft && draft === undefined)) return <Paragraph>{t('app.loading')}</Paragraph>;
   if (!ownDraft && id !== 'new' && draft === null) {
     return (
-      <Block variant="section" aria-labelledby="request-heading" className="otk-panel">
-        {heading}
-        <Paragraph mb="m">{t('requesterDesk.form.notFound')}</Paragraph>
+      <ScreenPanel headingId="request-heading" heading={heading} intro={t('requesterDesk.form.notFound')} introMargin="m" className="otk-panel">
         <a className="otk-button-link" href={hrefFor({ view: 'home' })}>
           {t('requesterDesk.form.backHome')}
         </a>
-      </Block>
+      </ScreenPanel>
     );
   }
   return (
-    <Block variant="section" aria-labelledby="request-heading" className="otk-panel">
-      {heading}
-      <Paragraph mb="m">{t('requesterDesk.form.intro')}</Paragraph>
+    <ScreenPanel headingId="request-heading" heading={heading} intro={t('requesterDesk.form.intro')} introMargin="m" className="otk-panel">
       <OtLevelHelp />
       <RequestForm
         key={mount.generation}
@@ -78,6 +71,6 @@ export function RequestFormScreen({ id }: { id: string }) {
           navigate(home);
         }}
       />
-    </Block>
+    </ScreenPanel>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Paragraph } from 'suomifi-ui-components';
 import { COOPERATION_AREAS, findArea, findRegion, type AreaCode } from '../../../../shared/reference/regions';
 import { labelOf, regionLabel } from '../../../../shared/reference/labels';
 import { centreAreaOf } from '../../../../shared/desk/centre';
@@ -16,6 +16,7 @@ import { formatDateTime } from '../../format/dates';
 import { PassphraseFields } from '../exchange/PassphraseFields';
 import { ProgressView } from '../exchange/ProgressView';
 import { useDeskRequester, useMyRequests } from '../../queries/requester-desk';
+import { Section } from '../../components/Section';
 
 const BLANK_SECRET = { passphrase: '', confirm: '' };
 
@@ -84,10 +85,7 @@ export function SendRequestsPanel() {
   };
 
   return (
-    <section aria-labelledby="send-requests-heading" className="otk-section">
-      <Heading variant="h3" id="send-requests-heading">
-        {t('requesterDesk.send.heading')}
-      </Heading>
+    <Section headingId="send-requests-heading" heading={t('requesterDesk.send.heading')} className="otk-section">
       {requests === undefined || requester === undefined ? (
         <Paragraph role="status">{t('app.loading')}</Paragraph>
       ) : candidates.length === 0 ? (
@@ -153,6 +151,6 @@ export function SendRequestsPanel() {
       <div role="alert" className="otk-live">
         {error && <Paragraph className="otk-error">{error}</Paragraph>}
       </div>
-    </section>
+    </Section>
   );
 }

@@ -1,3 +1,4 @@
+import { Section } from '../../components/Section';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Heading, InlineAlert, Paragraph } from 'suomifi-ui-components';
@@ -103,10 +104,7 @@ export function DueList({ policy, run, busy }: { policy: RetentionPolicy; run: R
   const codes = chosen.slice(0, NAMED).map((c) => c.caseCode).join(', ');
 
   return (
-    <section aria-labelledby={DUE_HEADING} className="otk-section">
-      <Heading variant="h3" id={DUE_HEADING} tabIndex={-1}>
-        {t('retention.due.heading')}
-      </Heading>
+    <Section headingId={DUE_HEADING} heading={t('retention.due.heading')} headingTabIndex={-1} className="otk-section">
       {due === null ? (
         <Paragraph>{t('retention.due.loading')}</Paragraph>
       ) : (
@@ -196,6 +194,6 @@ export function DueList({ policy, run, busy }: { policy: RetentionPolicy; run: R
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button } from 'suomifi-ui-components';
 import { retentionPolicySchema, type RetentionPolicy, type RetentionPolicyInput } from '../../../../shared/protection/retention';
 import { PROTECTION_MSG } from '../../../../shared/protection/messages';
 import { useServices } from '../../services/services';
@@ -12,6 +12,7 @@ import { FormErrorSummary } from '../../forms/ErrorList';
 import { fieldId, FormNumberInput, FormRadioGroup } from '../../forms/fields';
 import type { useCommand } from '../../forms/useCommand';
 import { useUiStore } from '../../state/uiStore';
+import { Section } from '../../components/Section';
 
 export type RunCommand = ReturnType<typeof useCommand>['run'];
 
@@ -72,11 +73,13 @@ export function PolicyForm({
     });
 
   return (
-    <section aria-labelledby="retention-policy-heading" className="otk-section">
-      <Heading variant="h3" id="retention-policy-heading">
-        {t('retention.policy.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('retention.policy.intro')}</Paragraph>
+    <Section
+      headingId="retention-policy-heading"
+      heading={t('retention.policy.heading')}
+      intro={t('retention.policy.intro')}
+      introMargin="m"
+      className="otk-section"
+    >
       <FormErrorSummary ref={summaryHeading} errors={formState.errors} fields={fields} />
       <form noValidate aria-labelledby="retention-policy-heading" onSubmit={(event) => void handleSubmit(onValid, focusSummary)(event)}>
         <div className="otk-grid">
@@ -97,6 +100,6 @@ export function PolicyForm({
           {t('retention.policy.save')}
         </Button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Heading, Paragraph } from 'suomifi-ui-components';
+import { Paragraph } from 'suomifi-ui-components';
 import { canWrite } from '../../../../shared/protection/roles';
 import type { RetentionPolicy } from '../../../../shared/protection/retention';
 import { useServices } from '../../services/services';
@@ -9,6 +9,8 @@ import { LiveRegions } from '../../forms/LiveRegions';
 import { useCommand } from '../../forms/useCommand';
 import { PolicyForm } from './PolicyForm';
 import { DueList } from './DueList';
+import { NotPermitted } from '../../components/NotPermitted';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /**
  * Retention and deletion (#/retention), the coordinator's: the retention policy, the cases whose
@@ -34,27 +36,18 @@ export function RetentionScreen() {
     };
   }, [commands, permitted]);
 
+  if (!permitted) return <NotPermitted heading={t('retention.heading')} message={t('retention.notPermitted')} />;
   return (
-    <Block variant="section" aria-labelledby="retention-heading" className="otk-panel">
-      <Heading variant="h2" id="retention-heading">
-        {t('retention.heading')}
-      </Heading>
-      {!permitted ? (
-        <Paragraph>{t('retention.notPermitted')}</Paragraph>
+    <ScreenPanel headingId="retention-heading" heading={t('retention.heading')} intro={t('retention.intro')} introMargin="m" className="otk-panel">
+      <LiveRegions error={command.error} />
+      {policy === null ? (
+        <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
         <>
-          <Paragraph mb="m">{t('retention.intro')}</Paragraph>
-          <LiveRegions error={command.error} />
-          {policy === null ? (
-            <Paragraph>{t('app.loading')}</Paragraph>
-          ) : (
-            <>
-              <PolicyForm initial={policy} onSaved={setPolicy} run={command.run} busy={command.busy} />
-              <DueList policy={policy} run={command.run} busy={command.busy} />
-            </>
-          )}
+          <PolicyForm initial={policy} onSaved={setPolicy} run={command.run} busy={command.busy} />
+          <DueList policy={policy} run={command.run} busy={command.busy} />
         </>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

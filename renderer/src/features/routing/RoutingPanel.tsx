@@ -16,6 +16,7 @@ import { useMessage } from '../../forms/message';
 import { formatDateTime } from '../../format/dates';
 import { RoutingResultView } from './RoutingResultView';
 import { FrozenProposal } from './FrozenProposal';
+import { Section } from '../../components/Section';
 
 /**
  * Routing on the case view: the engine's proposal with its reasons; the coordinator confirms it or
@@ -78,10 +79,7 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
   };
 
   return (
-    <section aria-labelledby="case-routing" className="otk-section">
-      <Heading variant="h3" id="case-routing">
-        {t('routing.heading')}
-      </Heading>
+    <Section headingId="case-routing" heading={t('routing.heading')} className="otk-section">
       {record.routing.length > 0 && (
         <ol className="otk-routing-history" aria-label={t('routing.history')}>
           {record.routing.map((decision, index) => (
@@ -169,6 +167,6 @@ export function RoutingPanel({ record }: { record: ConsultationRecord }) {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
+import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, Heading, Paragraph } from 'suomifi-ui-components';
 import { routeRequest } from '../../../../shared/routing';
 import { REQUEST_LANGUAGES, type RoutingRequest } from '../../../../shared/routing/types';
 import { URGENCIES } from '../../../../shared/domain/consultation';
@@ -12,6 +12,7 @@ import { useServices } from '../../services/services';
 import { useUiStore } from '../../state/uiStore';
 import { useNetworks } from '../../queries/useNetworks';
 import { RoutingResultView } from './RoutingResultView';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /**
  * "What if": change region, themes, age, language or urgency and see where a request would go and
@@ -36,11 +37,7 @@ export function WhatIfScreen() {
   const regions = WELLBEING_REGIONS.map((r) => [r.code, regionLabel(r, language)] as const).toSorted((a, b) => collator.compare(a[1], b[1]));
 
   return (
-    <Block variant="section" aria-labelledby="whatif-heading" className="otk-panel">
-      <Heading variant="h2" id="whatif-heading">
-        {t('whatIf.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('whatIf.intro')}</Paragraph>
+    <ScreenPanel headingId="whatif-heading" heading={t('whatIf.heading')} intro={t('whatIf.intro')} introMargin="m" className="otk-panel">
       <div className="otk-grid">
         <Dropdown labelText={t('intake.region')} value={request.region} onChange={(region) => set({ region })} fullWidth>
           {regions.map(([code, label]) => (
@@ -96,6 +93,6 @@ export function WhatIfScreen() {
           <Paragraph>{t('app.loading')}</Paragraph>
         )}
       </div>
-    </Block>
+    </ScreenPanel>
   );
 }

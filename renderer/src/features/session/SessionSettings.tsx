@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Block, Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
+import { Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
 import { useNetworks } from '../../queries/useNetworks';
 import { useRecentRequesters } from '../../queries/useConsultations';
@@ -19,6 +19,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { fieldErrorsOf, protectionMessage } from './issues';
 import { useGateForm } from './useGateForm';
 import { profileLabel } from '../../format/profile-label';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /** Settings of the lock and the profiles: idle time, the OS key store, the profiles and adding one. */
 export function SessionSettings() {
@@ -45,10 +46,7 @@ export function SessionSettings() {
   }
 
   return (
-    <Block variant="section" aria-labelledby="session-settings-heading" className="otk-panel">
-      <Heading variant="h2" id="session-settings-heading">
-        {t('session.settings.heading')}
-      </Heading>
+    <ScreenPanel headingId="session-settings-heading" heading={t('session.settings.heading')} className="otk-panel">
       {keyStore && <Paragraph className={keyStore === 'os' ? undefined : 'otk-warning'}>{t(`session.settings.keyStore.${keyStore}`)}</Paragraph>}
       <form onSubmit={(event) => void saveMinutes(event)} noValidate className="otk-grid otk-narrow">
         <TextInput
@@ -71,7 +69,7 @@ export function SessionSettings() {
         ))}
       </ul>
       <AddProfileForm />
-    </Block>
+    </ScreenPanel>
   );
 }
 

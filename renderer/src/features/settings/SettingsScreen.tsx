@@ -3,7 +3,7 @@ import { useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { SessionSettings } from '../session/SessionSettings';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { settingsSchema, type Settings, type SettingsInput } from '../../../../shared/domain/settings';
 import { useServices } from '../../services/services';
 import { useSettings } from '../../queries/useSettings';
@@ -14,6 +14,7 @@ import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
 import { useUiStore } from '../../state/uiStore';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { CriteriaSettings } from '../knowledge/CriteriaSettings';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 /** The installation's settings: case-code prefix, the target-date rules and the centre it serves. */
 export function SettingsScreen() {
@@ -65,11 +66,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   };
 
   return (
-    <Block variant="section" aria-labelledby="settings-heading" className="otk-panel">
-      <Heading variant="h2" id="settings-heading">
-        {t('settings.heading')}
-      </Heading>
-      <Paragraph mb="m">{t('settings.intro')}</Paragraph>
+    <ScreenPanel headingId="settings-heading" heading={t('settings.heading')} intro={t('settings.intro')} introMargin="m" className="otk-panel">
       <div role="status" className="otk-live">
         {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
       </div>
@@ -85,6 +82,6 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {t('settings.save')}
         </Button>
       </form>
-    </Block>
+    </ScreenPanel>
   );
 }

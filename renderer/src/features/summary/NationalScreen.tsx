@@ -1,6 +1,7 @@
+import { Section } from '../../components/Section';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { parseSummaryFile, type SummaryFile } from '../../../../shared/summary/output';
 import { mergeSummaries } from '../../../../shared/summary/merge';
 import { isSummaryError } from '../../../../shared/summary/errors';
@@ -13,6 +14,7 @@ import { useSummaryLabels } from './labels';
 import { periodText } from './SummaryScreen';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
 import { PrintPage } from '../../print/PrintPage';
+import { ScreenPanel } from '../../components/ScreenPanel';
 
 interface Loaded {
   name: string;
@@ -66,11 +68,13 @@ export function NationalScreen() {
     void run(async () => reportFile(await bridge.printToPdf({ suggestedName: `${t('summary.nationalFilePrefix')}.pdf`, landscape: true }), 'summary.saved'));
 
   return (
-    <Block variant="section" aria-labelledby="national-heading" className="otk-panel otk-printable">
-      <Heading variant="h2" id="national-heading">
-        {t('summary.nationalHeading')}
-      </Heading>
-      <Paragraph className="otk-no-print">{t('summary.nationalIntro')}</Paragraph>
+    <ScreenPanel
+      headingId="national-heading"
+      heading={t('summary.nationalHeading')}
+      intro={t('summary.nationalIntro')}
+      introClassName="otk-no-print"
+      className="otk-panel otk-printable"
+    >
       <div className="otk-row-actions otk-no-print">
         <Button disabled={busy} onClick={add}>
           {t('summary.addFile')}
@@ -102,19 +106,19 @@ export function NationalScreen() {
         </ul>
       )}
       {merged.file && (
-        <section aria-labelledby="national-tables">
-          <PrintPage head={`${t('summary.nationalHeading')} – ${periodText(merged.file, labels, t)}`} landscape />
-          <Heading variant="h3" id="national-tables">
-            {t('summary.combinedHeading', { count: files.length, period: periodText(merged.file, labels, t) })}
-          </Heading>
+        <Section
+          headingId="national-tables"
+          heading={t('summary.combinedHeading', { count: files.length, period: periodText(merged.file, labels, t) })}
+          before={<PrintPage head={`${t('summary.nationalHeading')} – ${periodText(merged.file, labels, t)}`} landscape />}
+        >
           <SummaryTables tables={merged.file.tables} labels={labels} caption={periodText(merged.file, labels, t)} />
           {merged.file.notes.map((note) => (
             <Paragraph key={note} className="otk-muted">
               {t(`summary.note.${note}`)}
             </Paragraph>
           ))}
-        </section>
+        </Section>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }

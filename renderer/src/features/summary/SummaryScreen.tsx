@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { findArea } from '../../../../shared/reference/regions';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
 import { summaryRequestSchema, type SummaryRequest } from '../../../../shared/summary/spec';
@@ -22,6 +22,9 @@ import { useSummaryLabels } from './labels';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
 import { PrintPage } from '../../print/PrintPage';
 import { formatMonth, parseMonthInput } from '../../format/dates';
+import { NotPermitted } from '../../components/NotPermitted';
+import { ScreenPanel } from '../../components/ScreenPanel';
+import { Section } from '../../components/Section';
 
 /** A typed month (3/2026, 3.2026 or 2026-03) as `YYYY-MM`; anything else as typed, for the schema to name. */
 const monthOf = (text: string) => parseMonthInput(text) ?? text.trim();
@@ -94,22 +97,15 @@ export function SummaryScreen() {
   const prefix = t('summary.filePrefix');
   const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) => void run(async () => reportFile(await save(), 'summary.saved'));
 
-  if (!permitted) {
-    return (
-      <Block variant="section" aria-labelledby="summary-heading" className="otk-panel">
-        <Heading variant="h2" id="summary-heading">
-          {t('summary.heading')}
-        </Heading>
-        <Paragraph>{t('roles.screenNotPermitted')}</Paragraph>
-      </Block>
-    );
-  }
+  if (!permitted) return <NotPermitted heading={t('summary.heading')} />;
   return (
-    <Block variant="section" aria-labelledby="summary-heading" className="otk-panel otk-printable">
-      <Heading variant="h2" id="summary-heading">
-        {t('summary.heading')}
-      </Heading>
-      <Paragraph className="otk-no-print">{t('summary.intro')}</Paragraph>
+    <ScreenPanel
+      headingId="summary-heading"
+      heading={t('summary.heading')}
+      intro={t('summary.intro')}
+      introClassName="otk-no-print"
+      className="otk-panel otk-printable"
+    >
       {area === '' && (
         <Paragraph className="otk-notice otk-no-print">
           {t('summary.chooseCentre')} <a href="#/settings">{t('nav.settings')}</a>
@@ -149,10 +145,7 @@ export function SummaryScreen() {
       {result && (
         <>
           <PrintPage head={[t('summary.heading'), periodText(result.file, labels, t), producerName(result.file)].filter(Boolean).join(' – ')} landscape />
-          <section aria-labelledby="summary-headline" className="otk-section">
-            <Heading variant="h3" id="summary-headline">
-              {t('summary.headlineHeading', { period: periodText(result.file, labels, t) })}
-            </Heading>
+          <Section headingId="summary-headline" heading={t('summary.headlineHeading', { period: periodText(result.file, labels, t) })} className="otk-section">
             <dl className="otk-headline">
               <div>
                 <dt>{t('summary.measure.received')}</dt>
@@ -177,12 +170,9 @@ export function SummaryScreen() {
                 <dd>{result.headline.topThemes.length === 0 ? '–' : result.headline.topThemes.map((theme) => `${labels.label('theme', theme.theme)} (${theme.requests})`).join(', ')}</dd>
               </div>
             </dl>
-          </section>
+          </Section>
           <TrendChart trend={result.trend} labels={labels} />
-          <section aria-labelledby="summary-tables" className="otk-section">
-            <Heading variant="h3" id="summary-tables">
-              {t('summary.tablesHeading')}
-            </Heading>
+          <Section headingId="summary-tables" heading={t('summary.tablesHeading')} className="otk-section">
             <SummaryTables tables={result.file.tables} labels={labels} caption={periodText(result.file, labels, t)} />
             {result.file.notes.map((note) => (
               <Paragraph key={note} className="otk-muted">
@@ -190,10 +180,10 @@ export function SummaryScreen() {
               </Paragraph>
             ))}
             <Paragraph className="otk-muted">{t('summary.producedBy', { producer: producerName(result.file) })}</Paragraph>
-          </section>
+          </Section>
         </>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }
 

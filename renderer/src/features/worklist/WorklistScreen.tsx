@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
+import { ScreenPanel } from '../../components/ScreenPanel';
 import { useTranslation } from 'react-i18next';
-import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
+import { Button, Paragraph } from 'suomifi-ui-components';
 import { FILTER_KEYS, filterFromQuery, filterToQuery, type SortKey, type WorklistFilter } from '../../../../shared/worklist/filter';
 import { navigate } from '../../services/router';
 import { useWorklist } from './useWorklist';
@@ -34,13 +35,12 @@ export function WorklistScreen({ query }: { query: URLSearchParams }) {
   };
 
   return (
-    <Block variant="section" aria-labelledby="worklist-heading" className="otk-panel">
-      <div className="otk-panel-head">
-        <Heading variant="h2" id="worklist-heading">
-          {t('list.heading')}
-        </Heading>
-        <Button onClick={() => navigate({ view: 'new' })}>{t('list.new')}</Button>
-      </div>
+    <ScreenPanel
+      headingId="worklist-heading"
+      heading={t('list.heading')}
+      className="otk-panel"
+      actions={<Button onClick={() => navigate({ view: 'new' })}>{t('list.new')}</Button>}
+    >
       <FilterBar filter={filter} onChange={setFilter} />
       <Paragraph className="otk-count" aria-live="polite" id="worklist-count">
         {count === null
@@ -66,6 +66,6 @@ export function WorklistScreen({ query }: { query: URLSearchParams }) {
           )}
         </>
       )}
-    </Block>
+    </ScreenPanel>
   );
 }
