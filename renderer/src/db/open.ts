@@ -3,6 +3,7 @@ import { populateInstallation } from '../commands/installation';
 import { encryptionMiddleware } from './encryption-middleware';
 import type { Keyring } from '../protection/keyring';
 import type { Clock } from '../../../shared/clock';
+import { StorageWatch } from './storage-watch';
 
 export interface DatabaseOptions {
   /** The IndexedDB database's name (tests give each database its own). */
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
 /** Creates the database handle; a new database gets its installation id and clock on creation. */
 export function createDatabase({ name = DATABASE_NAME, clock, keyring, dexie }: DatabaseOptions): OtkDatabase {
   const db = new OtkDatabase(name, dexie);
+  db.storage = new StorageWatch();
+  db.use(db.storage.middleware(() => clock().getTime()));
   if (keyring) {
     db.keyring = keyring;
     db.use(encryptionMiddleware(keyring));
