@@ -33,6 +33,8 @@ import { mayOpenScreen } from '../../../shared/protection/screens';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionBar } from '../features/session/SessionBar';
 import type { BridgeResult } from '../../../shared/bridge/contract';
+import { BackupReminder } from '../features/backup/BackupReminder';
+import { StorageFullNotice } from '../features/backup/StorageFullNotice';
 
 function Screen() {
   const route = parseRoute(useHash());
@@ -86,7 +88,7 @@ function Screen() {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { bridge } = useServices();
+  const { bridge, commands } = useServices();
   const language = useUiStore((s) => s.language);
   const [info, setInfo] = useState<BridgeResult<'appInfo'>>();
   const hash = useHash();
@@ -130,6 +132,8 @@ export function App() {
         </div>
       </Block>
       <MainNavigation view={parseRoute(hash).view} />
+      <StorageFullNotice watch={commands.db.storage} />
+      <BackupReminder />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
         <ScreenBoundary resetKey={hash}>
           <Screen />

@@ -41,7 +41,7 @@ export type BackupTarget =
   | { kind: 'file' };
 
 export interface BackupProgress {
-  phase: 'writing' | 'verifying' | 'saving';
+  phase: 'writing' | 'verifying' | 'saving' | 'restoring';
   done: number;
   total: number;
 }

@@ -12,6 +12,7 @@ import { useMeetings } from '../../data/useMeetings';
 import { useStatusCount } from '../../data/useConsultations';
 import { formatIsoDate } from '../../format/dates';
 import { meetingWhen } from '../meetings/meeting-label';
+import { BackupStatus } from '../backup/BackupStatus';
 
 /** How many cases each list shows (the count always covers all). */
 const SHOWN = 8;
@@ -89,6 +90,7 @@ export function HomeScreen() {
           {t('home.allCases')}
         </a>
       </div>
+      <BackupStatus />
       {!lists ? (
         <>
           {/* While 100 000 list rows load, the counters already tell the two numbers that matter first. */}

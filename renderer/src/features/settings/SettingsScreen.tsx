@@ -13,6 +13,7 @@ import { fieldId, FormDropdown, FormNumberInput, FormTextInput } from '../../for
 import { AREA_CODES, findArea } from '../../../../shared/reference/regions';
 import { useUiStore } from '../../state/uiStore';
 import { FormErrorSummary } from '../../forms/ErrorList';
+import { BackupSettings } from '../backup/BackupSettings';
 
 /** The installation's settings: case-code prefix, the target-date rules and the centre it serves. */
 export function SettingsScreen() {
@@ -24,6 +25,7 @@ export function SettingsScreen() {
     <>
       <SettingsForm initial={settings} />
       {profile.role === 'coordinator' && <SessionSettings />}
+      {profile.role === 'coordinator' && <BackupSettings />}
     </>
   );
 }

@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Paragraph } from 'suomifi-ui-components';
+import type { StorageWatch } from '../../db/storage-watch';
+
+/**
+ * Said once, wherever the write came from, when it failed for lack of space: nothing was saved or
+ * changed (every command is one transaction), and what to do. Dismissed by the user.
+ */
+export function StorageFullNotice({ watch }: { watch: StorageWatch | undefined }) {
+  const { t } = useTranslation();
+  const full = useSyncExternalStore(
+    (listener) => watch?.subscribe(listener) ?? (() => undefined),
+    () => watch?.lastFull ?? null,
+  );
+  return (
+    <div role="alert" className="otk-live">
+      {full !== null && (
+        <div className="otk-storage-full" data-testid="storage-full">
+          <Paragraph className="otk-error">{t('storage.full.what')}</Paragraph>
+          <Paragraph>{t('storage.full.action')}</Paragraph>
+          <Button variant="secondary" onClick={() => watch?.dismiss()}>
+            {t('storage.full.dismiss')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
