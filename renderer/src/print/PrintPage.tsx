@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../shared/reference/labels';
 import { PAGE_MARKERS, pageLabelParts, pageRule } from './page-rule';
+import { pageNonce } from '../security/page-nonce';
 
 /**
  * The sheet of a printable view (summary report, national view, agenda, letter, audit log): put it
@@ -13,5 +14,6 @@ export function PrintPage({ head, language, landscape = false }: { head: string;
   const { i18n } = useTranslation();
   const t = i18n.getFixedT(language ?? i18n.language);
   const css = pageRule({ head, landscape, pageLabel: pageLabelParts(t('print.page', PAGE_MARKERS)) });
-  return <style>{css}</style>;
+  // The page's CSP allows a <style> element only with its nonce.
+  return <style nonce={pageNonce()}>{css}</style>;
 }
