@@ -4,6 +4,7 @@ import { encryptionMiddleware } from './encryption-middleware';
 import type { Keyring } from '../protection/keyring';
 import type { Clock } from '../../../shared/clock';
 import { StorageWatch } from './storage-watch';
+import { refuseNewerDatabase } from './newer-version';
 
 export interface DatabaseOptions {
   /** The IndexedDB database's name (tests give each database its own). */
@@ -25,6 +26,7 @@ export function createDatabase({ name = DATABASE_NAME, clock, keyring, dexie }: 
     db.keyring = keyring;
     db.use(encryptionMiddleware(keyring));
   }
+  refuseNewerDatabase(db);
   db.on('populate', (tx) => populateInstallation(tx.table('meta'), tx.table('networks'), clock()));
   return db;
 }
