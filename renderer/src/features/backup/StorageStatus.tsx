@@ -3,24 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Paragraph } from 'suomifi-ui-components';
 import { useUiStore } from '../../state/uiStore';
 import { useShell } from './useBackupState';
-
-interface Storage {
-  persisted: boolean | null;
-  usage: number | null;
-  quota: number | null;
-}
-
-/** The browser's storage calls, where they exist (they do in Chromium and Electron). */
-function storageManager(): StorageManager | undefined {
-  return typeof navigator !== 'undefined' ? navigator.storage : undefined;
-}
-
-async function readStorage(): Promise<Storage> {
-  const manager = storageManager();
-  const persisted = manager?.persisted ? await manager.persisted().catch(() => null) : null;
-  const estimate = manager?.estimate ? await manager.estimate().catch(() => null) : null;
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
-}
+import { askPersistentStorage, readStorage, type StorageReport } from './persistent-storage';
 
 /** Bytes in words: "1,5 Gt" / "1,5 GB". */
 export function formatBytes(bytes: number, language: string, t: (key: string) => string): string {
@@ -44,7 +27,7 @@ export function StorageStatus() {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const shell = useShell();
-  const [storage, setStorage] = useState<Storage | null>(null);
+  const [storage, setStorage] = useState<StorageReport | null>(null);
   const [asked, setAsked] = useState(false);
 
   useEffect(() => {
@@ -56,7 +39,7 @@ export function StorageStatus() {
   }, [asked]);
 
   async function ask() {
-    await storageManager()?.persist?.().catch(() => false);
+    await askPersistentStorage(true);
     setAsked(true);
   }
 

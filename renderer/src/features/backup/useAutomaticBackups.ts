@@ -9,6 +9,7 @@ import { readBackupState } from '../../commands/backup/state';
 import { changedSinceLastBackup } from '../../commands/backup/changes';
 import { writeBackup } from '../../commands/backup/write';
 import { APP_VERSION } from '../../app/appMeta';
+import { askPersistentStorage } from './persistent-storage';
 
 /** Wait this long after a change before the day's first automatic backup (the user may be mid-task). */
 export const AFTER_CHANGE_DELAY_MS = 5_000;
@@ -44,7 +45,14 @@ export function useAutomaticBackups({ db, bridge, profile, clock }: Params) {
 
   useEffect(() => {
     let live = true;
-    bridge.appInfo({}).then((info) => live && setDesktop(info.shell === 'electron'), () => undefined);
+    bridge.appInfo({}).then(
+      (info) => {
+        if (live) setDesktop(info.shell === 'electron');
+        // The browser may clear a site's data when the disk runs low, unless asked to keep it.
+        if (info.shell === 'web') void askPersistentStorage();
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
