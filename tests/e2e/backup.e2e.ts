@@ -1,0 +1,189 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BrowserSession } from './support/browser';
+import { E2E_INSTALLATION, E2E_PASSPHRASE, unlockApp } from './support/unlock';
+import { goToList, listCount, listTable, pick, recordRequest } from './support/intake-page';
+import { recordAndRoute } from './support/lifecycle-page';
+import { rawDatabase, type BundleFile } from './support/desk-files';
+import { axeViolations } from './support/axe';
+
+/**
+ * Nothing is lost when the laptop dies (issue 20), in real Chromium with the web build: work in
+ * installation A (cases in different states, a second profile), back up with "Back up now" (the
+ * browser's download, read back and checked before it is offered), then a brand-new browser
+ * profile — the laptop's replacement — restores it on the first-run screen with the recovery key:
+ * the same work list, the audit chain verifies, the old passphrases unlock. A wrong key and a
+ * damaged file are refused in words before anything is written.
+ */
+
+const SECOND = 'E2E Toinen Koordinaattori';
+const SECOND_PASSPHRASE = 'seitsemän sinistä lokkia lentää';
+const sessions: BrowserSession[] = [];
+
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+async function go(page: Page, hash: string, heading: string): Promise<void> {
+  await page.evaluate((h) => (window.location.hash = h), hash);
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+}
+
+/** Adds a second coordinator profile in Settings → Lock and profiles. */
+async function addCoordinator(page: Page): Promise<void> {
+  await go(page, '#/settings', 'Asetukset');
+  await page.locator('#profile-name').fill(SECOND);
+  await page.locator('input[name="profile-role"][value="coordinator"]').check({ force: true });
+  await page.locator('#profile-passphrase').fill(SECOND_PASSPHRASE);
+  await page.locator('#profile-confirm').fill(SECOND_PASSPHRASE);
+  await page.locator('#profile-current').fill(E2E_PASSPHRASE);
+  await page.getByRole('button', { name: 'Lisää profiili' }).last().click();
+  await page.getByText(`Profiili ${SECOND} lisätty.`).waitFor();
+}
+
+/** Settings → Backups → "Back up now": the verified backup comes as the browser's download. */
+async function backUpNow(page: Page): Promise<BundleFile> {
+  await go(page, '#/settings', 'Asetukset');
+  await page.getByRole('heading', { name: 'Varmuuskopiot' }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#backup-now').click()]);
+  const file = { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  await page.getByTestId('backup-message').filter({ hasText: /on tehty ja tarkistettu/ }).waitFor();
+  return file;
+}
+
+/** The work list as the user sees it: the count line and every row's text. */
+async function workList(page: Page): Promise<{ count: string; rows: string[] }> {
+  await goToList(page);
+  const count = await listCount(page);
+  const rows = await listTable(page).locator('tbody tr').allInnerTexts();
+  return { count, rows };
+}
+
+/** On the restore screen: chooses the file and types the key; then "Open the backup". */
+async function openBackupFile(page: Page, file: BundleFile, secret: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#restore-file').click()]);
+  await chooser.setFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
+  await page.getByText(`Valittu tiedosto: ${file.name}`).waitFor();
+  await page.locator('#restore-secret').fill(secret);
+  await page.locator('#restore-open').click();
+}
+
+describe('backup and restore in Chromium', () => {
+  it('backs up installation A, refuses a wrong key and a damaged file, and restores it into a new browser profile as the same installation', async () => {
+    const a = new BrowserSession();
+    sessions.push(a);
+    let page = await a.start({ locked: true });
+    const recoveryKey = await unlockApp(page);
+    expect(recoveryKey).not.toBeNull();
+
+    // Home says there is no verified backup yet.
+    await page.getByTestId('home-backup').filter({ hasText: 'Yhtään tarkistettua varmuuskopiota ei ole vielä tehty.' }).waitFor();
+
+    // Work: one case routed, one new; a second coordinator.
+    const routed = await recordAndRoute(page, { question: 'Varmuuskopiotestin ohjattu pyyntö (synteettinen).' });
+    const fresh = await recordRequest(page, { question: 'Varmuuskopiotestin uusi pyyntö (synteettinen).' });
+    await addCoordinator(page);
+
+    // Settings: storage as the browser reports it, then "Back up now".
+    await page.getByTestId('storage-usage').filter({ hasText: /^Käytössä .+, vapaana .+/ }).waitFor();
+    await page.getByTestId('storage-persisted').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const backup = await backUpNow(page);
+    expect(backup.name).toMatch(/^otk-backup-.+\.otk$/);
+    await page.getByTestId('backup-last').filter({ hasText: /^Viimeisin tarkistettu varmuuskopio: / }).waitFor();
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('home-backup').filter({ hasText: /^Viimeisin tarkistettu varmuuskopio: / }).waitFor();
+
+    const listA = await workList(page);
+    expect(listA.rows.join('\n')).toContain(routed.code);
+    expect(listA.rows.join('\n')).toContain(fresh);
+    const rawA = await rawDatabase(page);
+
+    // The laptop dies: a new browser profile.
+    const b = new BrowserSession();
+    sessions.push(b);
+    page = await b.start({ locked: true });
+    await page.getByRole('heading', { name: 'Ota sovellus käyttöön' }).waitFor();
+    await page.locator('#setup-restore').click();
+    await page.getByRole('heading', { name: 'Palauta varmuuskopiosta' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const empty = await rawDatabase(page);
+
+    // A wrong passphrase and a mistyped recovery key: refused in words, with what to do; nothing written.
+    await openBackupFile(page, backup, 'väärä salalause joka ei avaa mitään');
+    await page.getByTestId('restore-error').filter({ hasText: /^Varmuuskopiota ei avattu, eikä mitään tallennettu: Palautusavain tai salalause ei avaa tätä varmuuskopiota\. Kirjoita / }).waitFor();
+    const typo = `${recoveryKey!.slice(0, -1)}${recoveryKey!.endsWith('A') ? 'B' : 'A'}`;
+    await openBackupFile(page, backup, typo);
+    await page.getByTestId('restore-error').filter({ hasText: 'Palautusavaimessa on kirjoitusvirhe.' }).waitFor();
+    // A damaged file (one byte flipped near the end): refused too.
+    const damaged = Buffer.from(backup.bytes);
+    damaged[damaged.length - 20]! ^= 0xff;
+    await openBackupFile(page, { name: backup.name, bytes: damaged }, recoveryKey!);
+    await page.getByTestId('restore-error').filter({ hasText: /muutettu tai se on vioittunut|vajaa/ }).waitFor();
+    expect(await rawDatabase(page)).toEqual(empty);
+
+    // The recovery key opens it: the preview names the installation and counts what it holds.
+    await openBackupFile(page, backup, recoveryKey!);
+    await page.getByTestId('restore-preview').filter({ hasText: E2E_INSTALLATION }).waitFor();
+    expect(await page.getByTestId('restore-count-consultations').innerText()).toBe('2');
+    expect(await page.getByTestId('restore-count-profiles').innerText()).toBe('2');
+    expect(await rawDatabase(page)).toEqual(empty);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#restore-apply').click();
+    await page.getByRole('heading', { name: 'Asennus palautettu' }).waitFor();
+    await page.locator('#restore-continue').click();
+
+    // The same installation: the old passphrase unlocks, the work list is the same, the chain verifies.
+    await page.getByRole('heading', { name: 'Sovellus on lukittu' }).waitFor();
+    await pick(page, 'E2E Koordinaattori');
+    await unlockApp(page);
+    expect(await workList(page)).toEqual(listA);
+    await page.evaluate((h) => (window.location.hash = h), routed.hash);
+    await page.getByText('Varmuuskopiotestin ohjattu pyyntö (synteettinen).').first().waitFor();
+    const rawB = await rawDatabase(page);
+    for (const store of Object.keys(rawA).filter((name) => name !== 'audit' && name !== 'meta')) expect(rawB[store], store).toEqual(rawA[store]);
+    // Every event of A up to the backup, then the restore's and the unlock's.
+    expect(rawB.audit!.rows).toBeGreaterThanOrEqual(rawA.audit!.rows);
+    await go(page, '#/audit', 'Tapahtumaloki');
+    await page.getByRole('button', { name: 'Tarkista lokin eheys' }).click();
+    await page.getByTestId('audit-verification').filter({ hasText: /^Loki on ehjä: \d+ tapahtumaa, 1 asennuksen ketjua\.$/ }).waitFor();
+
+    // The second coordinator's old passphrase opens the restored installation too.
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('heading', { name: 'Sovellus on lukittu' }).waitFor();
+    await pick(page, SECOND);
+    await unlockApp(page, SECOND_PASSPHRASE);
+    await page.locator('.otk-session-bar').getByText(SECOND, { exact: true }).waitFor();
+  });
+
+  it('a database from a newer app version is not opened, not replaced and not blank: the screen says what happened and offers the restore', async () => {
+    const a = new BrowserSession();
+    sessions.push(a);
+    const page = await a.start({ locked: true });
+    await unlockApp(page);
+    await recordRequest(page, { question: 'Uudemman version testin pyyntö (synteettinen).' });
+    // A newer app upgrades the database (IndexedDB version far above this app's); this app then starts.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('otk-consultation-desk', 1_000_000);
+          request.onupgradeneeded = () => request.result.createObjectStore('fromTheFuture');
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    const before = await rawDatabase(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Tiedot on tallennettu uudemmalla versiolla' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Mitään ei ole muutettu.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Restoring into its place is asked for first; nothing is deleted before that.
+    await page.locator('#trouble-restore').click();
+    await page.getByText('Vahvista ensin, että ymmärrät tämän.').waitFor();
+    expect(await rawDatabase(page)).toEqual(before);
+  });
+});
