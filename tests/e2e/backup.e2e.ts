@@ -7,6 +7,7 @@ import { goToList, listCount, listTable, pick, recordRequest } from './support/i
 import { recordAndRoute } from './support/lifecycle-page';
 import { rawDatabase, type BundleFile } from './support/desk-files';
 import { axeViolations } from './support/axe';
+import { moveClocks, pageNow } from './support/clock';
 
 /**
  * Nothing is lost when the laptop dies (issue 20), in real Chromium with the web build: work in
@@ -83,6 +84,9 @@ describe('backup and restore in Chromium', () => {
     // Work: one case routed, one new; a second coordinator.
     const routed = await recordAndRoute(page, { question: 'Varmuuskopiotestin ohjattu pyyntö (synteettinen).' });
     const fresh = await recordRequest(page, { question: 'Varmuuskopiotestin uusi pyyntö (synteettinen).' });
+    // The browser cannot write files unasked: after the day's first change it reminds, with the download.
+    const reminder = page.locator('.otk-backup-reminder');
+    await reminder.filter({ hasText: 'Tämän päivän muutoksia ei ole vielä varmuuskopioitu.' }).getByRole('button', { name: 'Lataa varmuuskopio' }).waitFor();
     await addCoordinator(page);
 
     // Settings: storage as the browser reports it, then "Back up now".
@@ -92,6 +96,7 @@ describe('backup and restore in Chromium', () => {
     const backup = await backUpNow(page);
     expect(backup.name).toMatch(/^otk-backup-.+\.otk$/);
     await page.getByTestId('backup-last').filter({ hasText: /^Viimeisin tarkistettu varmuuskopio: / }).waitFor();
+    await expect.poll(() => reminder.count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.getByTestId('home-backup').filter({ hasText: /^Viimeisin tarkistettu varmuuskopio: / }).waitFor();
 
@@ -99,6 +104,11 @@ describe('backup and restore in Chromium', () => {
     expect(listA.rows.join('\n')).toContain(routed.code);
     expect(listA.rows.join('\n')).toContain(fresh);
     const rawA = await rawDatabase(page);
+    // Three days later Home warns: the last verified backup is older than the default 2 days.
+    await moveClocks([page], new Date((await pageNow(page)).getTime() + 3 * 86_400_000));
+    await page.evaluate(() => (window.location.hash = '#/help'));
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('home-backup').filter({ hasText: 'Se on yli 2 päivää vanha.' }).waitFor();
 
     // The laptop dies: a new browser profile.
     const b = new BrowserSession();
@@ -185,5 +195,12 @@ describe('backup and restore in Chromium', () => {
     await page.locator('#trouble-restore').click();
     await page.getByText('Vahvista ensin, että ymmärrät tämän.').waitFor();
     expect(await rawDatabase(page)).toEqual(before);
+    // Confirmed: the unreadable database makes way for a new one, and the restore screen opens.
+    await page.locator('label[for="trouble-confirm"]').click();
+    await page.locator('#trouble-restore').click();
+    await page.getByRole('heading', { name: 'Palauta varmuuskopiosta' }).waitFor();
+    const fresh = await rawDatabase(page);
+    expect(fresh.fromTheFuture).toBeUndefined();
+    expect(fresh.consultations?.rows).toBe(0);
   });
 });
