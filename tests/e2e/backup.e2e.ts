@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BrowserSession } from './support/browser';
 import { E2E_INSTALLATION, E2E_PASSPHRASE, unlockApp } from './support/unlock';
-import { goToList, listCount, listTable, pick, recordRequest } from './support/intake-page';
+import { fillIntake, goToList, listCount, listTable, openNewRequest, pick, recordRequest, saveButton } from './support/intake-page';
 import { recordAndRoute } from './support/lifecycle-page';
 import { rawDatabase, type BundleFile } from './support/desk-files';
 import { axeViolations } from './support/axe';
@@ -202,5 +202,36 @@ describe('backup and restore in Chromium', () => {
     const fresh = await rawDatabase(page);
     expect(fresh.fromTheFuture).toBeUndefined();
     expect(fresh.consultations?.rows).toBe(0);
+  });
+
+  it('a full disk (a tiny quota through the DevTools protocol) changes nothing and says so in words with what to do', async () => {
+    const a = new BrowserSession();
+    sessions.push(a);
+    const page = await a.start({ locked: true });
+    await unlockApp(page);
+    await openNewRequest(page);
+    await fillIntake(page, { question: 'Täyden levyn testin pyyntö (synteettinen).' });
+    const before = await rawDatabase(page);
+    const cdp = await page.context().newCDPSession(page);
+    const origin = new URL(page.url()).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    // Chromium's IndexedDB keeps the space it last saw free for up to 30 seconds before asking again.
+    await page.waitForTimeout(31_000);
+    await saveButton(page).click();
+    const full = 'Tallennus ei onnistunut, koska levy on täynnä. Mitään ei tallennettu eikä muutettu';
+    const notice = page.getByTestId('storage-full');
+    await notice.filter({ hasText: full }).waitFor();
+    await notice.filter({ hasText: 'Vapauta tilaa tältä levyltä' }).waitFor();
+    // The form says it too, beside what was typed (kept for the next try).
+    await page.getByRole('alert').filter({ hasText: full }).filter({ hasNotText: 'Selvä' }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await rawDatabase(page)).toEqual(before);
+    expect(await page.locator('#case-heading').count()).toBe(0);
+
+    // Space freed: the same form saves.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await notice.getByRole('button', { name: 'Selvä' }).click();
+    await saveButton(page).click();
+    await page.locator('#case-heading').waitFor();
   });
 });
