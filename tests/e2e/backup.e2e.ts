@@ -234,4 +234,27 @@ describe('backup and restore in Chromium', () => {
     await saveButton(page).click();
     await page.locator('#case-heading').waitFor();
   });
+
+  it('an installation whose data is gone from this browser profile is not silently started anew: the screen says so and offers the restore', async () => {
+    const a = new BrowserSession();
+    sessions.push(a);
+    const page = await a.start({ locked: true });
+    await unlockApp(page);
+    // The database disappears (cleared, or lost to damage) while the profile remembers its installation.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('otk-consultation-desk');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.reload();
+    await page.getByRole('heading', { name: 'Asennuksen tiedot puuttuvat' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#trouble-restore').click();
+    await page.getByRole('heading', { name: 'Palauta varmuuskopiosta' }).waitFor();
+    await page.getByRole('button', { name: 'Takaisin käyttöönottoon' }).click();
+    await page.getByRole('heading', { name: 'Ota sovellus käyttöön' }).waitFor();
+  });
 });

@@ -4,7 +4,7 @@ import { Block, Button, Heading, Paragraph, TextInput } from 'suomifi-ui-compone
 import { useServices } from '../../app/services';
 import { useUiStore } from '../../state/uiStore';
 import { saveBackupSettings } from '../../commands/backup/state';
-import { fieldErrorsOf } from '../session/issues';
+import { fieldErrorsOf, protectionMessage } from '../session/issues';
 import { formatDateTime } from '../../format/dates';
 import { BackupProgress } from './BackupProgress';
 import { useBackupRun } from './useBackupRun';
@@ -32,11 +32,16 @@ export function BackupSettings() {
 
   async function chooseFolder() {
     setNotice(null);
-    const chosen = await bridge.chooseBackupFolder({});
-    if (chosen.status === 'cancelled') return;
-    if (chosen.status === 'failed') return setNotice({ error: true, text: t(`backup.folderReason.${chosen.code}`) });
-    await saveBackupSettings(commands, { folder: chosen.folder });
-    setNotice({ error: false, text: t('backup.settings.folderSaved', { folder: chosen.folder }) });
+    try {
+      const chosen = await bridge.chooseBackupFolder({});
+      if (chosen.status === 'cancelled') return;
+      if (chosen.status === 'failed') return setNotice({ error: true, text: t(`backup.folderReason.${chosen.code}`) });
+      await saveBackupSettings(commands, { folder: chosen.folder });
+      setNotice({ error: false, text: t('backup.settings.folderSaved', { folder: chosen.folder }) });
+    } catch (error) {
+      console.error('choosing the backup folder failed', error);
+      setNotice({ error: true, text: protectionMessage(error, t) ?? t('backup.settings.failed') });
+    }
   }
 
   async function saveDays(event: FormEvent) {
@@ -46,7 +51,7 @@ export function BackupSettings() {
       await saveBackupSettings(commands, { warnDays: Number(days) });
       setNotice({ error: false, text: t('backup.settings.warnSaved', { count: Number(days) }) });
     } catch (error) {
-      setNotice({ error: true, text: fieldErrorsOf(error) ? t('backup.settings.warnInvalid') : t('backup.settings.failed') });
+      setNotice({ error: true, text: fieldErrorsOf(error) ? t('backup.settings.warnInvalid') : (protectionMessage(error, t) ?? t('backup.settings.failed')) });
     }
   }
 
