@@ -8,10 +8,11 @@ import { recordAndRoute } from './support/lifecycle-page';
 import { rawDatabase, type BundleFile } from './support/desk-files';
 import { axeViolations } from './support/axe';
 import { moveClocks, pageNow } from './support/clock';
+import { closeAndPurge } from './support/close-and-purge';
 
 /**
  * Nothing is lost when the laptop dies (issue 20), in real Chromium with the web build: work in
- * installation A (cases in different states, a second profile), back up with "Back up now" (the
+ * installation A (cases in different states, one closed and purged, a second profile), back up with "Back up now" (the
  * browser's download, read back and checked before it is offered), then a brand-new browser
  * profile — the laptop's replacement — restores it on the first-run screen with the recovery key:
  * the same work list, the audit chain verifies, the old passphrases unlock. A wrong key and a
@@ -61,6 +62,14 @@ async function workList(page: Page): Promise<{ count: string; rows: string[] }> 
   return { count, rows };
 }
 
+/** A case's timeline as its view shows it (the events; the muted lines that count views left out). */
+async function timeline(page: Page, hash: string): Promise<string[]> {
+  await page.evaluate(() => (window.location.hash = '#/help'));
+  await page.evaluate((h) => (window.location.hash = h), hash);
+  await page.locator('.otk-timeline li').first().waitFor();
+  return page.locator('.otk-timeline li:not(.otk-muted)').allInnerTexts();
+}
+
 /** On the restore screen: chooses the file and types the key; then "Open the backup". */
 async function openBackupFile(page: Page, file: BundleFile, secret: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#restore-file').click()]);
@@ -87,6 +96,10 @@ describe('backup and restore in Chromium', () => {
     // The browser cannot write files unasked: after the day's first change it reminds, with the download.
     const reminder = page.locator('.otk-backup-reminder');
     await reminder.filter({ hasText: 'Tämän päivän muutoksia ei ole vielä varmuuskopioitu.' }).getByRole('button', { name: 'Lataa varmuuskopio' }).waitFor();
+    // A third case goes through every state to its end and is purged two years later (a tombstone stays).
+    const purged = await closeAndPurge(page, 'Varmuuskopiotestin poistettava pyyntö (synteettinen).');
+    const timelineA = await timeline(page, routed.hash);
+    expect(timelineA.length).toBeGreaterThanOrEqual(3);
     await addCoordinator(page);
 
     // Settings: storage as the browser reports it, then "Back up now".
@@ -103,7 +116,9 @@ describe('backup and restore in Chromium', () => {
     const listA = await workList(page);
     expect(listA.rows.join('\n')).toContain(routed.code);
     expect(listA.rows.join('\n')).toContain(fresh);
+    expect(listA.rows.join('\n')).not.toContain(purged);
     const rawA = await rawDatabase(page);
+    expect(rawA.tombstones!.rows).toBe(1);
     // Three days later Home warns: the last verified backup is older than the default 2 days.
     await moveClocks([page], new Date((await pageNow(page)).getTime() + 3 * 86_400_000));
     await page.evaluate(() => (window.location.hash = '#/help'));
@@ -113,7 +128,10 @@ describe('backup and restore in Chromium', () => {
     // The laptop dies: a new browser profile.
     const b = new BrowserSession();
     sessions.push(b);
+    const aNow = await pageNow(page);
     page = await b.start({ locked: true });
+    // The new laptop's clock agrees with the old one's.
+    await moveClocks([page], aNow);
     await page.getByRole('heading', { name: 'Ota sovellus käyttöön' }).waitFor();
     await page.locator('#setup-restore').click();
     await page.getByRole('heading', { name: 'Palauta varmuuskopiosta' }).waitFor();
@@ -137,6 +155,7 @@ describe('backup and restore in Chromium', () => {
     await openBackupFile(page, backup, recoveryKey!);
     await page.getByTestId('restore-preview').filter({ hasText: E2E_INSTALLATION }).waitFor();
     expect(await page.getByTestId('restore-count-consultations').innerText()).toBe('2');
+    expect(await page.getByTestId('restore-count-tombstones').innerText()).toBe('1');
     expect(await page.getByTestId('restore-count-profiles').innerText()).toBe('2');
     expect(await rawDatabase(page)).toEqual(empty);
     expect(await axeViolations(page)).toEqual([]);
@@ -149,7 +168,7 @@ describe('backup and restore in Chromium', () => {
     await pick(page, 'E2E Koordinaattori');
     await unlockApp(page);
     expect(await workList(page)).toEqual(listA);
-    await page.evaluate((h) => (window.location.hash = h), routed.hash);
+    expect(await timeline(page, routed.hash)).toEqual(timelineA);
     await page.getByText('Varmuuskopiotestin ohjattu pyyntö (synteettinen).').first().waitFor();
     const rawB = await rawDatabase(page);
     for (const store of Object.keys(rawA).filter((name) => name !== 'audit' && name !== 'meta')) expect(rawB[store], store).toEqual(rawA[store]);
