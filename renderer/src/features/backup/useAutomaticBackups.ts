@@ -92,7 +92,10 @@ export function useAutomaticBackups({ db, bridge, profile, clock }: Params) {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       const seen = current.current;
       if (leaving.current || !seen?.state.folder || !dueOnLeaving(seen.changed)) return;
+      // Electron keeps the window open when the handler sets returnValue (preventDefault alone is not
+      // enough there); its close is then repeated by the renderer once the backup is written.
       event.preventDefault();
+      event.returnValue = false;
       void beforeLeave().finally(() => window.close());
     };
     window.addEventListener('beforeunload', onBeforeUnload);
