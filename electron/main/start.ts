@@ -4,6 +4,7 @@ import { getAppInfo, type AppInfoSource } from './app-info';
 import { APP_SCHEME } from './app-url';
 import { forbiddenSwitches, refusalMessage, REFUSED_EXIT_CODE, type SwitchSource } from './debug-switches';
 import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } from './files';
+import { chooseBackupFolder, deleteBackupFile, listBackupFiles, readBackupPart, writeBackupPart, type BackupFileDeps, type BackupFs } from './backup-files';
 import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
 import type { BuildPaths } from './paths';
 import { printToPdf } from './print';
@@ -51,7 +52,7 @@ export interface ShellOptions {
   platform: string;
   /** The process's arguments (`process.argv`), read for forbidden switches beside app.commandLine. */
   argv: readonly string[];
-  fs?: FileSystem;
+  fs?: FileSystem & Partial<BackupFs>;
 }
 
 /**
@@ -108,6 +109,11 @@ export async function startShell<W extends ClosableWindow>(
     fs: options.fs ?? fsPromises,
     documentsDir: () => app.getPath('documents'),
   };
+  const backupDeps: BackupFileDeps<W> = {
+    dialog: electron.dialog,
+    fs: { ...fsPromises, ...options.fs } as BackupFs,
+    userDataDir: () => app.getPath('userData'),
+  };
   registerBridgeHandlers<SenderContents, W>({
     ipcMain: electron.ipcMain,
     windowFor: (contents) => (mainWindow !== null && mainWindow.webContents.id === contents.id ? mainWindow : null),
@@ -116,6 +122,11 @@ export async function startShell<W extends ClosableWindow>(
       saveFile: (args, window) => saveFile(fileDeps, window, args),
       openFile: (args, window) => openFile(fileDeps, window, args),
       printToPdf: (args, window) => printToPdf(fileDeps, window, args),
+      chooseBackupFolder: (_args, window) => chooseBackupFolder(backupDeps, window),
+      writeBackupPart: (args) => writeBackupPart(backupDeps, args),
+      readBackupPart: (args) => readBackupPart(backupDeps, args),
+      listBackupFiles: (args) => listBackupFiles(backupDeps, args),
+      deleteBackupFile: (args) => deleteBackupFile(backupDeps, args),
     },
   });
 

@@ -13,6 +13,11 @@ const bridge: Bridge = {
   saveFile: (args) => ipcRenderer.invoke(channelFor('saveFile'), args),
   openFile: (args) => ipcRenderer.invoke(channelFor('openFile'), args),
   printToPdf: (args) => ipcRenderer.invoke(channelFor('printToPdf'), args),
+  chooseBackupFolder: (args) => ipcRenderer.invoke(channelFor('chooseBackupFolder'), args),
+  writeBackupPart: (args) => ipcRenderer.invoke(channelFor('writeBackupPart'), args),
+  readBackupPart: (args) => ipcRenderer.invoke(channelFor('readBackupPart'), args),
+  listBackupFiles: (args) => ipcRenderer.invoke(channelFor('listBackupFiles'), args),
+  deleteBackupFile: (args) => ipcRenderer.invoke(channelFor('deleteBackupFile'), args),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

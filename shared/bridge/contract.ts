@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BridgeMethod } from './methods';
+import { backupContract } from './backup-contract';
 
 /**
  * The one contract between the renderer and the shell (Electron main, or the browser's web bridge).
@@ -136,6 +137,8 @@ export const bridgeContract = {
       fileFailure,
     ]),
   },
+  // Backups in a folder the coordinator chose (./backup-contract).
+  ...backupContract,
 } as const satisfies Record<BridgeMethod, { args: z.ZodType; result: z.ZodType }>;
 
 export type BridgeArgs<M extends BridgeMethod> = z.input<(typeof bridgeContract)[M]['args']>;

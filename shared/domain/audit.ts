@@ -55,6 +55,12 @@ export const AUDIT_ACTIONS = [
   'recommendation.draft',
   /** A requester saved or discarded an unsent request (details.change: save or discard). */
   'request.draft',
+  /** A backup was written and verified (details: where — folder or download —, file, counts, bytes, digest). */
+  'backup.write',
+  /** A backup could not be written or did not verify (details: stage, reason code). */
+  'backup.failed',
+  /** The installation was restored from a backup (details: backup id and date, how it was opened, counts). */
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,7 +71,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   action: AuditAction;
-  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention' | 'request' | 'method';
+  entity: 'consultation' | 'network' | 'settings' | 'meeting' | 'exchange' | 'profile' | 'retention' | 'request' | 'method' | 'backup';
   entityId: string;
   /** Names of the fields written, no values. */
   fields: string[];

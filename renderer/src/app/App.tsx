@@ -34,6 +34,8 @@ import { mayOpenScreen } from '../../../shared/protection/screens';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { SessionBar } from '../features/session/SessionBar';
 import type { BridgeResult } from '../../../shared/bridge/contract';
+import { BackupReminder } from '../features/backup/BackupReminder';
+import { StorageFullNotice } from '../features/backup/StorageFullNotice';
 
 function Screen() {
   const route = parseRoute(useHash());
@@ -133,6 +135,8 @@ export function App() {
         </div>
       </Block>
       <MainNavigation view={parseRoute(hash).view} />
+      <StorageFullNotice />
+      <BackupReminder />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
         <ScreenBoundary resetKey={hash}>
           <Screen />

@@ -22,10 +22,21 @@ import type { DeskNetwork } from '../features/session/DeskNetworkField';
 import { RecoveryKeyScreen } from '../features/session/RecoveryKeyScreen';
 import { UnlockScreen } from '../features/session/UnlockScreen';
 import { isLockShortcut, useIdleLock } from '../features/session/useIdleLock';
+import { RestoreScreen } from '../features/backup/RestoreScreen';
+import { DatabaseTroubleScreen } from '../features/backup/DatabaseTroubleScreen';
+import { troubleOf, type Trouble } from '../features/backup/database-trouble';
+import { replaceUnreadableDatabase } from '../commands/backup/replace-database';
+import { rememberedInstallation, rememberInstallation } from '../features/backup/installation-marker';
+import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
+import { readInstallation } from '../queries/installation';
 
 type Gate =
   | { step: 'loading' }
   | { step: 'setup'; networks: DeskNetwork[] }
+  /** Restore from a backup (issue 20): a new installation becomes the backed-up one. */
+  | { step: 'restore' }
+  /** The database cannot be opened, or opened empty where there was an installation (features/backup). */
+  | { step: 'trouble'; trouble: Trouble }
   | { step: 'locked'; profiles: ProfileRow[] }
   | { step: 'recovery-key'; profile: Profile; recoveryKey: string }
   | { step: 'encrypting'; profile: Profile; done: number }
@@ -46,11 +57,20 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
 
   useEffect(() => {
     let live = true;
-    void listProfiles(db).then(async (profiles) => {
-      // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
-      const gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await networksForSetUp(db) } : { step: 'locked', profiles };
-      if (live) setGate(gate);
-    });
+    void listProfiles(db).then(
+      async (profiles) => {
+        // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
+        let gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await networksForSetUp(db) } : { step: 'locked', profiles };
+        // Empty, but this profile had an installation: its data is gone — say so and offer the restore.
+        const remembered = rememberedInstallation();
+        if (profiles.length === 0 && remembered !== null && remembered !== (await readInstallation(db)).id) gate = { step: 'trouble', trouble: 'lost' };
+        if (live) setGate(gate);
+      },
+      (error: unknown) => {
+        console.error('the database cannot be opened', error);
+        if (live) setGate({ step: 'trouble', trouble: troubleOf(error) });
+      },
+    );
     return () => {
       live = false;
     };
@@ -58,6 +78,7 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
 
   async function enter(profile: Profile) {
     useUiStore.getState().setLanguage(profile.language);
+    rememberInstallation((await readInstallation(db)).id);
     if (!migrationDone(await migrationState(db))) {
       setGate({ step: 'encrypting', profile, done: 0 });
       await encryptAtRest({ db, actor: profile.name, profile, now }, (done) => setGate({ step: 'encrypting', profile, done }));
@@ -78,6 +99,31 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
             if (empty) await markNothingToMigrate(db);
             setGate({ step: 'recovery-key', profile, recoveryKey });
           }}
+          onRestore={() => setGate({ step: 'restore' })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreScreen
+          db={db}
+          bridge={bridge}
+          clock={clock}
+          onBack={() => void db.networks.toArray().then((networks) => setGate({ step: 'setup', networks }))}
+          onDone={(id) => {
+            rememberInstallation(id);
+            window.location.reload();
+          }}
+        />
+      );
+    case 'trouble':
+      return (
+        <DatabaseTroubleScreen
+          trouble={gate.trouble}
+          onRestore={async () => {
+            if (gate.trouble !== 'lost') await replaceUnreadableDatabase(db);
+            setGate({ step: 'restore' });
+          }}
+          onSetUpNew={gate.trouble === 'lost' ? () => void db.networks.toArray().then((networks) => setGate({ step: 'setup', networks })) : undefined}
         />
       );
     case 'recovery-key':
@@ -113,13 +159,26 @@ function EncryptingScreen({ done }: { done: number }) {
   );
 }
 
+/** While the session ends, the automatic backup is written first. */
+function LeavingNotice() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="otk-notice otk-leaving">
+      {t('backup.leaving')}
+    </p>
+  );
+}
+
 function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; profile: Profile; idleMinutes: number; children: ReactNode }) {
   const { db, keyring, bridge, clock, profile, idleMinutes, children } = props;
+  // Automatic backups (features/backup): after the day's first change, and before the session ends.
+  const { beforeLeave, leavingNow } = useAutomaticBackups({ db, bridge, profile, clock });
   const lock = useCallback(
     async (reason: LockReason) => {
+      await beforeLeave();
       await lockSession({ db, keyring, now: clock }, profile, reason).finally(() => window.location.reload());
     },
-    [db, keyring, profile, clock],
+    [db, keyring, profile, clock, beforeLeave],
   );
   const services = useMemo<Services>(
     () => ({
@@ -152,5 +211,10 @@ function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge;
     [db, profile, clock],
   );
 
-  return <ServicesProvider services={services}>{children}</ServicesProvider>;
+  return (
+    <ServicesProvider services={services}>
+      {leavingNow && <LeavingNotice />}
+      {children}
+    </ServicesProvider>
+  );
 }

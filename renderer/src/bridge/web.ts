@@ -84,5 +84,12 @@ export async function callWebBridge(method: BridgeMethod, args: unknown): Promis
       return openFile(args as BridgeArgs<'openFile'>);
     case 'printToPdf':
       return printToPdf();
+    // No folders in a browser: backups are downloaded (renderer/src/commands/backup).
+    case 'chooseBackupFolder':
+    case 'writeBackupPart':
+    case 'readBackupPart':
+    case 'listBackupFiles':
+    case 'deleteBackupFile':
+      return { status: 'failed', code: 'unsupported' };
   }
 }

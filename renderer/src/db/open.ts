@@ -3,6 +3,8 @@ import { populateInstallation } from './installation';
 import { encryptionMiddleware } from './encryption-middleware';
 import type { Keyring } from './keyring';
 import type { Clock } from '../../../shared/clock';
+import { StorageWatch } from './storage-watch';
+import { refuseNewerDatabase } from './newer-version';
 
 export interface DatabaseOptions {
   /** The IndexedDB database's name (tests give each database its own). */
@@ -18,10 +20,13 @@ export interface DatabaseOptions {
 /** Creates the database handle; a new database gets its installation id and clock on creation. */
 export function createDatabase({ name = DATABASE_NAME, clock, keyring, dexie }: DatabaseOptions): OtkDatabase {
   const db = new OtkDatabase(name, dexie);
+  db.storage = new StorageWatch();
+  db.use(db.storage.middleware(() => clock().getTime()));
   if (keyring) {
     db.keyring = keyring;
     db.use(encryptionMiddleware(keyring));
   }
+  refuseNewerDatabase(db);
   db.on('populate', (tx) => populateInstallation(tx.table('meta'), tx.table('networks'), clock()));
   return db;
 }

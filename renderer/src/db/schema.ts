@@ -7,6 +7,7 @@ import type { Network } from '../../../shared/domain/network';
 import type { Meeting } from '../../../shared/meetings/schema';
 import type { ProfileRow } from './rows/profile';
 import type { Keyring } from './keyring';
+import type { StorageWatch } from './storage-watch';
 import { upgradeToLifecycle } from './upgrade-lifecycle';
 import { upgradeToFieldStamps } from './upgrade-field-stamps';
 import type {
@@ -87,6 +88,8 @@ export class OtkDatabase extends Dexie {
   methods!: EntityTable<MethodRecord, 'id'>;
   /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
   keyring?: Keyring;
+  /** Writes that failed for lack of space (set by createDatabase). */
+  storage?: StorageWatch;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Live queries must not deep-clone cached results (handbook: performance design).

@@ -5,6 +5,7 @@ import { useMessage } from './message';
 import { decodeMessage } from '../../../shared/domain/messages';
 import type { UiLanguage } from '../../../shared/reference/labels';
 import { formatIsoDate } from '../format/dates';
+import { isStorageFull } from '../../../shared/protection/storage-full';
 
 /**
  * Runs a command from a button and turns its refusal into text in the UI language: a command
@@ -34,6 +35,8 @@ export function useCommand(fallbackKey: string) {
     if (caught instanceof CommandError) return caught.detail ? detailText(caught.detail) : t(`commandError.${caught.code}`);
     if (caught instanceof ValidationError) return caught.issues.map((issue) => translate(issue.message)).join(' ');
     if (isNotPermitted(caught)) return t('roles.notPermitted');
+    // The disk is full: the command's one transaction changed nothing; say so and what to do.
+    if (isStorageFull(caught)) return `${t('storage.full.what')} ${t('storage.full.action')}`;
     console.error(fallbackKey, caught);
     return t(fallbackKey);
   };

@@ -6,6 +6,7 @@ import { bundleHeaderSchema, type BundleHeader } from './header';
 import { deriveBundleKey, type BundleKey } from './kdf';
 import { MIN_KDF_ITERATIONS } from './kdf-params';
 import { decompressEntries } from './payload';
+import { BACKUP_FORMAT_VERSION } from '../../backup/format';
 
 export interface DecodeExpectations {
   /** This installation: a bundle addressed to another one is refused ('wrong-recipient'). */
@@ -43,6 +44,7 @@ function readLayout(bytes: Uint8Array): Layout {
   if (bytes.length < MAGIC.length || MAGIC.some((byte, i) => bytes[i] !== byte)) fail('not-a-bundle', 'no OTKB magic bytes');
   if (bytes.length < PREFIX_BYTES) fail('truncated', 'the file ends inside the prefix');
   const version = readU16(bytes, 4);
+  if (version === BACKUP_FORMAT_VERSION) fail('backup-file', 'an installation backup, not an exchange bundle');
   if (version > FORMAT_VERSION) fail('newer-format', `format version ${version} is newer than ${FORMAT_VERSION}`);
   if (version < 1) fail('invalid-header', `format version ${version} does not exist`);
   const headerLength = readU32(bytes, 6);

@@ -22,6 +22,8 @@ export const BUNDLE_ERROR_CODES = [
   'invalid-header',
   /** Authentic, but the payload inside does not decode (a bug in the sending app). */
   'invalid-payload',
+  /** An installation's backup (format version 2, shared/backup), not an exchange file: restored on the first-run screen. */
+  'backup-file',
 ] as const;
 
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];

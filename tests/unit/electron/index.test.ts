@@ -22,9 +22,14 @@ describe('electron/main/index.ts', () => {
     expect(electron.calls).toContain('requestSingleInstanceLock');
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
       'otk:appInfo',
+      'otk:chooseBackupFolder',
+      'otk:deleteBackupFile',
+      'otk:listBackupFiles',
       'otk:openFile',
       'otk:printToPdf',
+      'otk:readBackupPart',
       'otk:saveFile',
+      'otk:writeBackupPart',
     ]);
     const window = electron.windows[0];
     expect(window?.options.webPreferences.devTools).toBe(false);

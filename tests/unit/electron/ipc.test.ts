@@ -28,6 +28,11 @@ function setup() {
       status: 'saved',
       location: '/tmp/yhteenveto.pdf',
     })),
+    chooseBackupFolder: vi.fn<BridgeImplementations<Window>['chooseBackupFolder']>(async () => ({ status: 'cancelled' })),
+    writeBackupPart: vi.fn<BridgeImplementations<Window>['writeBackupPart']>(async () => ({ status: 'done' })),
+    readBackupPart: vi.fn<BridgeImplementations<Window>['readBackupPart']>(async () => ({ status: 'failed', code: 'not-found' })),
+    listBackupFiles: vi.fn<BridgeImplementations<Window>['listBackupFiles']>(async () => ({ status: 'listed', files: [] })),
+    deleteBackupFile: vi.fn<BridgeImplementations<Window>['deleteBackupFile']>(async () => ({ status: 'deleted' })),
   };
   registerBridgeHandlers<SenderContents, Window>({
     ipcMain,
@@ -44,6 +49,7 @@ function setup() {
     expect(implementations.saveFile).not.toHaveBeenCalled();
     expect(implementations.openFile).not.toHaveBeenCalled();
     expect(implementations.printToPdf).not.toHaveBeenCalled();
+    for (const backup of [implementations.chooseBackupFolder, implementations.writeBackupPart, implementations.readBackupPart, implementations.listBackupFiles, implementations.deleteBackupFile]) expect(backup).not.toHaveBeenCalled();
   };
   return { ipcMain, contents, window, implementations, call, nothingRan };
 }
@@ -55,7 +61,17 @@ describe('bridge handlers: registration', () => {
   it('registers exactly one handler per bridge method, on its own channel', () => {
     const { ipcMain } = setup();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(BRIDGE_METHODS.map(channelFor).sort());
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(['otk:appInfo', 'otk:openFile', 'otk:printToPdf', 'otk:saveFile']);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual([
+      'otk:appInfo',
+      'otk:chooseBackupFolder',
+      'otk:deleteBackupFile',
+      'otk:listBackupFiles',
+      'otk:openFile',
+      'otk:printToPdf',
+      'otk:readBackupPart',
+      'otk:saveFile',
+      'otk:writeBackupPart',
+    ]);
   });
 });
 

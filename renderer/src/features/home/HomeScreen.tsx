@@ -14,6 +14,7 @@ import { useStatusCount } from '../../queries/useConsultations';
 import { formatIsoDate } from '../../format/dates';
 import { meetingWhen } from '../meetings/meeting-label';
 import { ScreenPanel } from '../../components/ScreenPanel';
+import { BackupStatus } from '../backup/BackupStatus';
 
 /** How many cases each list shows (the count always covers all). */
 const SHOWN = 8;
@@ -93,6 +94,7 @@ export function HomeScreen() {
           {t('home.allCases')}
         </a>
       </div>
+      <BackupStatus />
       {!lists ? (
         <>
           {/* While 100 000 list rows load, the counters already tell the two numbers that matter first. */}

@@ -17,6 +17,7 @@ import { intakeOptions } from './options';
 import { summaryFields } from './summary-fields';
 import { GuardWarnings } from './GuardWarnings';
 import { ConsentSection, ReceivedSection, RequestKindSection, RequesterSection, RequestSection, SubjectSection } from './sections';
+import { isStorageFull } from '../../../../shared/protection/storage-full';
 
 type Outcome = { kind: 'failed'; message: string } | null;
 
@@ -77,6 +78,9 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
         setOutcome({ kind: 'failed', message: t(`commandError.${error.code}`) });
       } else if (isNotPermitted(error)) {
         setOutcome({ kind: 'failed', message: t('roles.notPermitted') });
+      } else if (isStorageFull(error)) {
+        // The disk is full: the command's one transaction changed nothing; say so and what to do.
+        setOutcome({ kind: 'failed', message: `${t('storage.full.what')} ${t('storage.full.action')}` });
       } else {
         console.error('saving a consultation failed', error);
         setOutcome({ kind: 'failed', message: t('intake.saveFailed') });

@@ -25,7 +25,7 @@ const focusId = (id: string, dropdown: boolean) => (dropdown ? `${id}_button` : 
  * a requesting professional with their contact, or an expert network member with their network.
  * Says plainly that a forgotten passphrase cannot be recovered without the recovery key shown next.
  */
-export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetwork[]; onSetUp: (input: SetupInput) => Promise<void> }) {
+export function SetupScreen({ networks, onSetUp, onRestore }: { networks: readonly DeskNetwork[]; onSetUp: (input: SetupInput) => Promise<void>; onRestore?: () => void }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const [role, setRole] = useState<Role>('coordinator');
@@ -70,6 +70,14 @@ export function SetupScreen({ networks, onSetUp }: { networks: readonly DeskNetw
     <GateShell title={t('session.setup.title')}>
       <Paragraph>{t('session.setup.intro')}</Paragraph>
       <Paragraph className="otk-warning">{t('session.setup.noRecovery')}</Paragraph>
+      {onRestore && (
+        <div className="otk-restore-offer">
+          <Paragraph>{t('restore.offer')}</Paragraph>
+          <Button variant="secondary" id="setup-restore" onClick={onRestore}>
+            {t('restore.start')}
+          </Button>
+        </div>
+      )}
       <form onSubmit={(event) => void submit(event)} noValidate className="otk-grid otk-narrow" lang={language}>
         {errors && <FormErrorSummary ref={summary} errors={errors} fields={fields} />}
         <DeskRoleChoice value={role} onChange={setRole} status={status('role')} />

@@ -1,6 +1,7 @@
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { ValidationError } from '../../access/errors';
 import { isProtectionError } from '../../../../shared/protection/errors';
+import { isStorageFull } from '../../../../shared/protection/storage-full';
 
 type ErrorNode = { type?: string; message?: string; [part: string]: unknown };
 
@@ -27,8 +28,9 @@ export function fieldMessage(errors: FieldErrors<FieldValues> | null, path: stri
   return typeof message === 'string' ? message : undefined;
 }
 
-/** The i18n text of a protection refusal (wrong passphrase, wait…), or null for other errors. */
+/** The i18n text of a protection refusal (wrong passphrase, wait…) or of a full disk, or null for other errors. */
 export function protectionMessage(error: unknown, t: (key: string, params?: Record<string, string | number>) => string): string | null {
+  if (isStorageFull(error)) return `${t('storage.full.what')} ${t('storage.full.action')}`;
   if (!isProtectionError(error)) return null;
   return t(error.messageKey, { ...error.params });
 }

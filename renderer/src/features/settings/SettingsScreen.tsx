@@ -15,6 +15,7 @@ import { useUiStore } from '../../state/uiStore';
 import { FormErrorSummary } from '../../forms/ErrorList';
 import { CriteriaSettings } from '../knowledge/CriteriaSettings';
 import { ScreenPanel } from '../../components/ScreenPanel';
+import { BackupSettings } from '../backup/BackupSettings';
 
 /** The installation's settings: case-code prefix, the target-date rules and the centre it serves. */
 export function SettingsScreen() {
@@ -27,6 +28,7 @@ export function SettingsScreen() {
       <SettingsForm initial={settings} />
       {profile.role === 'coordinator' && <CriteriaSettings />}
       {profile.role === 'coordinator' && <SessionSettings />}
+      {profile.role === 'coordinator' && <BackupSettings />}
     </>
   );
 }

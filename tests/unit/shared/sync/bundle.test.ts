@@ -186,10 +186,17 @@ describe('bundle codec: every refusal has its code', () => {
   it('newer-format: a newer format version, or a newer record schema', async () => {
     const { bytes } = await encodeBundle(input(cases(1)), PASS, FAST);
     const newer = bytes.slice();
-    newer[5] = 2;
+    newer[5] = 3;
     expect(await refusal(openAll(newer))).toBe('newer-format');
     const { bytes: newerSchema } = await encodeBundle(input(cases(1), { schemaVersion: SYNC_SCHEMA_VERSION + 1 }), PASS, FAST);
     expect(await refusal(openAll(newerSchema))).toBe('newer-format');
+  });
+
+  it('backup-file: an installation backup (format version 2) is not opened as an exchange file', async () => {
+    const { bytes } = await encodeBundle(input(cases(1)), PASS, FAST);
+    const backup = bytes.slice();
+    backup[5] = 2;
+    expect(await refusal(openAll(backup))).toBe('backup-file');
   });
 
   it('wrong-passphrase: another or an empty passphrase, or a key derived for another bundle', async () => {

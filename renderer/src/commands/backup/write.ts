@@ -1,0 +1,209 @@
+import type { Bridge } from '../../../../shared/bridge/contract';
+import {
+  BackupError,
+  backupFileName,
+  createBackupWriter,
+  entryTypeOf,
+  isBackupError,
+  keySlotsOf,
+  openBackup,
+  type BackupWriter,
+  type BackupWritten,
+  type ByteSource,
+} from '../../../../shared/backup';
+import { LockedError } from '../../db/keyring';
+import { isStorageFull } from '../../../../shared/protection/storage-full';
+import type { CommandContext } from '../../access/context';
+import { addAudit, auditEvent } from '../audit';
+import { readInstallation } from '../../queries/installation';
+import { takeStamps } from '../stamps';
+import { blobSink, blobSource, folderSink, folderSource, type FinishingSink } from './files';
+import { rawDatabase } from './idb';
+import { readSnapshot } from './snapshot';
+import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
+import { pruneGenerations } from './generations';
+
+/**
+ * A backup: the whole database as stored, read in one snapshot, written as an encrypted .otk
+ * backup (shared/backup), then READ BACK — decrypted, every line counted against the header and
+ * the content digest compared with the writer's — and only then recorded as the last verified
+ * backup, audited (when, where, counts; no content). In the chosen folder, older generations of
+ * this installation's own backups are then removed (7 daily, 4 weekly, 12 monthly). A failure at
+ * any step is recorded, audited and thrown, never silent; a half-written file never keeps a
+ * backup's name.
+ */
+
+export type BackupTarget =
+  /** The folder chosen in Settings (Electron). */
+  | { kind: 'folder'; folder: string }
+  /** The browser's download (the web build's automatic backup, and its "Back up now"). */
+  | { kind: 'download' }
+  /** A file the coordinator chooses with the save dialog. */
+  | { kind: 'file' };
+
+export interface BackupProgress {
+  phase: 'writing' | 'verifying' | 'saving' | 'restoring';
+  done: number;
+  total: number;
+}
+
+export interface BackupOptions {
+  /** The app version written into the header (renderer/src/app/appMeta). */
+  appVersion: string;
+  onProgress?: (progress: BackupProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type BackupOutcome = { status: 'written'; record: BackupRecord; removed: string[]; generationsFailed: boolean } | { status: 'cancelled' };
+
+const whereOf = (target: BackupTarget): BackupWhere => (target.kind === 'folder' ? 'folder' : target.kind);
+
+function errorCode(error: unknown): string {
+  if (isBackupError(error)) return error.code;
+  if (isStorageFull(error)) return 'storage-full';
+  return 'unknown';
+}
+
+/** Records a failure (state + audit) without letting a second failure hide the first. */
+async function recordFailure(ctx: CommandContext, stage: 'write' | 'verify' | 'generations', error: unknown, target: BackupTarget): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const code = errorCode(error);
+  try {
+    await db.transaction('rw', [db.meta, db.audit], async () => {
+      await updateBackupState(db, (state) => ({ ...state, failure: { at: now.toISOString(), code, stage } }));
+      const [stamp] = await takeStamps(db, now.getTime(), 1);
+      await addAudit(db, auditEvent(ctx, now, stamp!, { action: 'backup.failed', entity: 'backup', entityId: BACKUP_META_KEY, details: { stage, code, where: whereOf(target) } }));
+    });
+  } catch (second) {
+    console.error('recording the failed backup failed too', second);
+  }
+}
+
+export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: BackupTarget, options: BackupOptions): Promise<BackupOutcome> {
+  const { db } = ctx;
+  const keyring = db.keyring;
+  if (!keyring?.unlocked) throw new LockedError();
+  const installationKey = keyring.dataKey();
+  const raw = await rawDatabase(db);
+  const installation = await readInstallation(db);
+  const before = await readBackupState(db);
+  const startedAt = ctx.now();
+  let file = backupFileName(installation.id, startedAt);
+  if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1);
+  const sink: FinishingSink = target.kind === 'folder' ? folderSink(bridge, target.folder, file) : blobSink();
+
+  // 1. Write.
+  let written: BackupWritten;
+  let total = 0;
+  try {
+    let writer: BackupWriter | null = null;
+    let done = 0;
+    await readSnapshot(
+      raw,
+      {
+        begin: async (info) => {
+          total = Object.values(info.counts).reduce((a, b) => a + b, 0);
+          writer = await createBackupWriter(
+            {
+              sender: { installationId: info.installationId, name: info.installationName },
+              app: { version: options.appVersion },
+              databaseVersion: raw.version,
+              counts: Object.fromEntries(info.tables.map((table) => [entryTypeOf(table), info.counts[table] ?? 0])),
+              slots: keySlotsOf(info.profiles),
+              installationKey,
+              now: startedAt,
+            },
+            sink,
+          );
+        },
+        rows: async (table, rows) => {
+          await writer!.add(entryTypeOf(table), rows);
+          done += rows.length;
+          options.onProgress?.({ phase: 'writing', done, total });
+        },
+      },
+      { signal: options.signal },
+    );
+    written = await writer!.finish();
+    await sink.close();
+  } catch (error) {
+    await sink.abort();
+    if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
+    await recordFailure(ctx, 'write', error, target);
+    throw isBackupError(error) ? error : new BackupError(isStorageFull(error) ? 'storage-full' : 'folder-unavailable', 'the backup could not be written', { reason: 'write-failed' }, { cause: error });
+  }
+
+  // 2. Read it back and check it.
+  try {
+    options.onProgress?.({ phase: 'verifying', done: 0, total: written.bytes });
+    const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource((sink as ReturnType<typeof blobSink>).blob());
+    if (source.size !== written.bytes) throw new BackupError('verify-mismatch', `the file holds ${source.size} bytes, ${written.bytes} were written`);
+    const opened = await openBackup(source, { installationKey }, { supportedDatabaseVersion: raw.version });
+    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal });
+    const sameCounts = JSON.stringify(Object.entries(scanned.counts).toSorted()) === JSON.stringify(Object.entries(written.counts).toSorted());
+    if (!sameCounts || scanned.digest !== written.digest || opened.header.backupId !== written.header.backupId) {
+      throw new BackupError('verify-mismatch', 'the file read back differs from what was written');
+    }
+  } catch (error) {
+    if (target.kind === 'folder') await bridge.deleteBackupFile({ folder: target.folder, name: file }).catch(() => undefined);
+    if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
+    await recordFailure(ctx, 'verify', error, target);
+    throw isBackupError(error) ? new BackupError(error.code === 'folder-unavailable' ? error.code : 'verify-mismatch', error.message, error.params, { cause: error }) : new BackupError('verify-mismatch', 'the backup did not read back', {}, { cause: error });
+  }
+
+  // 3. The browser's download, or a file the coordinator chooses.
+  let location: string | undefined;
+  if (target.kind !== 'folder') {
+    options.onProgress?.({ phase: 'saving', done: 0, total: written.bytes });
+    const blob = (sink as ReturnType<typeof blobSink>).blob();
+    const saved = await bridge.saveFile({ suggestedName: file, bytes: new Uint8Array(await blob.arrayBuffer()), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
+    if (saved.status === 'cancelled') return { status: 'cancelled' };
+    if (saved.status === 'failed') {
+      const error = new BackupError('folder-unavailable', `saving the backup failed: ${saved.code}`, { reason: saved.code });
+      await recordFailure(ctx, 'write', error, target);
+      throw error;
+    }
+    location = saved.location;
+  }
+
+  // 4. Recorded: the last verified backup, and the audit event.
+  const record: BackupRecord = {
+    at: startedAt.toISOString(),
+    backupId: written.header.backupId,
+    file: target.kind === 'file' && location ? (location.split(/[\\/]/).at(-1) ?? file) : file,
+    where: whereOf(target),
+    ...(target.kind === 'folder' ? { folder: target.folder } : {}),
+    counts: Object.fromEntries(Object.entries(written.counts)),
+    bytes: written.bytes,
+    digest: written.digest,
+  };
+  const now = ctx.now();
+  await db.transaction('rw', [db.meta, db.audit], async () => {
+    await updateBackupState(db, (state) => ({ ...state, last: record, failure: null }));
+    const [stamp] = await takeStamps(db, now.getTime(), 1);
+    const counts = Object.fromEntries(Object.entries(record.counts).map(([type, n]) => [type, String(n)]));
+    await addAudit(
+      db,
+      auditEvent(ctx, now, stamp!, {
+        action: 'backup.write',
+        entity: 'backup',
+        entityId: record.backupId,
+        details: { where: record.where, file: record.file, ...(record.folder ? { folder: record.folder } : {}), bytes: String(record.bytes), digest: record.digest.slice(0, 16), verified: 'yes', ...counts },
+      }),
+    );
+  });
+
+  // 5. Older generations in the folder.
+  let removed: string[] = [];
+  let generationsFailed = false;
+  if (target.kind === 'folder') {
+    try {
+      removed = await pruneGenerations(bridge, target.folder, installation.id, file);
+    } catch (error) {
+      generationsFailed = true;
+      await recordFailure(ctx, 'generations', error, target);
+    }
+  }
+  return { status: 'written', record, removed, generationsFailed };
+}

@@ -1,0 +1,11 @@
+/** Backups of an installation (issue 20): the .otk backup format and what decides about backups. */
+export { BACKUP_ERROR_CODES, BackupError, isBackupError, type BackupErrorCode } from './errors';
+export { BACKUP_FORMAT_VERSION, entryTypeOf, tableOf, type BackupEntry } from './format';
+export { backupHeaderSchema, keySlotSchema, type BackupHeader, type KeySlot } from './header';
+export { keySlotsOf, looksLikeRecoveryKey, openInstallationKey, type SlotSource } from './keys';
+export { createBackupWriter, type BackupSink, type BackupWriteInput, type BackupWritten, type BackupWriter } from './writer';
+export { openBackup, readBackupHeader, type BackupSecret, type OpenedBackup, type OpenOptions, type ReadOptions, type ReadProgress, type ScanResult } from './reader';
+export { bytesSource, SequentialReader, type ByteSource } from './source';
+export { backupFileName, installationTag, parseBackupFileName, BACKUP_FILE_NAME } from './file-name';
+export { DEFAULT_KEEP, isoWeek, planGenerations, type GenerationPlan, type KeepPolicy } from './generations';
+export { DEFAULT_WARN_DAYS, MAX_WARN_DAYS, UNCHANGING_ACTIONS, daysSince, dueAfterChange, dueOnLeaving, isStale } from './due';

@@ -1,0 +1,185 @@
+import { uuidv7 } from '../ids';
+import { writeU16, writeU32 } from '../sync/bundle/bytes';
+import { encryptChunk, headerTag, MAX_CHUNKS, sha256 } from '../sync/bundle/cipher';
+import { FRAME_LENGTH_BYTES, MAGIC, MAX_HEADER_BYTES, PREFIX_BYTES } from '../sync/bundle/format';
+import { ContentDigest } from './digest';
+import { BackupError } from './errors';
+import { BACKUP_CHUNK_BYTES, BACKUP_FORMAT_VERSION } from './format';
+import { backupHeaderSchema, type BackupHeader, type KeySlot } from './header';
+import { newBackupKey, wrapBackupKey } from './keys';
+import { linesOf } from './lines';
+
+/**
+ * Writes a backup as a stream: the header first (its counts are known before any row is read —
+ * the database counts them in the same snapshot), then rows batch by batch through one
+ * raw-deflate stream, cut into chunks of `chunkBytes`, each sealed and handed to the sink as soon
+ * as the next one begins (a chunk's associated data says whether it is the last). Nothing holds
+ * the whole file: memory is one batch of rows and a chunk or two.
+ */
+
+/** Receives the file's bytes in order. A sink that fails stops the writer. */
+export interface BackupSink {
+  write(bytes: Uint8Array): Promise<void>;
+}
+
+export interface BackupWriteInput {
+  sender: { installationId: string; name: string };
+  app: { version: string };
+  databaseVersion: number;
+  /** Rows per entry type, exactly as many as will be added. */
+  counts: Record<string, number>;
+  /** Who may open it (./keys keySlotsOf). */
+  slots: readonly KeySlot[];
+  /** The unlocked installation data key (encrypt): it wraps the backup's own key. */
+  installationKey: CryptoKey;
+  /** From the caller's clock: `created` and the backup id's moment. */
+  now: Date;
+  backupId?: string;
+  chunkBytes?: number;
+}
+
+export interface BackupWritten {
+  header: BackupHeader;
+  /** Bytes written to the sink. */
+  bytes: number;
+  /** ./digest: what a check of the file must find again. */
+  digest: string;
+  counts: Record<string, number>;
+}
+
+export interface BackupWriter {
+  readonly header: BackupHeader;
+  /** Adds rows of one type (awaits room in the pipeline: back-pressure from the sink). */
+  add(type: string, rows: readonly unknown[]): Promise<void>;
+  /** Ends the payload; checks the counts; the last chunk is written. */
+  finish(): Promise<BackupWritten>;
+  /** Stops: nothing more is written (the caller removes what the sink holds). */
+  abort(reason?: unknown): Promise<void>;
+}
+
+export async function createBackupWriter(input: BackupWriteInput, sink: BackupSink): Promise<BackupWriter> {
+  const chunkBytes = input.chunkBytes ?? BACKUP_CHUNK_BYTES;
+  const dataKey = await newBackupKey();
+  const wrap = await wrapBackupKey(dataKey, input.installationKey);
+  const parsed = backupHeaderSchema.safeParse({
+    format: BACKUP_FORMAT_VERSION,
+    scope: { kind: 'backup' },
+    backupId: input.backupId ?? uuidv7(input.now.getTime()),
+    created: input.now.toISOString(),
+    sender: input.sender,
+    app: input.app,
+    databaseVersion: input.databaseVersion,
+    counts: input.counts,
+    keys: input.slots,
+    key: { alg: 'AES-256-GCM', ...wrap },
+    payload: { encoding: 'json-lines', compression: 'deflate-raw', cipher: 'AES-256-GCM', chunkBytes },
+  });
+  if (!parsed.success) throw new BackupError('invalid-header', `cannot write this header: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  const header = parsed.data;
+
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  if (json.length > MAX_HEADER_BYTES) throw new BackupError('invalid-header', 'the header is too large');
+  const prefix = new Uint8Array(PREFIX_BYTES + json.length);
+  prefix.set(MAGIC, 0);
+  writeU16(prefix, 4, BACKUP_FORMAT_VERSION);
+  writeU32(prefix, 6, json.length);
+  prefix.set(json, PREFIX_BYTES);
+  const headerHash = await sha256(prefix);
+  const tag = await headerTag(dataKey, prefix);
+  const opening = new Uint8Array(prefix.length + tag.length);
+  opening.set(prefix);
+  opening.set(tag, prefix.length);
+  await sink.write(opening);
+
+  let written = opening.length;
+  let index = 0;
+  const digest = new ContentDigest();
+  const emit = async (plain: Uint8Array, last: boolean) => {
+    if (index > MAX_CHUNKS) throw new RangeError('too many chunks');
+    await digest.add(plain);
+    const sealed = await encryptChunk(dataKey, headerHash, index, last, plain);
+    index++;
+    const frame = new Uint8Array(FRAME_LENGTH_BYTES + sealed.length);
+    writeU32(frame, 0, sealed.length);
+    frame.set(sealed, FRAME_LENGTH_BYTES);
+    await sink.write(frame);
+    written += frame.length;
+  };
+
+  const stream = new CompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let held: Uint8Array | null = null;
+  let failure: unknown = null;
+  // Reads compressed bytes, cuts chunks, seals and writes each once the next one has begun.
+  const pump = (async () => {
+    let current = new Uint8Array(chunkBytes);
+    let filled = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let offset = 0;
+      while (offset < value.length) {
+        const take = Math.min(chunkBytes - filled, value.length - offset);
+        current.set(value.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === chunkBytes) {
+          if (held) await emit(held, false);
+          held = current;
+          current = new Uint8Array(chunkBytes);
+          filled = 0;
+        }
+      }
+    }
+    if (filled > 0) {
+      if (held) await emit(held, false);
+      held = current.slice(0, filled);
+    }
+  })();
+  pump.catch((error: unknown) => {
+    failure = error;
+    void reader.cancel(error).catch(() => undefined);
+  });
+
+  const counts: Record<string, number> = {};
+  const encoder = new TextEncoder();
+  let finished = false;
+  return {
+    header,
+    async add(type, rows) {
+      if (failure) throw failure;
+      if (finished) throw new Error('the backup is finished');
+      if (rows.length === 0) return;
+      counts[type] = (counts[type] ?? 0) + rows.length;
+      try {
+        await writer.write(encoder.encode(linesOf(type, rows)));
+      } catch (error) {
+        throw failure ?? error;
+      }
+    },
+    async finish() {
+      if (failure) throw failure;
+      finished = true;
+      try {
+        await writer.close();
+        await pump;
+      } catch (error) {
+        throw failure ?? error;
+      }
+      // A payload that disagrees with its header never gets its last chunk: the file stays unreadable.
+      const types = new Set([...Object.keys(counts), ...Object.keys(header.counts)]);
+      for (const type of types) {
+        if ((counts[type] ?? 0) !== (header.counts[type] ?? 0)) throw new BackupError('invalid-payload', `${counts[type] ?? 0} ${type} rows written, the header says ${header.counts[type] ?? 0}`);
+      }
+      await emit(held ?? new Uint8Array(0), true);
+      return { header, bytes: written, digest: await digest.hex(), counts };
+    },
+    async abort(reason) {
+      finished = true;
+      failure ??= reason ?? new Error('the backup was stopped');
+      await writer.abort(reason).catch(() => undefined);
+      await pump.catch(() => undefined);
+    },
+  };
+}
