@@ -63,23 +63,26 @@ export const receivedSchema = z.object({
 /** Free-text fields of a request, by path: what the identifier guard scans. */
 export const FREE_TEXT_PATHS = ['question', 'subject.servicesTriedNote', 'hopedOutcomeNote', 'consent.scope', 'consent.basis'] as const;
 
+/** The intake form's fields, one schema each: the form, the commands, and a record arriving in a file (shared/sync/wire). */
+export const INTAKE_FIELDS = {
+  requestKind: choice(REQUEST_KINDS),
+  received: receivedSchema,
+  requester: requesterSchema,
+  subject: subjectSchema,
+  question: requiredText(5000),
+  hopedOutcome: choice(HOPED_OUTCOMES),
+  hopedOutcomeNote: optionalText(500),
+  urgency: choice(URGENCIES),
+  consent: consentSchema,
+};
+
 /**
  * What a coordinator records when a consultation request comes in. One schema for the form, the
  * commands and imports. Time-dependent rules (no receipt in the future) take `today` from the caller.
  */
 export function createIntakeSchema(today: () => string, now: Clock) {
   return z
-    .object({
-      requestKind: choice(REQUEST_KINDS),
-      received: receivedSchema,
-      requester: requesterSchema,
-      subject: subjectSchema,
-      question: requiredText(5000),
-      hopedOutcome: choice(HOPED_OUTCOMES),
-      hopedOutcomeNote: optionalText(500),
-      urgency: choice(URGENCIES),
-      consent: consentSchema,
-    })
+    .object(INTAKE_FIELDS)
     .superRefine((intake, ctx) => {
       if (intake.requestKind === 'forensic-investigation') {
         ctx.addIssue({ code: 'custom', path: ['requestKind'], message: MSG.forensicRefused });

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { CONSULTATION_STATUSES, receivedSchema, requesterSchema, subjectSchema, type StampedField } from '../../domain/consultation';
-import { consentSchema } from '../../domain/consent';
-import { HOPED_OUTCOMES, URGENCIES } from '../../domain/codes';
-import { choice, isoDate, localTime, MSG, optionalText, requiredText } from '../../domain/validation';
+import { CONSULTATION_STATUSES, INTAKE_FIELDS, type StampedField } from '../../domain/consultation';
+import { isoDate, localTime, MSG, requiredText } from '../../domain/validation';
 import { closeOutSchema } from '../../lifecycle/close-out';
 import { recommendationSchema } from '../../lifecycle/recommendation';
 import { LIFECYCLE_ACTIONS } from '../../lifecycle/transitions';
@@ -45,14 +43,14 @@ const transition = z.looseObject({
 const booking = z.looseObject({ meetingId: requiredText(200), date: isoDate(), time: localTime(), mode: z.string().optional() });
 
 export const CONSULTATION_FIELD_SCHEMAS = {
-  received: receivedSchema,
-  requester: requesterSchema,
-  subject: subjectSchema,
-  question: requiredText(5000),
-  hopedOutcome: choice(HOPED_OUTCOMES),
-  hopedOutcomeNote: optionalText(500),
-  urgency: choice(URGENCIES),
-  consent: consentSchema,
+  received: INTAKE_FIELDS.received,
+  requester: INTAKE_FIELDS.requester,
+  subject: INTAKE_FIELDS.subject,
+  question: INTAKE_FIELDS.question,
+  hopedOutcome: INTAKE_FIELDS.hopedOutcome,
+  hopedOutcomeNote: INTAKE_FIELDS.hopedOutcomeNote,
+  urgency: INTAKE_FIELDS.urgency,
+  consent: INTAKE_FIELDS.consent,
   status,
   routing: z.array(routingDecision, { error: MSG.invalid }),
   transitions: z.array(transition, { error: MSG.invalid }),
