@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserSession } from './support/session';
-import { afterMeetingIn, moveClocks, pageNow } from './support/clock';
+import { pageNow } from './support/clock';
 import { axeViolations } from './support/axe';
-import { goToList, listCount, pick, recordRequest } from './support/intake-page';
+import { goToList, listCount, recordRequest } from './support/intake-page';
+import { closeCase } from './support/close-and-purge';
 
 const browser = useBrowserSession();
 let page: Page;
@@ -15,53 +16,15 @@ beforeEach(async () => {
 const DAY = 86_400_000;
 const QUESTION = 'Säilytysajan testin synteettinen kysymys koulunkäynnistä.';
 
-async function action(name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
 async function notice(text: string | RegExp): Promise<void> {
   await page.locator('.otk-notice', { hasText: text }).waitFor();
-}
-
-/** Takes the case from received to closed, as the coordinator does (accept, route, book, consult, close). */
-async function closeCase(code: string, caseHash: string): Promise<void> {
-  const open = async () => {
-    await page.evaluate(() => (window.location.hash = '#/help'));
-    await page.evaluate((hash) => (window.location.hash = hash), caseHash);
-    await page.locator('#case-heading', { hasText: code }).waitFor();
-  };
-  await action('Hyväksy pyyntö');
-  await notice(`Pyyntö ${code} hyväksytty.`);
-  await open();
-  await page.getByRole('button', { name: /^Ohjaa: / }).click();
-  await page.getByRole('heading', { name: 'Kokousvaraus' }).waitFor();
-  await open();
-  const firstOption = page.locator('.otk-booking-options li').first();
-  await firstOption.waitFor();
-  const meeting = await firstOption.innerText();
-  await firstOption.getByRole('button', { name: /^Varaa/ }).click();
-  await page.getByText('Tila nyt: Konsultaatio sovittu').waitFor();
-  // The meeting is held; the recommendation is recorded after it.
-  await moveClocks([page], afterMeetingIn(meeting));
-  await open();
-  await action('Kirjaa suositus');
-  await page.getByLabel('Kysymys asiantuntijoiden ymmärtämänä').fill('Koulunkäynnin tuki.');
-  await page.getByLabel('Suositus 1').fill('Koulun ja perheen yhteinen palaveri.');
-  await page.getByRole('button', { name: 'Kirjaa suositus', exact: true }).last().click();
-  await notice(`Suositus kirjattu tapaukseen ${code}.`);
-  await open();
-  await action('Päätä tapaus');
-  await pick(page, 'Ohjaus riitti nykyisellä palvelutasolla');
-  await pick(page, 'Kyllä – vaativampi palvelu vältettiin');
-  await page.getByRole('button', { name: 'Päätä tapaus', exact: true }).last().click();
-  await notice(`Tapaus ${code} päätetty.`);
 }
 
 describe('retention', () => {
   it('purges a closed case once it is due, after a confirmation: gone from the work list, the purge in the audit log', async () => {
     const code = await recordRequest(page, { question: QUESTION });
     const caseHash = await page.evaluate(() => window.location.hash);
-    await closeCase(code, caseHash);
+    await closeCase(page, code, caseHash);
 
     // Closed today, so nothing is due today.
     await page.evaluate(() => (window.location.hash = '#/retention'));

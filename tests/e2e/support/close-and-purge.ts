@@ -3,23 +3,17 @@ import { afterMeetingIn, moveClocks, pageNow } from './clock';
 import { pick, recordRequest } from './intake-page';
 
 /**
- * A case taken through every state to its end and then purged, as a coordinator does it in the
- * Finnish UI: recorded, accepted, routed, booked, consulted (the meeting held: the page's clock
- * moves past it), closed; the anonymous closed cases' retention set to one year; two years later
- * (the clock again) the case is purged on the retention screen, leaving its tombstone. Returns the
- * case code. The page's clock is then two years on.
+ * Takes a received case to 'closed' as the coordinator does it in the Finnish UI: accepted, routed,
+ * booked, consulted (the meeting held: the page's clock moves past it), closed.
  */
-export async function closeAndPurge(page: Page, question: string): Promise<string> {
-  const code = await recordRequest(page, { question });
-  const caseHash = await page.evaluate(() => window.location.hash);
+export async function closeCase(page: Page, code: string, caseHash: string): Promise<void> {
+  const action = (name: string) => page.getByRole('button', { name, exact: true }).click();
+  const notice = (text: string) => page.locator('.otk-notice', { hasText: text }).first().waitFor();
   const open = async () => {
     await page.evaluate(() => (window.location.hash = '#/help'));
     await page.evaluate((hash) => (window.location.hash = hash), caseHash);
     await page.locator('#case-heading', { hasText: code }).waitFor();
   };
-  const action = (name: string) => page.getByRole('button', { name, exact: true }).click();
-  const notice = (text: string) => page.locator('.otk-notice', { hasText: text }).first().waitFor();
-
   await action('Hyväksy pyyntö');
   await notice(`Pyyntö ${code} hyväksytty.`);
   await open();
@@ -44,6 +38,20 @@ export async function closeAndPurge(page: Page, question: string): Promise<strin
   await pick(page, 'Kyllä – vaativampi palvelu vältettiin');
   await page.getByRole('button', { name: 'Päätä tapaus', exact: true }).last().click();
   await notice(`Tapaus ${code} päätetty.`);
+}
+
+/**
+ * A case taken through every state to its end and then purged, as a coordinator does it in the
+ * Finnish UI: recorded, accepted, routed, booked, consulted (the meeting held: the page's clock
+ * moves past it), closed; the anonymous closed cases' retention set to one year; two years later
+ * (the clock again) the case is purged on the retention screen, leaving its tombstone. Returns the
+ * case code. The page's clock is then two years on.
+ */
+export async function closeAndPurge(page: Page, question: string): Promise<string> {
+  const code = await recordRequest(page, { question });
+  const caseHash = await page.evaluate(() => window.location.hash);
+  await closeCase(page, code, caseHash);
+  const notice = (text: string) => page.locator('.otk-notice', { hasText: text }).first().waitFor();
 
   await page.evaluate(() => (window.location.hash = '#/retention'));
   await page.getByRole('heading', { name: 'Säilytysajat ja poistaminen' }).waitFor();
