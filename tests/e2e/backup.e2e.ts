@@ -186,12 +186,13 @@ describe('backup and restore in Chromium', () => {
     await page.locator('.otk-session-bar').getByText(SECOND, { exact: true }).waitFor();
   });
 
-  it('a database from a newer app version is not opened, not replaced and not blank: the screen says what happened and offers the restore', async () => {
+  it('a database from a newer app version is not opened, not replaced and not blank: the screen says what happened and offers the restore, which replaces it only with a backup that passed its checks', async () => {
     const a = new BrowserSession();
     sessions.push(a);
     const page = await a.start({ locked: true });
-    await unlockApp(page);
-    await recordRequest(page, { question: 'Uudemman version testin pyyntö (synteettinen).' });
+    const recoveryKey = await unlockApp(page);
+    const code = await recordRequest(page, { question: 'Uudemman version testin pyyntö (synteettinen).' });
+    const backup = await backUpNow(page);
     // A newer app upgrades the database (IndexedDB version far above this app's); this app then starts.
     await page.evaluate(
       () =>
@@ -214,13 +215,29 @@ describe('backup and restore in Chromium', () => {
     await page.locator('#trouble-restore').click();
     await page.getByText('Vahvista ensin, että ymmärrät tämän.').waitFor();
     expect(await rawDatabase(page)).toEqual(before);
-    // Confirmed: the unreadable database makes way for a new one, and the restore screen opens.
+    // Confirmed: the restore screen opens, and the database is still as it was — it makes way only
+    // for a backup that has passed every check (the newest backups may be the newer app's own).
     await page.locator('label[for="trouble-confirm"]').click();
     await page.locator('#trouble-restore').click();
     await page.getByRole('heading', { name: 'Palauta varmuuskopiosta' }).waitFor();
-    const fresh = await rawDatabase(page);
-    expect(fresh.fromTheFuture).toBeUndefined();
-    expect(fresh.consultations?.rows).toBe(0);
+    expect(await rawDatabase(page)).toEqual(before);
+    await openBackupFile(page, backup, 'väärä avain, ei tämä');
+    await page.getByTestId('restore-error').waitFor();
+    expect(await rawDatabase(page)).toEqual(before);
+    // The right key: previewed, and only the restore replaces the unreadable database.
+    await openBackupFile(page, backup, recoveryKey!);
+    await page.getByTestId('restore-preview').filter({ hasText: E2E_INSTALLATION }).waitFor();
+    expect(await rawDatabase(page)).toEqual(before);
+    await page.locator('#restore-apply').click();
+    await page.getByRole('heading', { name: 'Asennus palautettu' }).waitFor();
+    const restored = await rawDatabase(page);
+    expect(restored.fromTheFuture).toBeUndefined();
+    expect(restored.consultations?.rows).toBe(1);
+    await page.locator('#restore-continue').click();
+    await page.getByRole('heading', { name: 'Sovellus on lukittu' }).waitFor();
+    await unlockApp(page);
+    await goToList(page);
+    await page.getByRole('link', { name: code }).waitFor();
   });
 
   it('a full disk (a tiny quota through the DevTools protocol) changes nothing and says so in words with what to do', async () => {

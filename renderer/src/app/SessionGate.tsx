@@ -34,7 +34,8 @@ type Gate =
   | { step: 'loading' }
   | { step: 'setup'; networks: DeskNetwork[] }
   /** Restore from a backup (issue 20): a new installation becomes the backed-up one. */
-  | { step: 'restore' }
+  /** `replace`: into the place of a database that cannot be opened (replaced only when the restore is applied). */
+  | { step: 'restore'; replace?: boolean }
   /** The database cannot be opened, or opened empty where there was an installation (features/backup). */
   | { step: 'trouble'; trouble: Trouble }
   | { step: 'locked'; profiles: ProfileRow[] }
@@ -108,7 +109,8 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
           db={db}
           bridge={bridge}
           clock={clock}
-          onBack={() => void db.networks.toArray().then((networks) => setGate({ step: 'setup', networks }))}
+          replace={gate.replace ? () => replaceUnreadableDatabase(db) : undefined}
+          onBack={gate.replace ? undefined : () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks }))}
           onDone={(id) => {
             rememberInstallation(id);
             window.location.reload();
@@ -119,11 +121,9 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
       return (
         <DatabaseTroubleScreen
           trouble={gate.trouble}
-          onRestore={async () => {
-            if (gate.trouble !== 'lost') await replaceUnreadableDatabase(db);
-            setGate({ step: 'restore' });
-          }}
-          onSetUpNew={gate.trouble === 'lost' ? () => void db.networks.toArray().then((networks) => setGate({ step: 'setup', networks })) : undefined}
+          // The unreadable database stays as it is until a backup has passed every check (RestoreScreen's `replace`).
+          onRestore={async () => setGate({ step: 'restore', replace: gate.trouble !== 'lost' })}
+          onSetUpNew={gate.trouble === 'lost' ? () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks })) : undefined}
         />
       );
     case 'recovery-key':

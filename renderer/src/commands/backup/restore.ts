@@ -76,12 +76,14 @@ export async function isFreshInstallation(db: OtkDatabase): Promise<boolean> {
 const notEmpty = () => new BackupError('not-empty', 'this installation holds data already; a restore would drop it');
 
 /** Opens and checks the backup; nothing is written. Throws BackupError in words-ready codes. */
-export async function previewRestore(db: OtkDatabase, source: ByteSource, secret: string, options: RestoreOptions = {}): Promise<PreparedRestore> {
-  if (!(await isFreshInstallation(db))) throw notEmpty();
-  const raw = await rawDatabase(db);
-  const opened = await openBackup(source, secret, { supportedDatabaseVersion: raw.version, minDatabaseVersion: FIRST_BACKUP_DATABASE_VERSION, minIterations: options.minIterations });
+export async function previewRestore(db: OtkDatabase, source: ByteSource, secret: string, options: RestoreOptions & { replacing?: boolean } = {}): Promise<PreparedRestore> {
+  // Restoring into the place of a database that cannot be opened: it is not read (it is replaced
+  // only once a backup has passed every check), and the backup is checked against this app's schema.
+  if (!options.replacing && !(await isFreshInstallation(db))) throw notEmpty();
+  const schema = options.replacing ? { version: db.verno, tables: db.tables.map((table) => table.name) } : await rawDatabase(db).then((raw) => ({ version: raw.version, tables: [...raw.idb.objectStoreNames] }));
+  const opened = await openBackup(source, secret, { supportedDatabaseVersion: schema.version, minDatabaseVersion: FIRST_BACKUP_DATABASE_VERSION, minIterations: options.minIterations });
   const scanned: ScanResult = await opened.scan({ onProgress: options.onProgress, signal: options.signal });
-  const tables = new Set(raw.idb.objectStoreNames);
+  const tables = new Set(schema.tables);
   const counts: Record<string, number> = {};
   for (const [type, n] of Object.entries(scanned.counts)) {
     const table = tableOf(type);

@@ -167,7 +167,9 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
     location = saved.location;
   }
 
-  // 4. Recorded: the last verified backup, and the audit event.
+  // 4. Recorded: the last verified backup, and the audit event. A folder's file was read back from
+  // the disk; a download or a chosen file was checked as written, before the browser or the save
+  // dialog stored it (neither gives the app a way to read it back), and the audit says which.
   const record: BackupRecord = {
     at: startedAt.toISOString(),
     backupId: written.header.backupId,
@@ -189,7 +191,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
         action: 'backup.write',
         entity: 'backup',
         entityId: record.backupId,
-        details: { where: record.where, file: record.file, ...(record.folder ? { folder: record.folder } : {}), bytes: String(record.bytes), digest: record.digest.slice(0, 16), verified: 'yes', ...counts },
+        details: { where: record.where, file: record.file, ...(record.folder ? { folder: record.folder } : {}), bytes: String(record.bytes), digest: record.digest.slice(0, 16), verified: target.kind === 'folder' ? 'read-back' : 'before-saving', ...counts },
       }),
     );
   });

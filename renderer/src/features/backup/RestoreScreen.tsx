@@ -24,7 +24,22 @@ type Step = { kind: 'choose' } | { kind: 'preview'; prepared: PreparedRestore } 
  * everything in one go. A newer app's backup, a damaged or cut file and a wrong key are refused
  * before anything is written, in words with what to do.
  */
-export function RestoreScreen({ db, bridge, clock, onBack, onDone }: { db: OtkDatabase; bridge: Bridge; clock: Clock; onBack?: () => void; onDone: (installationId: string) => void }) {
+export function RestoreScreen({
+  db,
+  bridge,
+  clock,
+  onBack,
+  onDone,
+  replace,
+}: {
+  db: OtkDatabase;
+  bridge: Bridge;
+  clock: Clock;
+  onBack?: () => void;
+  onDone: (installationId: string) => void;
+  /** Restoring into the place of a database that cannot be opened: replaces it, only once the chosen backup has passed every check and the restore is asked for. */
+  replace?: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
@@ -56,7 +71,7 @@ export function RestoreScreen({ db, bridge, clock, onBack, onDone }: { db: OtkDa
     controller.current = abort;
     setProgress({ phase: 'verifying', done: 0, total: file.bytes.length });
     try {
-      const prepared = await previewRestore(db, bytesSource(file.bytes), secret, { signal: abort.signal, onProgress: (p) => setProgress({ phase: 'verifying', done: p.done, total: p.total }) });
+      const prepared = await previewRestore(db, bytesSource(file.bytes), secret, { replacing: replace !== undefined, signal: abort.signal, onProgress: (p) => setProgress({ phase: 'verifying', done: p.done, total: p.total }) });
       setSecret('');
       setStep({ kind: 'preview', prepared });
     } catch (caught) {
@@ -76,6 +91,7 @@ export function RestoreScreen({ db, bridge, clock, onBack, onDone }: { db: OtkDa
     const total = Object.values(prepared.preview.counts).reduce((a, b) => a + b, 0);
     setProgress({ phase: 'restoring', done: 0, total });
     try {
+      await replace?.();
       const result = await applyRestore(db, prepared, clock(), { onProgress: (p) => setProgress({ phase: 'restoring', done: p.done, total }) });
       installed.current = result.installationId;
       setStep({ kind: 'done', actor: result.actor });
