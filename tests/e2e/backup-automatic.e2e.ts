@@ -6,6 +6,7 @@ import { recordRequest } from './support/intake-page';
 import { moveClocks } from './support/clock';
 import { FakeShell } from './support/fake-shell';
 import { axeViolations } from './support/axe';
+import { parseBackupFileName } from '../../shared/backup/file-name';
 
 /**
  * Automatic backups of the desktop app (issue 20), in Chromium with a stand-in for Electron's shell
@@ -23,7 +24,11 @@ afterEach(async () => {
 /** 24.11.2026 12:00 in Helsinki: the day after the suite's start (Monday 23.11.2026). */
 const NEXT_DAY = new Date('2026-11-24T10:00:00Z');
 
-const ownNames = (shell: FakeShell, tag: string) => [...shell.files.keys()].filter((name) => name.startsWith(`otk-backup-${tag}-`)).toSorted();
+/** This installation's backups in the folder, oldest first — as the app orders them (a second backup in the same second is `…-HHMMSS-1.otk`, which sorts before `…-HHMMSS.otk` as text). */
+const ownNames = (shell: FakeShell, tag: string) =>
+  [...shell.files.keys()]
+    .filter((name) => name.startsWith(`otk-backup-${tag}-`))
+    .toSorted((a, b) => (parseBackupFileName(a)?.order ?? a).localeCompare(parseBackupFileName(b)?.order ?? b));
 const dayOf = (name: string) => /-(\d{8})-\d{6}/.exec(name)?.[1];
 
 async function go(page: Page, hash: string): Promise<void> {

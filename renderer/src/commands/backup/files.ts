@@ -57,8 +57,8 @@ export interface FinishingSink extends BackupSink {
 }
 
 /** A backup file in the chosen folder, written in parts to a temporary file, renamed into place by `close`. */
-export function folderSink(bridge: Bridge, folder: string, name: string): FinishingSink {
-  const gather = new Gatherer(FOLDER_PART);
+export function folderSink(bridge: Bridge, folder: string, name: string, partBytes = FOLDER_PART): FinishingSink {
+  const gather = new Gatherer(partBytes);
   let offset = 0;
   const flush = async (part: Uint8Array | null) => {
     if (!part) return;

@@ -52,6 +52,8 @@ export interface BackupOptions {
   appVersion: string;
   onProgress?: (progress: BackupProgress) => void;
   signal?: AbortSignal;
+  /** Bytes per write to the folder (default 8 MiB). Tests only: small parts show what waits on the folder. */
+  folderPartBytes?: number;
 }
 
 export type BackupOutcome = { status: 'written'; record: BackupRecord; removed: string[]; generationsFailed: boolean } | { status: 'cancelled' };
@@ -80,6 +82,18 @@ async function recordFailure(ctx: CommandContext, stage: 'write' | 'verify' | 'g
   }
 }
 
+/** Bytes per read of the spool while it is copied to the folder. */
+const COPY_PART = 4 * 1024 * 1024;
+
+/** Copies the written backup to the folder's sink and commits it there. */
+async function copyToFolder(blob: Blob, folder: FinishingSink, onProgress: (done: number) => void): Promise<void> {
+  for (let offset = 0; offset < blob.size; offset += COPY_PART) {
+    await folder.write(new Uint8Array(await blob.slice(offset, offset + COPY_PART).arrayBuffer()));
+    onProgress(Math.min(blob.size, offset + COPY_PART));
+  }
+  await folder.close();
+}
+
 export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: BackupTarget, options: BackupOptions): Promise<BackupOutcome> {
   const { db } = ctx;
   const keyring = db.keyring;
@@ -91,7 +105,11 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   const startedAt = ctx.now();
   let file = backupFileName(installation.id, startedAt);
   if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1);
-  const sink: FinishingSink = target.kind === 'folder' ? folderSink(bridge, target.folder, file) : blobSink();
+  // The snapshot is written into a spool first, so its read-only transaction — which holds every
+  // save back while it is open — never waits on the folder (a slow or stalled network share); the
+  // spool then goes to the folder, with the database free again.
+  const spool = blobSink();
+  const folder: FinishingSink | null = target.kind === 'folder' ? folderSink(bridge, target.folder, file, options.folderPartBytes) : null;
 
   // 1. Write.
   let written: BackupWritten;
@@ -114,7 +132,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
               installationKey,
               now: startedAt,
             },
-            sink,
+            spool,
           );
         },
         rows: async (table, rows) => {
@@ -126,9 +144,11 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
       { signal: options.signal },
     );
     written = await writer!.finish();
-    await sink.close();
+    await spool.close();
+    if (folder) await copyToFolder(spool.blob(), folder, (done) => options.onProgress?.({ phase: 'saving', done, total: written.bytes }));
   } catch (error) {
-    await sink.abort();
+    await spool.abort();
+    await folder?.abort();
     if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
     await recordFailure(ctx, 'write', error, target);
     throw isBackupError(error) ? error : new BackupError(isStorageFull(error) ? 'storage-full' : 'folder-unavailable', 'the backup could not be written', { reason: 'write-failed' }, { cause: error });
@@ -137,7 +157,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   // 2. Read it back and check it.
   try {
     options.onProgress?.({ phase: 'verifying', done: 0, total: written.bytes });
-    const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource((sink as ReturnType<typeof blobSink>).blob());
+    const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource(spool.blob());
     if (source.size !== written.bytes) throw new BackupError('verify-mismatch', `the file holds ${source.size} bytes, ${written.bytes} were written`);
     const opened = await openBackup(source, { installationKey }, { supportedDatabaseVersion: raw.version });
     const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal });
@@ -156,7 +176,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   let location: string | undefined;
   if (target.kind !== 'folder') {
     options.onProgress?.({ phase: 'saving', done: 0, total: written.bytes });
-    const blob = (sink as ReturnType<typeof blobSink>).blob();
+    const blob = spool.blob();
     const saved = await bridge.saveFile({ suggestedName: file, bytes: new Uint8Array(await blob.arrayBuffer()), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
     if (saved.status === 'cancelled') return { status: 'cancelled' };
     if (saved.status === 'failed') {

@@ -34,6 +34,35 @@ describe('writing a backup', () => {
     expect((await readBackupState(a.db)).last).toMatchObject({ where: 'download', counts: { consultations: 1 } });
   });
 
+  it('a stalled folder holds no save back: the snapshot is spooled, and the database is free while the backup goes to the folder', async () => {
+    const a = await keyedInstallation();
+    const { bridge, files } = memoryFolderBridge();
+    let release!: () => void;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    let reachedFolder!: () => void;
+    const reached = new Promise<void>((resolve) => (reachedFolder = resolve));
+    const slow = validatedBridge(async (method, args) => {
+      if (method === 'writeBackupPart' && (args as { action: string }).action === 'write') {
+        reachedFolder();
+        await stalled;
+      }
+      return (bridge[method] as (x: unknown) => Promise<unknown>)(args);
+    });
+    // Parts of 1 KiB: the folder is written to as soon as the first kilobyte of the backup is sealed.
+    const backup = writeBackup(a.ctx, slow, { kind: 'folder', folder: FOLDER }, { ...OPTIONS, folderPartBytes: 1024 });
+    await reached;
+    try {
+      // The folder does not answer; a coordinator's save goes through meanwhile.
+      const waited = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the save waited for the backup folder')), 5_000));
+      const saved = await Promise.race([createConsultation(a.ctx, intakeOf('kesken')), waited]);
+      expect(saved.caseCode).toBeTruthy();
+    } finally {
+      release();
+    }
+    expect((await backup).status).toBe('written');
+    expect(files.size).toBe(1);
+  });
+
   it('a full disk: refused as storage-full, no file left, the failure recorded and audited, the last backup kept', async () => {
     const a = await keyedInstallation();
     const good = memoryFolderBridge();
