@@ -7,7 +7,7 @@ import { recordSimilarView } from '../../commands/similar-view';
 /**
  * The similar earlier consultations of a case, from the in-memory list index (started here if
  * the screen is the first to need it), recomputed when the index changes. Each new list shown is
- * audited once as views of the listed cases. Undefined while loading.
+ * audited once as views of the listed cases — before it is shown. Undefined while loading.
  */
 export function useSimilarCases(record: Pick<ConsultationRecord, 'id' | 'caseCode' | 'rev'>): SimilarItem[] | undefined {
   const { caseIndex, commands } = useServices();
@@ -24,21 +24,24 @@ export function useSimilarCases(record: Pick<ConsultationRecord, 'id' | 'caseCod
     if (version === 0) return;
     let live = true;
     similarConsultations({ db: commands.db, profile: commands.profile, now: commands.now() }, caseIndex, id).then(
-      (result) => {
+      async (result) => {
         if (!live) return;
         const listed = result?.items ?? [];
-        setItems(listed);
         const key = `${id}|${listed.map((item) => item.id).join(',')}`;
+        // Views are logged before they are shown: a list whose views could not be logged is not shown.
         if (listed.length > 0 && audited.current !== key) {
           audited.current = key;
-          recordSimilarView(commands, caseCode, listed.map((item) => item.id)).catch((error: unknown) => console.error('could not log the similar cases shown', error));
+          await recordSimilarView(commands, caseCode, listed.map((item) => item.id)).catch((error: unknown) => {
+            audited.current = '';
+            throw error;
+          });
         }
+        if (live) setItems(listed);
       },
-      (error: unknown) => {
-        console.error('similar consultations failed', error);
-        if (live) setItems([]);
-      },
-    );
+    ).catch((error: unknown) => {
+      console.error('similar consultations failed, or their views could not be logged', error);
+      if (live) setItems([]);
+    });
     return () => {
       live = false;
     };
