@@ -66,6 +66,8 @@ describe('routing a case to an expert network', () => {
 async function otherNetworkName(page: Page): Promise<string> {
   const proposed = (await page.locator('.otk-candidate h4').first().innerText()).replace(/^1\.\s*/, '').replace(/\s*\(.*\)$/, '');
   await page.getByRole('button', { name: /Verkosto/ }).last().click();
+  // The list opens after the click: read its options once they are there.
+  await page.getByRole('option').first().waitFor();
   const options = await page.getByRole('option').allInnerTexts();
   await page.keyboard.press('Escape');
   const other = options.find((name) => name !== proposed && name.includes('Länsi'));
