@@ -1,18 +1,8 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { unlockApp } from './unlock';
-
-/** A small seeded generator (mulberry32): the same seed walks the same way. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator (mulberry32) the benchmark's synthetic data uses: one seed, one walk.
+import { createRandom } from '../../bench/page/generate';
 
 /** What a user might type: ordinary words, dates, numbers, empty, long — synthetic, with the identifiers the guard watches for. */
 const TEXTS = [
@@ -61,7 +51,7 @@ export interface Walk {
  * switch) is unlocked again with the passphrase, as the user would. Returns what it did.
  */
 export async function randomWalk(page: Page, options: { seed: number; steps: number; axeEvery: number; passphrase?: string }): Promise<Walk> {
-  const random = seeded(options.seed);
+  const random = createRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const walk: Walk = { steps: 0, log: [], violations: {} };
   page.on('filechooser', (chooser) => void chooser.setFiles([]).catch(() => undefined));

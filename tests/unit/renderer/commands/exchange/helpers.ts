@@ -1,4 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import i18next, { type TFunction } from 'i18next';
+import { resources } from '../../../../../renderer/src/i18n';
 import { createDatabase } from '../../../../../renderer/src/db/open';
 import { readInstallation } from '../../../../../renderer/src/queries/installation';
 import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
@@ -156,4 +158,11 @@ export async function content(db: OtkDatabase) {
 export async function caseCounters(db: OtkDatabase) {
   const rows = await db.counters.toArray();
   return Object.fromEntries(rows.filter((row) => row.key === 'consultations:total' || row.key.startsWith('consultations:status:')).filter((row) => row.value !== 0).map((row) => [row.key, row.value]));
+}
+
+/** The app's Finnish texts, as the import panel shows a refusal in words. */
+export async function finnishTexts(): Promise<TFunction> {
+  const instance = i18next.createInstance();
+  await instance.init({ resources, lng: 'fi', fallbackLng: false, interpolation: { escapeValue: false } });
+  return instance.getFixedT('fi');
 }

@@ -1,6 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../../../../renderer/src/i18n';
+import type { TFunction } from 'i18next';
 import { findingMessage, refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { finishRequest } from '../../../../../renderer/src/commands/desk/request-drafts';
 import { sendRequests } from '../../../../../renderer/src/commands/desk/send';
@@ -9,7 +8,7 @@ import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import type { Intake } from '../../../../../shared/domain/consultation';
 import { NOW, validIntake } from '../../../../fixtures/intake';
 import { requesterProfile } from '../../support/profiles';
-import { closeAll, createCase, FAST_KDF, forged, installation, NEPSY, PASS, preview, send, snapshot, type Installation } from './helpers';
+import { closeAll, createCase, FAST_KDF, forged, installation, NEPSY, PASS, preview, send, snapshot, type Installation, finnishTexts } from './helpers';
 
 /**
  * Every way an import is refused, produced by the importer itself and put into words as the
@@ -26,9 +25,7 @@ afterEach(() => {
 
 let fi: TFunction;
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'fi', fallbackLng: false, interpolation: { escapeValue: false } });
-  fi = instance.getFixedT('fi');
+  fi = await finnishTexts();
 });
 
 /** The synthetic henkilötunnus of the team handbook (not a real person's). */

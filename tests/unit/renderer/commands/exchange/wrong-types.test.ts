@@ -1,10 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../../../../renderer/src/i18n';
+import type { TFunction } from 'i18next';
 import { refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { STAMPED_FIELDS, type StampedField } from '../../../../../shared/domain/consultation';
 import { NOW } from '../../../../fixtures/intake';
-import { closeAll, forged, installation, NEPSY, preview, routedCase, snapshot } from './helpers';
+import { closeAll, forged, installation, NEPSY, preview, routedCase, snapshot, finnishTexts } from './helpers';
 
 /**
  * Issue 19: a consultation that arrives in a file meets the same zod schemas as the forms
@@ -22,9 +21,7 @@ afterEach(() => {
 
 let fi: TFunction;
 beforeAll(async () => {
-  const instance = i18next.createInstance();
-  await instance.init({ resources, lng: 'fi', fallbackLng: false, interpolation: { escapeValue: false } });
-  fi = instance.getFixedT('fi');
+  fi = await finnishTexts();
 });
 
 type Loose = Record<string, unknown>;
