@@ -13,7 +13,8 @@ import { evaluateTargets, infoRatios } from './targets.mjs';
  * Chromium on a fresh profile, runs every operation, writes the results file and cleans up (build
  * folder, profile, server, browser) whatever happens.
  */
-export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, out, log = () => {} }) {
+export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, out, only = null, log = () => {} }) {
+  const operations = selectOperations(only);
   const started = Date.now();
   const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
   log('building the app and the harness…');
@@ -53,7 +54,7 @@ export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, ou
     const results = [];
     const pending = [];
     const loadByOperation = {};
-    for (const op of OPERATIONS) {
+    for (const op of operations) {
       if (op.pending) {
         pending.push({ name: op.name ? op.name(bench) : bench.name(op.id), reason: op.pending });
         continue;
@@ -71,6 +72,7 @@ export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, ou
       records,
       runs,
       warmup,
+      ...(only ? { only: operations.map((op) => op.id) } : {}),
       generatedAt: new Date().toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       // 1/5/15-minute load averages: other work on the machine inflates the figures.
@@ -91,4 +93,16 @@ export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, ou
     process.off('SIGTERM', onSignal);
     await cleanup();
   }
+}
+
+/**
+ * The operations to run: all, or those named (`--only`) with what they need — the seed and the
+ * steps always (they fill the database and close the harness page), `export` for `import` (it
+ * imports the last export).
+ */
+export function selectOperations(only) {
+  if (!only) return OPERATIONS;
+  const wanted = new Set(only);
+  if (wanted.has('import')) wanted.add('export');
+  return OPERATIONS.filter((op) => op.id === 'seed' || op.step || wanted.has(op.id));
 }
