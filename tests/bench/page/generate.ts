@@ -7,6 +7,7 @@ import {
 import { CONSENTERS } from '../../../shared/domain/consent';
 import { WELLBEING_REGIONS } from '../../../shared/reference/regions';
 import { AGE_BAND_CODES, SECTOR_CODES, SERVICE_LEVEL_CODES, THEME_CODES } from '../../../shared/reference/themes';
+import { createRandom } from '../../support/random';
 
 /**
  * Synthetic consultation requests for the benchmark: deterministic (seeded PRNG), realistic
@@ -34,18 +35,6 @@ export interface GenerateOptions {
   today: string;
   years?: number;
   requesters?: number;
-}
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Weighted<T> = ReadonlyArray<readonly [T, number]>;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { unlockApp } from './unlock';
 // The same seeded generator (mulberry32) the benchmark's synthetic data uses: one seed, one walk.
-import { createRandom } from '../../bench/page/generate';
+import { createRandom } from '../../support/random';
 
 /** What a user might type: ordinary words, dates, numbers, empty, long — synthetic, with the identifiers the guard watches for. */
 const TEXTS = [

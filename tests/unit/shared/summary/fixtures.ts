@@ -6,18 +6,10 @@ import type { SummaryCase } from '../../../../shared/summary/input';
 import { SHIPPED_METHOD_CODES } from '../../../../shared/reference/methods';
 import { DEFAULT_CRITERIA } from '../../../../shared/knowledge/ot-criteria';
 import { DECLINE_REASONS } from '../../../../shared/lifecycle/transition-data';
+import { createRandom } from '../../../support/random';
 
-/** A small deterministic PRNG (mulberry32), so generated case sets are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator: generated case sets are the same on every run. */
+export const random = createRandom;
 
 export function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)]!;

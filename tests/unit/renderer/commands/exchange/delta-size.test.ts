@@ -3,6 +3,7 @@ import { createConsultationsInBulk } from '../../../../../renderer/src/commands/
 import { updateConsultation } from '../../../../../renderer/src/commands/consultations';
 import { NOW, validIntake } from '../../../../fixtures/intake';
 import { closeAll, exchange, installation, send } from './helpers';
+import { createRandom } from '../../../../support/random';
 
 /**
  * Size (issue 18, item 9): two centres with 5 000 cases each exchange full bundles both ways, so
@@ -21,13 +22,7 @@ const WORDS = ['nuori', 'perhe', 'koulu', 'tuki', 'arki', 'lastensuojelu', 'kunt
 
 /** A seeded generator (mulberry32): the same synthetic questions on every run. */
 function words(seed: number): () => string {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   return () => Array.from({ length: 12 + Math.floor(next() * 30) }, () => WORDS[Math.floor(next() * WORDS.length)]!).join(' ') + '?';
 }
 

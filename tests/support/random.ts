@@ -1,0 +1,14 @@
+/**
+ * The one seeded generator of the tests and the benchmark (mulberry32: small, fast, good enough for
+ * synthetic data): the same seed gives the same sequence on every run and every machine.
+ */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
