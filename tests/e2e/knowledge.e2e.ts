@@ -4,7 +4,7 @@ import { findDefaultNetwork } from '../../shared/reference/networks';
 import { afterMeetingIn, moveClocks } from './support/clock';
 import { useBrowserSession } from './support/session';
 import { BrowserSession } from './support/browser';
-import { E2E_EXPERT_PROFILE, setUpDesk } from './support/unlock';
+import { E2E_EXPERT_PROFILE, setUpDesk, unlockApp } from './support/unlock';
 import { choose, pick, recordRequest, tick } from './support/intake-page';
 import { axeViolations } from './support/axe';
 import { downloadOn, fileOf, go, notice, previewBundle } from './support/desk-files';
@@ -158,6 +158,39 @@ describe('methods, similar consultations and OT-level criteria (issue 21)', () =
     // The listed case opens from the list.
     await item.getByRole('link', { name: earlier }).click();
     await page.locator('#case-heading', { hasText: earlier }).waitFor();
+  });
+
+  it('a coordinator adds an own method, finds it after a reload, and takes it out of use without deleting it', { timeout: 180_000 }, async () => {
+    const NAME = 'Synteettinen perhetyön malli';
+    await page.getByRole('link', { name: 'Menetelmät' }).click();
+    await page.getByRole('heading', { name: 'Menetelmät', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Lisää oma menetelmä' }).click();
+    await page.getByLabel('Nimi suomeksi').fill(NAME);
+    await page.getByLabel('Nimi ruotsiksi').fill('Syntetisk familjearbetsmodell');
+    await page.getByLabel('Nimi englanniksi').fill('Synthetic family work model');
+    await page.getByLabel('Yhden rivin kuvaus suomeksi').fill('Keksitty menetelmä testiä varten.');
+    await page.getByLabel('Yhden rivin kuvaus ruotsiksi').fill('En påhittad metod för testet.');
+    await page.getByLabel('Yhden rivin kuvaus englanniksi').fill('An invented method for the test.');
+    await tick(page, 'Neuropsykiatrinen oireilu');
+    await page.getByRole('button', { name: 'Tallenna menetelmä' }).click();
+    await page.getByText(`Menetelmä tallennettu: ${NAME}.`).waitFor();
+    const row = page.getByTestId('methods-table').locator('tbody tr', { hasText: NAME });
+    await row.getByText('Oma, käytössä').waitFor();
+
+    await page.reload();
+    await unlockApp(page);
+    await page.getByRole('heading', { name: 'Menetelmät', exact: true }).waitFor();
+    await row.getByText('Oma, käytössä').waitFor();
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toBe(`Poistetaanko ${NAME} käytöstä? Aiemmat suositukset säilyttävät sen.`);
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: `Poista käytöstä: ${NAME}` }).click();
+    await page.getByRole('status').getByText(`${NAME} poistettu käytöstä.`).waitFor();
+    await row.getByText(/^Oma, poistettu käytöstä/).waitFor();
+    expect(await page.getByRole('button', { name: `Poista käytöstä: ${NAME}` }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Muokkaa: ${NAME}` }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('criteria recorded at acceptance show on the case and its timeline and in the summary’s criteria table', { timeout: 240_000 }, async () => {

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import { localMethodCode, type CatalogueMethod } from '../../../../shared/knowledge/methods';
@@ -14,8 +13,7 @@ import { formatIsoDate } from '../../format/dates';
 import { MethodForm, methodValuesOf, type MethodValues } from './MethodForm';
 import { RatingText } from './RatingText';
 import { ScreenPanel } from '../../components/ScreenPanel';
-
-type Editing = { mode: 'new'; initial: MethodValues } | { mode: 'edit'; record: MethodRecord } | null;
+import { RegistryLive, RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
 
 function blankMethod(now: Date): MethodValues {
   const code = localMethodCode(uuidv7(now.getTime()));
@@ -44,8 +42,7 @@ export function MethodsScreen() {
   const { commands } = useServices();
   const catalogue = useMethodCatalogue();
   const local = useLocalMethods();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { editing, setEditing, notice, setNotice } = useRegistry<MethodValues, MethodRecord>();
   const { run, busy, error } = useCommand('knowledge.methods.failed');
 
   if (editing) {
@@ -77,80 +74,61 @@ export function MethodsScreen() {
       className="otk-panel"
       actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankMethod(commands.now()) })}>{t('knowledge.methods.add')}</Button>}
     >
-      <div role="status" className="otk-live">
-        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
-      </div>
-      <div role="alert" className="otk-live">
-        {error && <Paragraph className="otk-error">{error}</Paragraph>}
-      </div>
+      <RegistryLive notice={notice} error={error} />
       {!local ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
-        <table className="otk-table otk-table-plain" aria-labelledby="methods-heading" data-testid="methods-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('knowledge.methods.name')}</th>
-              <th scope="col">{t('knowledge.methods.ages')}</th>
-              <th scope="col">{t('knowledge.methods.themes')}</th>
-              <th scope="col">{t('knowledge.methods.kasvunTuki')}</th>
-              <th scope="col">{t('knowledge.methods.state')}</th>
-              <th scope="col">
-                <span className="otk-visually-hidden">{t('knowledge.methods.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {catalogue.map((method) => {
-              const record = recordOf(method);
-              const name = method.name[language];
-              return (
-                <tr key={method.code}>
-                  <td>
-                    <strong>{name}</strong>
-                    {method.lape && <span className="otk-badge">{t('knowledge.methods.lape')}</span>}
-                    <br />
-                    <span className="otk-muted">{method.description[language]}</span>
-                  </td>
-                  <td>{t('knowledge.methods.ageRange', { from: method.ages.from, to: method.ages.to })}</td>
-                  <td>{method.themes.map((code) => THEME_LABEL.get(code)?.[language] ?? code).join(', ')}</td>
-                  <td>
-                    <RatingText rating={method.kasvunTuki} />
-                  </td>
-                  <td>
-                    {method.origin === 'shipped'
-                      ? t('knowledge.methods.shipped')
-                      : method.active
-                        ? t('knowledge.methods.own')
-                        : t('knowledge.methods.inactiveSince', { date: record?.activeTo ? formatIsoDate(record.activeTo, language) : '' })}
-                  </td>
-                  <td className="otk-actions-cell">
-                    {record && (
-                      <Button variant="secondaryNoBorder" aria-label={t('knowledge.methods.editNamed', { name })} onClick={() => setEditing({ mode: 'edit', record })}>
-                        {t('case.edit')}
-                      </Button>
-                    )}
-                    {record && method.active && (
-                      <Button
-                        variant="secondaryNoBorder"
-                        disabled={busy}
-                        aria-label={t('knowledge.methods.deactivateNamed', { name })}
-                        onClick={() => {
-                          if (!window.confirm(t('knowledge.methods.confirmDeactivate', { name }))) return;
-                          void run(async () => {
-                            await deactivateLocalMethod(commands, record.id);
-                            setNotice(t('knowledge.methods.deactivated', { name }));
-                          });
-                        }}
-                      >
-                        {t('knowledge.methods.deactivate')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RegistryTable
+          labelledBy="methods-heading"
+          testId="methods-table"
+          columns={[t('knowledge.methods.name'), t('knowledge.methods.ages'), t('knowledge.methods.themes'), t('knowledge.methods.kasvunTuki'), t('knowledge.methods.state')]}
+          actionsLabel={t('knowledge.methods.actions')}
+        >
+          {catalogue.map((method) => {
+            const record = recordOf(method);
+            const name = method.name[language];
+            return (
+              <tr key={method.code}>
+                <td>
+                  <strong>{name}</strong>
+                  {method.lape && <span className="otk-badge">{t('knowledge.methods.lape')}</span>}
+                  <br />
+                  <span className="otk-muted">{method.description[language]}</span>
+                </td>
+                <td>{t('knowledge.methods.ageRange', { from: method.ages.from, to: method.ages.to })}</td>
+                <td>{method.themes.map((code) => THEME_LABEL.get(code)?.[language] ?? code).join(', ')}</td>
+                <td>
+                  <RatingText rating={method.kasvunTuki} />
+                </td>
+                <td>
+                  {method.origin === 'shipped'
+                    ? t('knowledge.methods.shipped')
+                    : method.active
+                      ? t('knowledge.methods.own')
+                      : t('knowledge.methods.inactiveSince', { date: record?.activeTo ? formatIsoDate(record.activeTo, language) : '' })}
+                </td>
+                <RegistryRowActions
+                  busy={busy}
+                  edit={record && { text: t('case.edit'), label: t('knowledge.methods.editNamed', { name }), onEdit: () => setEditing({ mode: 'edit', record }) }}
+                  deactivate={
+                    record && method.active
+                      ? {
+                          text: t('knowledge.methods.deactivate'),
+                          label: t('knowledge.methods.deactivateNamed', { name }),
+                          confirm: t('knowledge.methods.confirmDeactivate', { name }),
+                          run: () =>
+                            void run(async () => {
+                              await deactivateLocalMethod(commands, record.id);
+                              setNotice(t('knowledge.methods.deactivated', { name }));
+                            }),
+                        }
+                      : undefined
+                  }
+                />
+              </tr>
+            );
+          })}
+        </RegistryTable>
       )}
     </ScreenPanel>
   );

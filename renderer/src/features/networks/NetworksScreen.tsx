@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from 'suomifi-ui-components';
 import type { Network, NetworkInput } from '../../../../shared/domain/network';
@@ -13,8 +12,8 @@ import type { NetworkRecord } from '../../queries/records';
 import { formatIsoDate } from '../../format/dates';
 import { NetworkForm } from './NetworkForm';
 import { ScreenPanel } from '../../components/ScreenPanel';
-
-type Editing = { mode: 'new'; initial: NetworkInput } | { mode: 'edit'; record: NetworkRecord } | null;
+import { RegistryLive, RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
+import { useCommand } from '../../forms/useCommand';
 
 function blankNetwork(now: Date): NetworkInput {
   return {
@@ -40,8 +39,8 @@ export function NetworksScreen() {
   const language = useUiStore((s) => s.language);
   const { commands } = useServices();
   const networks = useNetworks();
-  const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { editing, setEditing, notice, setNotice } = useRegistry<NetworkInput, NetworkRecord>();
+  const { run, busy, error } = useCommand('network.failed');
   const today = helsinkiDate(commands.now());
 
   const save = async (network: Network, rev?: number) => {
@@ -74,73 +73,56 @@ export function NetworksScreen() {
       className="otk-panel"
       actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(commands.now()) })}>{t('network.add')}</Button>}
     >
-      <div role="status" className="otk-live">
-        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
-      </div>
+      <RegistryLive notice={notice} error={error} />
       {!networks ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (
-        <table className="otk-table otk-table-plain" aria-labelledby="networks-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t('network.name')}</th>
-              <th scope="col">{t('network.area')}</th>
-              <th scope="col">{t('network.themes')}</th>
-              <th scope="col">{t('network.languages')}</th>
-              <th scope="col">{t('network.state')}</th>
-              <th scope="col">
-                <span className="otk-visually-hidden">{t('network.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {networks.map((network) => {
-              const active = isNetworkActiveOn(network, today);
-              return (
-                <tr key={network.id}>
-                  <td>
-                    {network.name[language]}
-                    {network.example && <span className="otk-badge">{t('network.example')}</span>}
-                  </td>
-                  <td>{findArea(network.area)[language]}</td>
-                  <td>{t('network.themeCount', { count: network.themes.length })}</td>
-                  <td>{network.languages.map((code) => t(`serviceLanguage.${code}`)).join(', ')}</td>
-                  <td>
-                    {active
-                      ? t('network.active')
-                      : network.activeTo && network.activeTo < today
-                        ? t('network.deactivatedOn', { date: formatIsoDate(network.activeTo, language) })
-                        : t('network.startsOn', { date: formatIsoDate(network.activeFrom, language) })}
-                  </td>
-                  <td className="otk-actions-cell">
-                    <Button variant="secondaryNoBorder" onClick={() => setEditing({ mode: 'edit', record: network })} aria-label={t('network.editNamed', { name: network.name[language] })}>
-                      {t('case.edit')}
-                    </Button>
-                    {active && (
-                      <Button
-                        variant="secondaryNoBorder"
-                        aria-label={t('network.deactivateNamed', { name: network.name[language] })}
-                        onClick={() => {
-                          if (window.confirm(t('network.confirmDeactivate', { name: network.name[language] }))) {
-                            deactivateNetwork(commands, network.id).then(
-                              () => setNotice(t('network.deactivated', { name: network.name[language] })),
-                              (error: unknown) => {
-                                console.error('deactivating a network failed', error);
-                                setNotice(t('network.failed'));
-                              },
-                            );
-                          }
-                        }}
-                      >
-                        {t('network.deactivate')}
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RegistryTable
+          labelledBy="networks-heading"
+          columns={[t('network.name'), t('network.area'), t('network.themes'), t('network.languages'), t('network.state')]}
+          actionsLabel={t('network.actions')}
+        >
+          {networks.map((network) => {
+            const active = isNetworkActiveOn(network, today);
+            const name = network.name[language];
+            return (
+              <tr key={network.id}>
+                <td>
+                  {name}
+                  {network.example && <span className="otk-badge">{t('network.example')}</span>}
+                </td>
+                <td>{findArea(network.area)[language]}</td>
+                <td>{t('network.themeCount', { count: network.themes.length })}</td>
+                <td>{network.languages.map((code) => t(`serviceLanguage.${code}`)).join(', ')}</td>
+                <td>
+                  {active
+                    ? t('network.active')
+                    : network.activeTo && network.activeTo < today
+                      ? t('network.deactivatedOn', { date: formatIsoDate(network.activeTo, language) })
+                      : t('network.startsOn', { date: formatIsoDate(network.activeFrom, language) })}
+                </td>
+                <RegistryRowActions
+                  busy={busy}
+                  edit={{ text: t('case.edit'), label: t('network.editNamed', { name }), onEdit: () => setEditing({ mode: 'edit', record: network }) }}
+                  deactivate={
+                    active
+                      ? {
+                          text: t('network.deactivate'),
+                          label: t('network.deactivateNamed', { name }),
+                          confirm: t('network.confirmDeactivate', { name }),
+                          run: () =>
+                            void run(async () => {
+                              await deactivateNetwork(commands, network.id);
+                              setNotice(t('network.deactivated', { name }));
+                            }),
+                        }
+                      : undefined
+                  }
+                />
+              </tr>
+            );
+          })}
+        </RegistryTable>
       )}
     </ScreenPanel>
   );
