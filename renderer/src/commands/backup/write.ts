@@ -52,6 +52,11 @@ export interface BackupOptions {
   appVersion: string;
   onProgress?: (progress: BackupProgress) => void;
   signal?: AbortSignal;
+  /**
+   * This computer's device tag (8 hex digits, kept in local storage, never in a backup): in the
+   * file name, and generations prune only this device's backups. Absent: the older name.
+   */
+  device?: string;
   /** Bytes per write to the folder (default 8 MiB). Tests only: small parts show what waits on the folder. */
   folderPartBytes?: number;
 }
@@ -103,8 +108,8 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   const installation = await readInstallation(db);
   const before = await readBackupState(db);
   const startedAt = ctx.now();
-  let file = backupFileName(installation.id, startedAt);
-  if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1);
+  let file = backupFileName(installation.id, startedAt, 0, options.device);
+  if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1, options.device);
   // The snapshot is written into a spool first, so its read-only transaction — which holds every
   // save back while it is open — never waits on the folder (a slow or stalled network share); the
   // spool then goes to the folder, with the database free again.
@@ -221,7 +226,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   let generationsFailed = false;
   if (target.kind === 'folder') {
     try {
-      removed = await pruneGenerations(bridge, target.folder, installation.id, file);
+      removed = await pruneGenerations(bridge, target.folder, installation.id, file, options.device ?? null);
     } catch (error) {
       generationsFailed = true;
       await recordFailure(ctx, 'generations', error, target);
