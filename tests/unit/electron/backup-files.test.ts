@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseBackupFolder, deleteBackupFile, listBackupFiles, readBackupPart, writeBackupPart, type BackupFileDeps, type BackupFs } from '../../../electron/main/backup-files';
 import { registerBridgeHandlers, type SenderContents } from '../../../electron/main/ipc';
+import { OpenedFiles } from '../../../electron/main/opened-files';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
 
 /**
@@ -208,6 +209,7 @@ describe('backup bridge handlers', () => {
     const contents = new FakeWebContents();
     const d = deps();
     const dir = await chosen(d);
+    const opened = new OpenedFiles<string>({ dialog: d.dialog, fs: fsPromises });
     const impl = {
       appInfo: () => ({ name: 'x', version: '0', shell: 'electron' as const, platform: 'linux', dataLocation: '/', keyStore: 'plain' as const }),
       saveFile: async () => ({ status: 'cancelled' as const }),
@@ -218,6 +220,9 @@ describe('backup bridge handlers', () => {
       readBackupPart: (args: Parameters<typeof readBackupPart>[1]) => readBackupPart(d.deps, args),
       listBackupFiles: (args: Parameters<typeof listBackupFiles>[1]) => listBackupFiles(d.deps, args),
       deleteBackupFile: (args: Parameters<typeof deleteBackupFile>[1]) => deleteBackupFile(d.deps, args),
+      openBackupFile: (args: { typeName: string }, window: string) => opened.open(window, args),
+      readBackupFile: (args: { handle: string; offset: number; length: number }) => opened.read(args),
+      closeBackupFile: (args: { handle: string }) => opened.close(args),
     };
     registerBridgeHandlers<SenderContents, string>({ ipcMain: electron.ipcMain, windowFor: (c) => (c === contents ? 'window' : null), implementations: impl });
     const call = (channel: string, args: unknown, event = contents.invokeEvent()) => electron.ipcMain.handlers.get(channel)!(event, args);
@@ -231,6 +236,11 @@ describe('backup bridge handlers', () => {
     ]) {
       await expect(call('otk:writeBackupPart', bad)).rejects.toThrow(/invalid arguments/);
     }
+    // A file opened for a restore is read by its opaque handle only: a path is not a handle.
+    for (const handle of [join(dir, NAME), '../../etc/passwd', '']) {
+      await expect(call('otk:readBackupFile', { handle, offset: 0, length: 1 })).rejects.toThrow(/invalid arguments/);
+    }
+    await expect(call('otk:readBackupFile', { handle: '0b1c2d3e-4f50-4617-8899-aabbccddeeff', offset: 0, length: 1 })).resolves.toEqual({ status: 'failed', code: 'not-found' });
     await expect(call('otk:deleteBackupFile', { folder: dir, name: NAME }, new FakeWebContents().invokeEvent())).rejects.toThrow(/not a window of this app/);
     expect(await readdir(dir)).toEqual([]);
     await expect(call('otk:writeBackupPart', { action: 'write', folder: dir, name: NAME, offset: 0, bytes: fileBytes() })).resolves.toEqual({ status: 'done' });
