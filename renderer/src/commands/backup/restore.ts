@@ -30,6 +30,9 @@ import { BACKUP_META_KEY, backupStateOf } from './state';
  * audit chain.
  */
 
+/** Rows written per batch (see applyRestore). */
+const RESTORE_BATCH = 100;
+
 /** Backups exist since database version 6; an older one would need the upgrades in between. */
 export const FIRST_BACKUP_DATABASE_VERSION = 6;
 /** What a new installation holds before set-up: its id and clock, and the shipped example networks. */
@@ -115,7 +118,9 @@ export async function applyRestore(db: OtkDatabase, prepared: PreparedRestore, n
     if (!(await freshIn(transaction))) throw notEmpty();
     for (const table of tables) transaction.objectStore(table).clear();
 
-    const iterator = opened.entries({ signal: options.signal });
+    // Batches of RESTORE_BATCH rows: each batch's puts (structured clone of every row) are one
+    // synchronous piece of work, so the page gets a turn between batches (longest task < 100 ms).
+    const iterator = opened.entries({ signal: options.signal, batch: RESTORE_BATCH });
     let step = keepAlive(transaction, iterator.next());
     let previous: Promise<unknown> = Promise.resolve();
     let done = 0;

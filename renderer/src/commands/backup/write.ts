@@ -22,6 +22,7 @@ import { rawDatabase } from './idb';
 import { readSnapshot } from './snapshot';
 import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
 import { pruneGenerations } from './generations';
+import { pacer } from './yield';
 
 /**
  * A backup: the whole database as stored, read in one snapshot, written as an encrypted .otk
@@ -114,6 +115,8 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   // save back while it is open — never waits on the folder (a slow or stalled network share); the
   // spool then goes to the folder, with the database free again.
   const spool = blobSink();
+  // Serialising and compressing a table is synchronous work: it gives the page a turn every 25 ms.
+  const pause = pacer();
   const folder: FinishingSink | null = target.kind === 'folder' ? folderSink(bridge, target.folder, file, options.folderPartBytes) : null;
 
   // 1. Write.
@@ -136,6 +139,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
               slots: keySlotsOf(info.profiles),
               installationKey,
               now: startedAt,
+              pause,
             },
             spool,
           );
