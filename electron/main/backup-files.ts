@@ -169,8 +169,16 @@ export async function writeBackupPart<W>(
     if (args.action === 'write') {
       // The first part creates the file afresh, exclusively (private to the user); later parts write at their offset.
       if (args.offset === 0) await deps.fs.rm(temp, { force: true });
+      // A later part goes only into the regular file looked at (a link planted as the temporary
+      // file between parts is refused by the fstat check too, where there is no O_NOFOLLOW).
+      const looked = args.offset === 0 ? null : await deps.fs.lstat(temp);
+      if (looked && !looked.isFile()) return failed('write-failed');
       const handle = await deps.fs.open(temp, args.offset === 0 ? 'wx' : constants.O_WRONLY | NOFOLLOW, 0o600);
       try {
+        if (looked) {
+          const opened = await handle.stat();
+          if (!opened.isFile() || opened.dev !== looked.dev || opened.ino !== looked.ino) return failed('write-failed');
+        }
         await handle.write(args.bytes, 0, args.bytes.byteLength, args.offset);
       } finally {
         await handle.close();

@@ -159,6 +159,18 @@ describe('writing, reading, listing and deleting backups', () => {
     expect(await readFile(elsewhere)).toHaveLength(fileBytes().length);
   });
 
+  it('a later part goes only into the temporary file it began: one swapped between the look and the open is refused', async () => {
+    const d = deps();
+    const dir = await chosen(d);
+    const bytes = fileBytes();
+    await writeBackupPart(d.deps, { action: 'write', folder: dir, name: NAME, offset: 0, bytes: bytes.slice(0, 10) });
+    const elsewhere = join(root, 'elsewhere.bin');
+    await writeFile(elsewhere, new Uint8Array(10));
+    const swapped = deps({ open: ((path: string, ...rest: unknown[]) => (fsPromises.open as (...a: unknown[]) => unknown)(String(path).endsWith('.part') ? elsewhere : path, ...rest)) as typeof fsPromises.open });
+    expect(await writeBackupPart(swapped.deps, { action: 'write', folder: dir, name: NAME, offset: 10, bytes: bytes.slice(10) })).toEqual({ status: 'failed', code: 'write-failed' });
+    expect(await readFile(elsewhere)).toEqual(Buffer.alloc(10));
+  });
+
   it.runIf(posix)('never follows a symbolic link with a backup name', async () => {
     const d = deps();
     const dir = await chosen(d);
