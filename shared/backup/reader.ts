@@ -52,7 +52,7 @@ export interface OpenedBackup {
   opener: Omit<OpenedKey, 'key'> | null;
   /** Authenticates every chunk, counts lines per type against the header, computes the digest. */
   scan(options?: ReadOptions): Promise<ScanResult>;
-  /** The rows, in batches of consecutive entries of one type. Call scan first: this authenticates as it goes. */
+  /** The rows, in batches of at most `batch` consecutive entries of one type. Call scan first: this authenticates as it goes. */
   entries(options?: ReadOptions & { batch?: number }): AsyncGenerator<{ type: string; records: unknown[] }>;
 }
 
@@ -245,7 +245,8 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
           let start = 0;
           for (let i = 1; i <= batch.length; i++) {
             if (i === batch.length || batch[i]!.type !== batch[start]!.type) {
-              yield { type: batch[start]!.type, records: batch.slice(start, i).map((entry) => entry.record) };
+              // At most `size` rows per batch: one decompressed piece can hold many more lines.
+              for (let from = start; from < i; from += size) yield { type: batch[start]!.type, records: batch.slice(from, Math.min(i, from + size)).map((entry) => entry.record) };
               start = i;
             }
           }
