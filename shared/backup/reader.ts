@@ -36,6 +36,8 @@ export interface ReadProgress {
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   signal?: AbortSignal;
+  /** Called after each decompressed piece: the caller may give the event loop a turn there. */
+  pause?: () => Promise<void>;
 }
 
 export interface ScanResult {
@@ -228,7 +230,10 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
         try {
           const digest = new ContentDigest();
           const counter = new LineCounter();
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) counter.feed(piece);
+          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
+            counter.feed(piece);
+            await readOptions.pause?.();
+          }
           const counts = counter.end();
           checkCounts(counts, header);
           return { counts, digest: await digest.hex() };
@@ -259,6 +264,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
               batch.push(entry);
             }
             if (batch.length >= size) yield* flush();
+            await readOptions.pause?.();
           }
           parser.feed(null);
           checkCounts(counts, header);

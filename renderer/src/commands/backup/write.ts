@@ -169,7 +169,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
     const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource(spool.blob());
     if (source.size !== written.bytes) throw new BackupError('verify-mismatch', `the file holds ${source.size} bytes, ${written.bytes} were written`);
     const opened = await openBackup(source, { installationKey }, { supportedDatabaseVersion: raw.version });
-    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal });
+    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal, pause });
     const sameCounts = JSON.stringify(Object.entries(scanned.counts).toSorted()) === JSON.stringify(Object.entries(written.counts).toSorted());
     if (!sameCounts || scanned.digest !== written.digest || opened.header.backupId !== written.header.backupId) {
       throw new BackupError('verify-mismatch', 'the file read back differs from what was written');
