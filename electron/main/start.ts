@@ -4,6 +4,7 @@ import { getAppInfo, type AppInfoSource } from './app-info';
 import { APP_SCHEME } from './app-url';
 import { forbiddenSwitches, refusalMessage, REFUSED_EXIT_CODE, type SwitchSource } from './debug-switches';
 import { openFile, saveFile, type FileDeps, type FileDialogs, type FileSystem } from './files';
+import { OpenedFiles } from './opened-files';
 import { chooseBackupFolder, deleteBackupFile, listBackupFiles, readBackupPart, writeBackupPart, type BackupFileDeps, type BackupFs } from './backup-files';
 import { registerBridgeHandlers, type IpcRegistrar, type SenderContents } from './ipc';
 import type { BuildPaths } from './paths';
@@ -114,6 +115,7 @@ export async function startShell<W extends ClosableWindow>(
     fs: { ...fsPromises, ...options.fs } as BackupFs,
     userDataDir: () => app.getPath('userData'),
   };
+  const openedFiles = new OpenedFiles<W>({ dialog: electron.dialog, fs: options.fs ?? fsPromises });
   registerBridgeHandlers<SenderContents, W>({
     ipcMain: electron.ipcMain,
     windowFor: (contents) => (mainWindow !== null && mainWindow.webContents.id === contents.id ? mainWindow : null),
@@ -127,6 +129,9 @@ export async function startShell<W extends ClosableWindow>(
       readBackupPart: (args) => readBackupPart(backupDeps, args),
       listBackupFiles: (args) => listBackupFiles(backupDeps, args),
       deleteBackupFile: (args) => deleteBackupFile(backupDeps, args),
+      openBackupFile: (args, window) => openedFiles.open(window, args),
+      readBackupFile: (args) => openedFiles.read(args),
+      closeBackupFile: (args) => openedFiles.close(args),
     },
   });
 
@@ -141,6 +146,7 @@ export async function startShell<W extends ClosableWindow>(
   mainWindow = window;
   window.on('closed', () => {
     mainWindow = null;
+    void openedFiles.closeAll();
   });
   await loaded;
   return window;

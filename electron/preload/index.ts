@@ -18,6 +18,9 @@ const bridge: Bridge = {
   readBackupPart: (args) => ipcRenderer.invoke(channelFor('readBackupPart'), args),
   listBackupFiles: (args) => ipcRenderer.invoke(channelFor('listBackupFiles'), args),
   deleteBackupFile: (args) => ipcRenderer.invoke(channelFor('deleteBackupFile'), args),
+  openBackupFile: (args) => ipcRenderer.invoke(channelFor('openBackupFile'), args),
+  readBackupFile: (args) => ipcRenderer.invoke(channelFor('readBackupFile'), args),
+  closeBackupFile: (args) => ipcRenderer.invoke(channelFor('closeBackupFile'), args),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

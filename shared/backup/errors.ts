@@ -36,6 +36,8 @@ export const BACKUP_ERROR_CODES = [
   'verify-mismatch',
   /** The backup folder cannot be written (gone, not chosen again, no permission). */
   'folder-unavailable',
+  /** The chosen file could not be read to its end (the drive went away, the file was moved). */
+  'unreadable',
 ] as const;
 
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];

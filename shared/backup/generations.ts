@@ -3,8 +3,11 @@ import { parseBackupFileName, type ParsedBackupName } from './file-name';
 /**
  * Which backups to keep: the newest of each of the last 7 days that have a backup, of the last 4
  * ISO weeks and of the last 12 months (as `restic forget --keep-daily 7 --keep-weekly 4
- * --keep-monthly 12`); the rest of THIS installation's backups are removed. Files that are not
- * this installation's backups by name are neither kept nor removed: they are not the app's.
+ * --keep-monthly 12`); the rest of THIS installation's backups WRITTEN ON THIS DEVICE are removed.
+ * Files that are not this installation's backups by name are neither kept nor removed: they are
+ * not the app's; nor are another device's (two laptops with one restored installation writing to
+ * one network folder keep their own generations). Names from before devices were told apart (no
+ * device part) count with this device's, so they age out as before.
  * Fail-safe: when the backup just written is not among the files listed, nothing is removed.
  */
 export interface KeepPolicy {
@@ -32,10 +35,10 @@ export function isoWeek(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-export function planGenerations(names: readonly string[], tag: string, justWritten: string, policy: KeepPolicy = DEFAULT_KEEP): GenerationPlan {
+export function planGenerations(names: readonly string[], tag: string, justWritten: string, policy: KeepPolicy = DEFAULT_KEEP, device: string | null = null): GenerationPlan {
   const ours = names
     .map((name) => ({ name, parsed: parseBackupFileName(name) }))
-    .filter((file): file is { name: string; parsed: ParsedBackupName } => file.parsed !== null && file.parsed.tag === tag)
+    .filter((file): file is { name: string; parsed: ParsedBackupName } => file.parsed !== null && file.parsed.tag === tag && (file.parsed.device === null || file.parsed.device === device))
     .toSorted((a, b) => (a.parsed.order < b.parsed.order ? 1 : a.parsed.order > b.parsed.order ? -1 : 0));
   if (!ours.some((file) => file.name === justWritten)) return { keep: ours.map((file) => file.name), remove: [] };
   const keep = new Set<string>([ours[0]!.name, justWritten]);

@@ -6,6 +6,6 @@ export { keySlotsOf, looksLikeRecoveryKey, openInstallationKey, type SlotSource 
 export { createBackupWriter, type BackupSink, type BackupWriteInput, type BackupWritten, type BackupWriter } from './writer';
 export { openBackup, readBackupHeader, type BackupSecret, type OpenedBackup, type OpenOptions, type ReadOptions, type ReadProgress, type ScanResult } from './reader';
 export { bytesSource, SequentialReader, type ByteSource } from './source';
-export { backupFileName, installationTag, parseBackupFileName, BACKUP_FILE_NAME } from './file-name';
+export { backupFileName, installationTag, parseBackupFileName, BACKUP_FILE_NAME, DEVICE_TAG } from './file-name';
 export { DEFAULT_KEEP, isoWeek, planGenerations, type GenerationPlan, type KeepPolicy } from './generations';
 export { DEFAULT_WARN_DAYS, MAX_WARN_DAYS, UNCHANGING_ACTIONS, daysSince, dueAfterChange, dueOnLeaving, isStale } from './due';

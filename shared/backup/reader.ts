@@ -36,6 +36,8 @@ export interface ReadProgress {
 export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   signal?: AbortSignal;
+  /** Called after each decompressed piece: the caller may give the event loop a turn there. */
+  pause?: () => Promise<void>;
 }
 
 export interface ScanResult {
@@ -52,7 +54,7 @@ export interface OpenedBackup {
   opener: Omit<OpenedKey, 'key'> | null;
   /** Authenticates every chunk, counts lines per type against the header, computes the digest. */
   scan(options?: ReadOptions): Promise<ScanResult>;
-  /** The rows, in batches of consecutive entries of one type. Call scan first: this authenticates as it goes. */
+  /** The rows, in batches of at most `batch` consecutive entries of one type. Call scan first: this authenticates as it goes. */
   entries(options?: ReadOptions & { batch?: number }): AsyncGenerator<{ type: string; records: unknown[] }>;
 }
 
@@ -228,7 +230,10 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
         try {
           const digest = new ContentDigest();
           const counter = new LineCounter();
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) counter.feed(piece);
+          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
+            counter.feed(piece);
+            await readOptions.pause?.();
+          }
           const counts = counter.end();
           checkCounts(counts, header);
           return { counts, digest: await digest.hex() };
@@ -245,7 +250,8 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
           let start = 0;
           for (let i = 1; i <= batch.length; i++) {
             if (i === batch.length || batch[i]!.type !== batch[start]!.type) {
-              yield { type: batch[start]!.type, records: batch.slice(start, i).map((entry) => entry.record) };
+              // At most `size` rows per batch: one decompressed piece can hold many more lines.
+              for (let from = start; from < i; from += size) yield { type: batch[start]!.type, records: batch.slice(from, Math.min(i, from + size)).map((entry) => entry.record) };
               start = i;
             }
           }
@@ -258,6 +264,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
               batch.push(entry);
             }
             if (batch.length >= size) yield* flush();
+            await readOptions.pause?.();
           }
           parser.feed(null);
           checkCounts(counts, header);

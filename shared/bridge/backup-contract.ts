@@ -38,6 +38,13 @@ export const BACKUP_FAILURE_CODES = [
   'not-a-backup',
 ] as const;
 
+/**
+ * An opened backup file, as the shell names it to the renderer: an opaque random id (a UUID), never
+ * a path. Main keeps the file the person picked in the open dialog open under it; the renderer can
+ * only read that file, by parts, and close it.
+ */
+const fileHandle = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a file handle');
+
 export const backupFailure = z.object({ status: z.literal('failed'), code: z.enum(BACKUP_FAILURE_CODES) }).strict();
 export type BackupFailureCode = (typeof BACKUP_FAILURE_CODES)[number];
 
@@ -71,6 +78,29 @@ export const backupContract = {
       z.object({ status: z.literal('listed'), files: z.array(z.object({ name: z.string(), size: z.number().int().min(0) }).strict()).max(100_000) }).strict(),
       backupFailure,
     ]),
+  },
+  /**
+   * The open dialog for a backup to restore: the file picked is opened for reading and stays open
+   * under an opaque handle (its name and size are said), so a backup of any size is read in parts
+   * (`readBackupFile`) — the renderer never names a path. Closed with `closeBackupFile`.
+   */
+  openBackupFile: {
+    args: z.object({ typeName: z.string().min(1).max(200) }).strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened'), handle: fileHandle, name: z.string().max(4096), size: z.number().int().min(0) }).strict(),
+      z.object({ status: z.literal('cancelled') }).strict(),
+      backupFailure,
+    ]),
+  },
+  /** Part of a backup file opened with `openBackupFile` (fewer bytes only at its end). */
+  readBackupFile: {
+    args: z.object({ handle: fileHandle, offset, length: z.number().int().min(1).max(MAX_BACKUP_PART_BYTES) }).strict(),
+    result: z.discriminatedUnion('status', [z.object({ status: z.literal('read'), bytes }).strict(), backupFailure]),
+  },
+  /** Closes a file opened with `openBackupFile` (an unknown handle is closed already). */
+  closeBackupFile: {
+    args: z.object({ handle: fileHandle }).strict(),
+    result: z.object({ status: z.literal('closed') }).strict(),
   },
   /** Deletes one backup file of the app (an older generation). */
   deleteBackupFile: {

@@ -2,7 +2,7 @@
  * The names of every call the renderer may make to the shell, and the IPC channel of each.
  * Kept free of zod so that the sandboxed preload bundle stays tiny: the preload only needs names.
  */
-export const BRIDGE_METHODS = ['appInfo', 'saveFile', 'openFile', 'printToPdf', 'chooseBackupFolder', 'writeBackupPart', 'readBackupPart', 'listBackupFiles', 'deleteBackupFile'] as const;
+export const BRIDGE_METHODS = ['appInfo', 'saveFile', 'openFile', 'printToPdf', 'chooseBackupFolder', 'writeBackupPart', 'readBackupPart', 'listBackupFiles', 'deleteBackupFile', 'openBackupFile', 'readBackupFile', 'closeBackupFile'] as const;
 
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
 

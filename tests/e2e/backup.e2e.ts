@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BrowserSession } from './support/browser';
@@ -149,6 +151,23 @@ describe('backup and restore in Chromium', () => {
     damaged[damaged.length - 20]! ^= 0xff;
     await openBackupFile(page, { name: backup.name, bytes: damaged }, recoveryKey!);
     await page.getByTestId('restore-error').filter({ hasText: /muutettu tai se on vioittunut|vajaa/ }).waitFor();
+    expect(await rawDatabase(page)).toEqual(empty);
+    // The file is read in parts, only when opened: one that goes away after it was chosen (a USB
+    // stick pulled out) is refused in words, with what to do; nothing written.
+    const away = await mkdtemp(join(tmpdir(), 'otk-e2e-restore-'));
+    try {
+      const path = join(away, backup.name);
+      await writeFile(path, backup.bytes);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#restore-file').click()]);
+      await chooser.setFiles(path);
+      await page.getByText(`Valittu tiedosto: ${backup.name}`).waitFor();
+      await rm(path);
+      await page.locator('#restore-secret').fill(recoveryKey!);
+      await page.locator('#restore-open').click();
+      await page.getByTestId('restore-error').filter({ hasText: 'Varmuuskopiotiedostoa ei voitu lukea loppuun' }).filter({ hasText: 'valitse tiedosto uudelleen' }).waitFor();
+    } finally {
+      await rm(away, { recursive: true, force: true });
+    }
     expect(await rawDatabase(page)).toEqual(empty);
 
     // The recovery key opens it: the preview names the installation and counts what it holds.

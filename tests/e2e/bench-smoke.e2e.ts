@@ -68,6 +68,12 @@ const MEASURED = [
   'similar-2k-rank',
   'export-2k',
   'import-2k',
+  'backup-2k',
+  'backup-2k-verify',
+  'backup-2k-longest-task',
+  'restore-2k',
+  'restore-2k-preview',
+  'restore-2k-longest-task',
   'kdf',
 ];
 const PENDING: string[] = [];

@@ -65,6 +65,48 @@ function openFile(args: BridgeArgs<'openFile'>): Promise<BridgeResult<'openFile'
   });
 }
 
+/** Files picked for a restore, by handle: a File is a Blob, read by slices (never whole into memory). */
+const openedFiles = new Map<string, File>();
+/** At most this many kept; picking another forgets the oldest. */
+const MAX_OPENED = 4;
+
+/** The file picker for a backup: the File is kept under an opaque handle and read in parts. */
+function openBackupFile(args: BridgeArgs<'openBackupFile'>): Promise<BridgeResult<'openBackupFile'>> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.otk';
+    input.hidden = true;
+    input.title = args.typeName;
+    const done = (result: BridgeResult<'openBackupFile'>) => {
+      input.remove();
+      resolve(result);
+    };
+    input.addEventListener('cancel', () => done({ status: 'cancelled' }));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return done({ status: 'cancelled' });
+      while (openedFiles.size >= MAX_OPENED) openedFiles.delete(openedFiles.keys().next().value!);
+      const handle = crypto.randomUUID();
+      openedFiles.set(handle, file);
+      done({ status: 'opened', handle, name: file.name, size: file.size });
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+async function readBackupFile(args: BridgeArgs<'readBackupFile'>): Promise<BridgeResult<'readBackupFile'>> {
+  const file = openedFiles.get(args.handle);
+  if (!file) return { status: 'failed', code: 'not-found' };
+  try {
+    return { status: 'read', bytes: new Uint8Array(await file.slice(args.offset, args.offset + args.length).arrayBuffer()) };
+  } catch {
+    // The file was changed, moved or deleted after it was picked.
+    return { status: 'failed', code: 'read-failed' };
+  }
+}
+
 /**
  * The browser's own print dialog for the page on screen (the renderer's print view, styled with
  * `@media print`); the user picks a printer or "Save as PDF" there, so the outcome is unknown.
@@ -91,5 +133,12 @@ export async function callWebBridge(method: BridgeMethod, args: unknown): Promis
     case 'listBackupFiles':
     case 'deleteBackupFile':
       return { status: 'failed', code: 'unsupported' };
+    case 'openBackupFile':
+      return openBackupFile(args as BridgeArgs<'openBackupFile'>);
+    case 'readBackupFile':
+      return readBackupFile(args as BridgeArgs<'readBackupFile'>);
+    case 'closeBackupFile':
+      openedFiles.delete((args as BridgeArgs<'closeBackupFile'>).handle);
+      return { status: 'closed' };
   }
 }

@@ -31,6 +31,7 @@ import { SUMMARY_MEASURES } from '../../../shared/summary/spec';
 import { rankSimilar } from '../../../shared/knowledge/similarity';
 import { similarConsultations } from '../../../renderer/src/queries/similar';
 import { createRawDatabase, deleteDatabase, putAll, RAW_DATABASE, request } from './raw-idb';
+import { backupOps } from './backup-ops';
 
 /**
  * The benchmark page: the app's own modules (database, commands, shared filter logic) plus plain
@@ -594,6 +595,7 @@ export const harness = {
   similarOnce,
   exportOnce,
   importOnce,
+  ...backupOps({ context }),
   kdfOnce,
   unlockOnce,
   indexLoadOnce,

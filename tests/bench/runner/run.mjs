@@ -98,11 +98,12 @@ export async function runBenchmark({ records = 100_000, runs = 5, warmup = 1, ou
 /**
  * The operations to run: all, or those named (`--only`) with what they need — the seed and the
  * steps always (they fill the database and close the harness page), `export` for `import` (it
- * imports the last export).
+ * imports the last export), `backup` for `restore` (it restores the last backup).
  */
 export function selectOperations(only) {
   if (!only) return OPERATIONS;
   const wanted = new Set(only);
   if (wanted.has('import')) wanted.add('export');
+  if (wanted.has('restore')) wanted.add('backup');
   return OPERATIONS.filter((op) => op.id === 'seed' || op.step || wanted.has(op.id));
 }

@@ -17,6 +17,12 @@ export const TARGETS = [
   { op: 'export', ratioOf: 'raw-getall', max: 2.5, strict: false },
   { op: 'import', ratioOf: 'raw-put', max: 1.3, strict: false },
   { op: 'renderer-heap', tail: '-mb', max: 250, strict: true, unit: 'MB' },
+  { op: 'backup', ratioOf: 'raw-getall', max: 1.5, strict: false },
+  { op: 'backup', tail: '-longest-task', max: 100, strict: true },
+  { op: 'backup', tail: '-heap-peak-mb', max: 250, strict: true, unit: 'MB' },
+  { op: 'restore', ratioOf: 'raw-put', max: 1.5, strict: false },
+  { op: 'restore', tail: '-longest-task', max: 100, strict: true },
+  { op: 'restore', tail: '-heap-peak-mb', max: 250, strict: true, unit: 'MB' },
 ];
 
 /** Ratios worth reading next to the targets (not targets themselves). */

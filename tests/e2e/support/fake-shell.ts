@@ -31,7 +31,7 @@ export class FakeShell {
         const result = JSON.parse(await fn(method, JSON.stringify(sent))) as Record<string, unknown>;
         return typeof result.bytes === 'string' ? { ...result, bytes: fromBase64(result.bytes) } : result;
       };
-      const methods = ['appInfo', 'saveFile', 'openFile', 'printToPdf', 'chooseBackupFolder', 'writeBackupPart', 'readBackupPart', 'listBackupFiles', 'deleteBackupFile'];
+      const methods = ['appInfo', 'saveFile', 'openFile', 'printToPdf', 'chooseBackupFolder', 'writeBackupPart', 'readBackupPart', 'listBackupFiles', 'deleteBackupFile', 'openBackupFile', 'readBackupFile', 'closeBackupFile'];
       (window as unknown as Record<string, unknown>)[global] = Object.fromEntries(methods.map((method) => [method, (args: Record<string, unknown>) => call(method, args)]));
     }, BRIDGE_GLOBAL);
   }
@@ -71,6 +71,11 @@ export class FakeShell {
         if (this.files.get(name)!.subarray(0, 4).toString('latin1') !== 'OTKB') return { status: 'failed', code: 'not-a-backup' };
         this.files.delete(name);
         return { status: 'deleted' };
+      case 'openBackupFile':
+      case 'readBackupFile':
+        return { status: 'failed', code: 'unsupported' };
+      case 'closeBackupFile':
+        return { status: 'closed' };
       case 'openFile':
       case 'saveFile':
       case 'printToPdf':

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseBackupFolder, deleteBackupFile, listBackupFiles, readBackupPart, writeBackupPart, type BackupFileDeps, type BackupFs } from '../../../electron/main/backup-files';
 import { registerBridgeHandlers, type SenderContents } from '../../../electron/main/ipc';
+import { OpenedFiles } from '../../../electron/main/opened-files';
 import { createFakeElectron, FakeWebContents } from './fake-electron';
 
 /**
@@ -16,7 +17,13 @@ import { createFakeElectron, FakeWebContents } from './fake-electron';
  */
 
 const NAME = 'otk-backup-7c8d9e0f1a2b-20261123-120000.otk';
-const BACKUP_START = new Uint8Array([0x4f, 0x54, 0x4b, 0x42, 0, 2, 0, 0, 0, 1]);
+/** The start of an .otk backup: magic, format 2, the header's length, a header naming the installation. */
+function backupStart(installationId = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b'): Uint8Array {
+  const header = new TextEncoder().encode(JSON.stringify({ sender: { installationId, name: 'Synteettinen' } }));
+  const prefix = new Uint8Array([0x4f, 0x54, 0x4b, 0x42, 0, 2, 0, 0, 0, 0]);
+  new DataView(prefix.buffer).setUint32(6, header.length);
+  return new Uint8Array([...prefix, ...header]);
+}
 const posix = process.platform !== 'win32';
 
 let root = '';
@@ -51,7 +58,7 @@ async function writeWhole(d: ReturnType<typeof deps>, dir: string, name: string,
   expect(await writeBackupPart(d.deps, { action: 'commit', folder: dir, name, size: bytes.length })).toEqual({ status: 'done' });
 }
 
-const fileBytes = () => new Uint8Array([...BACKUP_START, ...new TextEncoder().encode('synteettinen varmuuskopio')]);
+const fileBytes = (installationId?: string) => new Uint8Array([...backupStart(installationId), ...new TextEncoder().encode('synteettinen varmuuskopio')]);
 
 describe('choosing the backup folder', () => {
   it('asks with the folder dialog, modal to the window, and remembers the folder in the user-data folder', async () => {
@@ -93,7 +100,7 @@ describe('writing, reading, listing and deleting backups', () => {
     await writeFile(join(dir, 'otk-full-2026-11-23-abcdef.otk'), 'vaihtotiedosto');
     await mkdir(join(dir, 'otk-backup-7c8d9e0f1a2b-20261124-120000.otk'));
     const read = await readBackupPart(d.deps, { folder: dir, name: NAME, offset: 4, length: 6 });
-    expect(read).toEqual({ status: 'read', bytes: BACKUP_START.slice(4, 10), size: fileBytes().length });
+    expect(read).toEqual({ status: 'read', bytes: backupStart().slice(4, 10), size: fileBytes().length });
     const tail = await readBackupPart(d.deps, { folder: dir, name: NAME, offset: fileBytes().length - 3, length: 100 });
     expect(tail.status === 'read' && tail.bytes.length).toBe(3);
     expect(await listBackupFiles(d.deps, { folder: dir })).toEqual({ status: 'listed', files: [{ name: NAME, size: fileBytes().length }] });
@@ -116,6 +123,52 @@ describe('writing, reading, listing and deleting backups', () => {
     expect(await deleteBackupFile(d.deps, { folder: dir, name: impostor })).toEqual({ status: 'failed', code: 'not-a-backup' });
     expect(await deleteBackupFile(d.deps, { folder: dir, name: NAME })).toEqual({ status: 'deleted' });
     expect(await readdir(dir)).toEqual([impostor]);
+  });
+
+  it("deletes only backups of an installation it has written backups for, whose header names the same installation", async () => {
+    const d = deps();
+    const dir = await chosen(d);
+    await writeWhole(d, dir, NAME, fileBytes());
+    // Another installation's backup in the shared folder (written there by another computer).
+    const foreign = 'otk-backup-00000000abcd-d0badcafe-20261101-120000.otk';
+    await writeFile(join(dir, foreign), fileBytes('0190a1b2-c3d4-7e5f-8a6b-00000000abcd'));
+    expect(await deleteBackupFile(d.deps, { folder: dir, name: foreign })).toEqual({ status: 'failed', code: 'not-a-backup' });
+    // This installation's name on a file whose header names another installation.
+    const mislabelled = 'otk-backup-7c8d9e0f1a2b-d0badcafe-20261102-120000.otk';
+    await writeFile(join(dir, mislabelled), fileBytes('0190a1b2-c3d4-7e5f-8a6b-00000000abcd'));
+    expect(await deleteBackupFile(d.deps, { folder: dir, name: mislabelled })).toEqual({ status: 'failed', code: 'not-a-backup' });
+    // This installation's backup written by another device (another tag, same installation): deletable.
+    const sibling = 'otk-backup-7c8d9e0f1a2b-d0badcafe-20261103-120000.otk';
+    await writeFile(join(dir, sibling), fileBytes());
+    expect(await deleteBackupFile(d.deps, { folder: dir, name: sibling })).toEqual({ status: 'deleted' });
+    expect((await readdir(dir)).toSorted()).toEqual([NAME, foreign, mislabelled].toSorted());
+    expect(JSON.parse(await readFile(join(userData, 'backup-installations.json'), 'utf8'))).toEqual(['7c8d9e0f1a2b']);
+  });
+
+  it('refuses a file swapped between the look and the open (fstat on the handle: the guard where there is no O_NOFOLLOW)', async () => {
+    const d = deps();
+    const dir = await chosen(d);
+    await writeWhole(d, dir, NAME, fileBytes());
+    const elsewhere = join(root, 'elsewhere.otk');
+    await writeFile(elsewhere, fileBytes());
+    // The open lands on another file than the one lstat looked at, as a link planted in between would on Windows.
+    const swapped = deps({ open: ((path: string, ...rest: unknown[]) => (fsPromises.open as (...a: unknown[]) => unknown)(String(path).endsWith(NAME) ? elsewhere : path, ...rest)) as typeof fsPromises.open });
+    expect(await readBackupPart(swapped.deps, { folder: dir, name: NAME, offset: 0, length: 4 })).toEqual({ status: 'failed', code: 'not-a-backup' });
+    expect(await deleteBackupFile(swapped.deps, { folder: dir, name: NAME })).toEqual({ status: 'failed', code: 'not-a-backup' });
+    expect(await readdir(dir)).toEqual([NAME]);
+    expect(await readFile(elsewhere)).toHaveLength(fileBytes().length);
+  });
+
+  it('a later part goes only into the temporary file it began: one swapped between the look and the open is refused', async () => {
+    const d = deps();
+    const dir = await chosen(d);
+    const bytes = fileBytes();
+    await writeBackupPart(d.deps, { action: 'write', folder: dir, name: NAME, offset: 0, bytes: bytes.slice(0, 10) });
+    const elsewhere = join(root, 'elsewhere.bin');
+    await writeFile(elsewhere, new Uint8Array(10));
+    const swapped = deps({ open: ((path: string, ...rest: unknown[]) => (fsPromises.open as (...a: unknown[]) => unknown)(String(path).endsWith('.part') ? elsewhere : path, ...rest)) as typeof fsPromises.open });
+    expect(await writeBackupPart(swapped.deps, { action: 'write', folder: dir, name: NAME, offset: 10, bytes: bytes.slice(10) })).toEqual({ status: 'failed', code: 'write-failed' });
+    expect(await readFile(elsewhere)).toEqual(Buffer.alloc(10));
   });
 
   it.runIf(posix)('never follows a symbolic link with a backup name', async () => {
@@ -168,6 +221,7 @@ describe('backup bridge handlers', () => {
     const contents = new FakeWebContents();
     const d = deps();
     const dir = await chosen(d);
+    const opened = new OpenedFiles<string>({ dialog: d.dialog, fs: fsPromises });
     const impl = {
       appInfo: () => ({ name: 'x', version: '0', shell: 'electron' as const, platform: 'linux', dataLocation: '/', keyStore: 'plain' as const }),
       saveFile: async () => ({ status: 'cancelled' as const }),
@@ -178,6 +232,9 @@ describe('backup bridge handlers', () => {
       readBackupPart: (args: Parameters<typeof readBackupPart>[1]) => readBackupPart(d.deps, args),
       listBackupFiles: (args: Parameters<typeof listBackupFiles>[1]) => listBackupFiles(d.deps, args),
       deleteBackupFile: (args: Parameters<typeof deleteBackupFile>[1]) => deleteBackupFile(d.deps, args),
+      openBackupFile: (args: { typeName: string }, window: string) => opened.open(window, args),
+      readBackupFile: (args: { handle: string; offset: number; length: number }) => opened.read(args),
+      closeBackupFile: (args: { handle: string }) => opened.close(args),
     };
     registerBridgeHandlers<SenderContents, string>({ ipcMain: electron.ipcMain, windowFor: (c) => (c === contents ? 'window' : null), implementations: impl });
     const call = (channel: string, args: unknown, event = contents.invokeEvent()) => electron.ipcMain.handlers.get(channel)!(event, args);
@@ -191,6 +248,11 @@ describe('backup bridge handlers', () => {
     ]) {
       await expect(call('otk:writeBackupPart', bad)).rejects.toThrow(/invalid arguments/);
     }
+    // A file opened for a restore is read by its opaque handle only: a path is not a handle.
+    for (const handle of [join(dir, NAME), '../../etc/passwd', '']) {
+      await expect(call('otk:readBackupFile', { handle, offset: 0, length: 1 })).rejects.toThrow(/invalid arguments/);
+    }
+    await expect(call('otk:readBackupFile', { handle: '0b1c2d3e-4f50-4617-8899-aabbccddeeff', offset: 0, length: 1 })).resolves.toEqual({ status: 'failed', code: 'not-found' });
     await expect(call('otk:deleteBackupFile', { folder: dir, name: NAME }, new FakeWebContents().invokeEvent())).rejects.toThrow(/not a window of this app/);
     expect(await readdir(dir)).toEqual([]);
     await expect(call('otk:writeBackupPart', { action: 'write', folder: dir, name: NAME, offset: 0, bytes: fileBytes() })).resolves.toEqual({ status: 'done' });

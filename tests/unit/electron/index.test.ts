@@ -23,10 +23,13 @@ describe('electron/main/index.ts', () => {
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
       'otk:appInfo',
       'otk:chooseBackupFolder',
+      'otk:closeBackupFile',
       'otk:deleteBackupFile',
       'otk:listBackupFiles',
+      'otk:openBackupFile',
       'otk:openFile',
       'otk:printToPdf',
+      'otk:readBackupFile',
       'otk:readBackupPart',
       'otk:saveFile',
       'otk:writeBackupPart',

@@ -33,6 +33,9 @@ function setup() {
     readBackupPart: vi.fn<BridgeImplementations<Window>['readBackupPart']>(async () => ({ status: 'failed', code: 'not-found' })),
     listBackupFiles: vi.fn<BridgeImplementations<Window>['listBackupFiles']>(async () => ({ status: 'listed', files: [] })),
     deleteBackupFile: vi.fn<BridgeImplementations<Window>['deleteBackupFile']>(async () => ({ status: 'deleted' })),
+    openBackupFile: vi.fn<BridgeImplementations<Window>['openBackupFile']>(async () => ({ status: 'cancelled' })),
+    readBackupFile: vi.fn<BridgeImplementations<Window>['readBackupFile']>(async () => ({ status: 'failed', code: 'not-found' })),
+    closeBackupFile: vi.fn<BridgeImplementations<Window>['closeBackupFile']>(async () => ({ status: 'closed' })),
   };
   registerBridgeHandlers<SenderContents, Window>({
     ipcMain,
@@ -64,10 +67,13 @@ describe('bridge handlers: registration', () => {
     expect([...ipcMain.handlers.keys()].sort()).toEqual([
       'otk:appInfo',
       'otk:chooseBackupFolder',
+      'otk:closeBackupFile',
       'otk:deleteBackupFile',
       'otk:listBackupFiles',
+      'otk:openBackupFile',
       'otk:openFile',
       'otk:printToPdf',
+      'otk:readBackupFile',
       'otk:readBackupPart',
       'otk:saveFile',
       'otk:writeBackupPart',

@@ -22,7 +22,7 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual([BRIDGE_GLOBAL]);
     const api = contextBridge.exposed.get(BRIDGE_GLOBAL) as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual([...BRIDGE_METHODS].sort());
-    expect(Object.keys(api).sort()).toEqual(['appInfo', 'chooseBackupFolder', 'deleteBackupFile', 'listBackupFiles', 'openFile', 'printToPdf', 'readBackupPart', 'saveFile', 'writeBackupPart']);
+    expect(Object.keys(api).sort()).toEqual(['appInfo', 'chooseBackupFolder', 'closeBackupFile', 'deleteBackupFile', 'listBackupFiles', 'openBackupFile', 'openFile', 'printToPdf', 'readBackupFile', 'readBackupPart', 'saveFile', 'writeBackupPart']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -46,6 +46,9 @@ describe('preload', () => {
       'otk:readBackupPart',
       'otk:listBackupFiles',
       'otk:deleteBackupFile',
+      'otk:openBackupFile',
+      'otk:readBackupFile',
+      'otk:closeBackupFile',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Bridge } from '../../../../shared/bridge/contract';
-import type { BackupFailureCode } from '../../../../shared/bridge/backup-contract';
+import { MAX_BACKUP_PART_BYTES, type BackupFailureCode } from '../../../../shared/bridge/backup-contract';
 import { BackupError, type BackupSink, type ByteSource } from '../../../../shared/backup';
 
 /**
@@ -120,4 +120,37 @@ export async function folderSource(bridge: Bridge, folder: string, name: string)
   };
   const { size } = await read(0, 1);
   return { size, read: async (offset, length) => (length === 0 ? new Uint8Array(0) : (await read(offset, length)).bytes) };
+}
+
+/** A file picked for a restore (bridge `openBackupFile`): its handle, name and size. */
+export interface OpenedFile {
+  handle: string;
+  name: string;
+  size: number;
+}
+
+/**
+ * A file opened with `openBackupFile`, read in parts through the bridge (at most `partBytes` per
+ * call), so a backup of any size is restored without holding it whole. A part that cannot be read
+ * (the drive went away, the file was moved) throws BackupError 'unreadable'; a part shorter than
+ * asked for before the file's end throws 'truncated' (the file shrank after it was picked).
+ */
+export function openedFileSource(bridge: Bridge, file: OpenedFile, partBytes = MAX_BACKUP_PART_BYTES): ByteSource {
+  const part = Math.min(partBytes, MAX_BACKUP_PART_BYTES);
+  return {
+    size: file.size,
+    async read(offset, length) {
+      const end = Math.min(file.size, offset + length);
+      if (end <= offset) return new Uint8Array(0);
+      const out = new Uint8Array(end - offset);
+      for (let at = offset; at < end; ) {
+        const result = await bridge.readBackupFile({ handle: file.handle, offset: at, length: Math.min(part, end - at) });
+        if (result.status === 'failed') throw new BackupError('unreadable', `reading the file at ${at} failed: ${result.code}`);
+        if (result.bytes.length === 0) throw new BackupError('truncated', `the file ends at ${at}, before the ${file.size} bytes it had when chosen`);
+        out.set(result.bytes, at - offset);
+        at += result.bytes.length;
+      }
+      return out;
+    },
+  };
 }

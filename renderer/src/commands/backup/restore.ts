@@ -18,6 +18,7 @@ import type { ProfileRow } from '../../db/rows/profile';
 import { AUDIT_CHAIN_KEY, auditEvent } from '../audit';
 import { completionOf, keyOf, rawDatabase, requestOf } from './idb';
 import { BACKUP_META_KEY, backupStateOf } from './state';
+import { pacer } from './yield';
 
 /**
  * Restore from a backup, on the first-run screen of a new installation only. previewRestore opens
@@ -29,6 +30,9 @@ import { BACKUP_META_KEY, backupStateOf } from './state';
  * was. The installation is then the same installation: same id, clock, case codes, sequences and
  * audit chain.
  */
+
+/** Rows written per batch (see applyRestore). */
+const RESTORE_BATCH = 100;
 
 /** Backups exist since database version 6; an older one would need the upgrades in between. */
 export const FIRST_BACKUP_DATABASE_VERSION = 6;
@@ -82,7 +86,7 @@ export async function previewRestore(db: OtkDatabase, source: ByteSource, secret
   if (!options.replacing && !(await isFreshInstallation(db))) throw notEmpty();
   const schema = options.replacing ? { version: db.verno, tables: db.tables.map((table) => table.name) } : await rawDatabase(db).then((raw) => ({ version: raw.version, tables: [...raw.idb.objectStoreNames] }));
   const opened = await openBackup(source, secret, { supportedDatabaseVersion: schema.version, minDatabaseVersion: FIRST_BACKUP_DATABASE_VERSION, minIterations: options.minIterations });
-  const scanned: ScanResult = await opened.scan({ onProgress: options.onProgress, signal: options.signal });
+  const scanned: ScanResult = await opened.scan({ onProgress: options.onProgress, signal: options.signal, pause: pacer() });
   const tables = new Set(schema.tables);
   const counts: Record<string, number> = {};
   for (const [type, n] of Object.entries(scanned.counts)) {
@@ -115,7 +119,9 @@ export async function applyRestore(db: OtkDatabase, prepared: PreparedRestore, n
     if (!(await freshIn(transaction))) throw notEmpty();
     for (const table of tables) transaction.objectStore(table).clear();
 
-    const iterator = opened.entries({ signal: options.signal });
+    // Batches of RESTORE_BATCH rows: each batch's puts (structured clone of every row) are one
+    // synchronous piece of work, so the page gets a turn between batches (longest task < 100 ms).
+    const iterator = opened.entries({ signal: options.signal, batch: RESTORE_BATCH, pause: pacer() });
     let step = keepAlive(transaction, iterator.next());
     let previous: Promise<unknown> = Promise.resolve();
     let done = 0;

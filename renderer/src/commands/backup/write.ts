@@ -22,6 +22,7 @@ import { rawDatabase } from './idb';
 import { readSnapshot } from './snapshot';
 import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
 import { pruneGenerations } from './generations';
+import { pacer } from './yield';
 
 /**
  * A backup: the whole database as stored, read in one snapshot, written as an encrypted .otk
@@ -52,6 +53,11 @@ export interface BackupOptions {
   appVersion: string;
   onProgress?: (progress: BackupProgress) => void;
   signal?: AbortSignal;
+  /**
+   * This computer's device tag (8 hex digits, kept in local storage, never in a backup): in the
+   * file name, and generations prune only this device's backups. Absent: the older name.
+   */
+  device?: string;
   /** Bytes per write to the folder (default 8 MiB). Tests only: small parts show what waits on the folder. */
   folderPartBytes?: number;
 }
@@ -103,12 +109,14 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   const installation = await readInstallation(db);
   const before = await readBackupState(db);
   const startedAt = ctx.now();
-  let file = backupFileName(installation.id, startedAt);
-  if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1);
+  let file = backupFileName(installation.id, startedAt, 0, options.device);
+  if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1, options.device);
   // The snapshot is written into a spool first, so its read-only transaction — which holds every
   // save back while it is open — never waits on the folder (a slow or stalled network share); the
   // spool then goes to the folder, with the database free again.
   const spool = blobSink();
+  // Serialising and compressing a table is synchronous work: it gives the page a turn every 25 ms.
+  const pause = pacer();
   const folder: FinishingSink | null = target.kind === 'folder' ? folderSink(bridge, target.folder, file, options.folderPartBytes) : null;
 
   // 1. Write.
@@ -131,6 +139,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
               slots: keySlotsOf(info.profiles),
               installationKey,
               now: startedAt,
+              pause,
             },
             spool,
           );
@@ -160,7 +169,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
     const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource(spool.blob());
     if (source.size !== written.bytes) throw new BackupError('verify-mismatch', `the file holds ${source.size} bytes, ${written.bytes} were written`);
     const opened = await openBackup(source, { installationKey }, { supportedDatabaseVersion: raw.version });
-    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal });
+    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal, pause });
     const sameCounts = JSON.stringify(Object.entries(scanned.counts).toSorted()) === JSON.stringify(Object.entries(written.counts).toSorted());
     if (!sameCounts || scanned.digest !== written.digest || opened.header.backupId !== written.header.backupId) {
       throw new BackupError('verify-mismatch', 'the file read back differs from what was written');
@@ -221,7 +230,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   let generationsFailed = false;
   if (target.kind === 'folder') {
     try {
-      removed = await pruneGenerations(bridge, target.folder, installation.id, file);
+      removed = await pruneGenerations(bridge, target.folder, installation.id, file, options.device ?? null);
     } catch (error) {
       generationsFailed = true;
       await recordFailure(ctx, 'generations', error, target);

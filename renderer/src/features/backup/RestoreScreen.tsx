@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph, TextInput } from 'suomifi-ui-components';
 import type { CommandContext } from '../../access/context';
@@ -6,8 +6,8 @@ import type { CommandContext } from '../../access/context';
 type OtkDatabase = CommandContext['db'];
 import type { Bridge } from '../../../../shared/bridge/contract';
 import type { Clock } from '../../../../shared/clock';
-import { bytesSource } from '../../../../shared/backup';
 import { applyRestore, previewRestore, type PreparedRestore } from '../../commands/backup/restore';
+import { openedFileSource, type OpenedFile } from '../../commands/backup/files';
 import type { BackupProgress as Progress } from '../../commands/backup/write';
 import { useUiStore } from '../../state/uiStore';
 import { formatDateTime } from '../../format/dates';
@@ -22,7 +22,9 @@ type Step = { kind: 'choose' } | { kind: 'preview'; prepared: PreparedRestore } 
  * recovery key or a coordinator's passphrase, then a preview — which installation, when it was
  * backed up, how many records of each kind, all checked — and only then "Restore", which writes
  * everything in one go. A newer app's backup, a damaged or cut file and a wrong key are refused
- * before anything is written, in words with what to do.
+ * before anything is written, in words with what to do. The file is read in parts through the
+ * bridge (opened by the shell under a handle, closed when done or left), never whole: a backup of
+ * 100 000 cases restores without its size in memory.
  */
 export function RestoreScreen({
   db,
@@ -42,7 +44,7 @@ export function RestoreScreen({
 }) {
   const { t } = useTranslation();
   const language = useUiStore((s) => s.language);
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [file, setFile] = useState<OpenedFile | null>(null);
   const [secret, setSecret] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -50,15 +52,26 @@ export function RestoreScreen({
   const [fieldError, setFieldError] = useState<{ file?: string; secret?: string }>({});
   const installed = useRef<string | null>(null);
   const controller = useRef<AbortController | null>(null);
+  const openHandle = useRef<string | null>(null);
+
+  const closeFile = () => {
+    const handle = openHandle.current;
+    openHandle.current = null;
+    if (handle) void bridge.closeBackupFile({ handle }).catch(() => undefined);
+  };
+  // The chosen file stays open in the shell until another is chosen or the screen is left.
+  useEffect(() => closeFile, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   async function choose() {
     setError(null);
-    const opened = await bridge.openFile({ filters: [{ name: t('restore.fileType'), extensions: ['otk'] }] });
+    const opened = await bridge.openBackupFile({ typeName: t('restore.fileType') });
     if (opened.status === 'opened') {
-      setFile({ name: opened.name, bytes: opened.bytes });
+      closeFile();
+      openHandle.current = opened.handle;
+      setFile({ handle: opened.handle, name: opened.name, size: opened.size });
       setStep({ kind: 'choose' });
       setFieldError({});
-    } else if (opened.status === 'failed') setError(t(`restore.fileFailed.${opened.code}`));
+    } else if (opened.status === 'failed') setError(t(`restore.fileFailed.${opened.code === 'not-a-backup' ? 'not-a-file' : 'read-failed'}`));
   }
 
   async function open(event: FormEvent) {
@@ -69,9 +82,9 @@ export function RestoreScreen({
     if (!file || secret.trim() === '') return;
     const abort = new AbortController();
     controller.current = abort;
-    setProgress({ phase: 'verifying', done: 0, total: file.bytes.length });
+    setProgress({ phase: 'verifying', done: 0, total: file.size });
     try {
-      const prepared = await previewRestore(db, bytesSource(file.bytes), secret, { replacing: replace !== undefined, signal: abort.signal, onProgress: (p) => setProgress({ phase: 'verifying', done: p.done, total: p.total }) });
+      const prepared = await previewRestore(db, openedFileSource(bridge, file), secret, { replacing: replace !== undefined, signal: abort.signal, onProgress: (p) => setProgress({ phase: 'verifying', done: p.done, total: p.total }) });
       setSecret('');
       setStep({ kind: 'preview', prepared });
     } catch (caught) {
@@ -94,6 +107,7 @@ export function RestoreScreen({
       await replace?.();
       const result = await applyRestore(db, prepared, clock(), { onProgress: (p) => setProgress({ phase: 'restoring', done: p.done, total }) });
       installed.current = result.installationId;
+      closeFile();
       setStep({ kind: 'done', actor: result.actor });
     } catch (caught) {
       console.error('the restore failed', caught);

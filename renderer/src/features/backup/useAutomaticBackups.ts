@@ -11,6 +11,7 @@ import { readBackupState } from '../../commands/backup/state';
 import { changedSinceLastBackup } from '../../commands/backup/changes';
 import { writeBackup } from '../../commands/backup/write';
 import { APP_VERSION } from '../../services/app-meta';
+import { deviceTag } from './device-tag';
 import { askPersistentStorage } from './persistent-storage';
 
 /** Wait this long after a change before the day's first automatic backup (the user may be mid-task). */
@@ -65,7 +66,7 @@ export function useAutomaticBackups({ db, bridge, profile, clock }: Params) {
     if (!folder) return;
     if (running.current) return running.current;
     const ctx = { db, actor: profile.name, profile, now: clock };
-    running.current = writeBackup(ctx, bridge, { kind: 'folder', folder }, { appVersion: APP_VERSION })
+    running.current = writeBackup(ctx, bridge, { kind: 'folder', folder }, { appVersion: APP_VERSION, device: deviceTag() })
       .catch((error: unknown) => console.error('automatic backup failed', error))
       .finally(() => (running.current = null));
     return running.current;

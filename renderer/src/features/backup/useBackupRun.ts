@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../services/services';
 import { APP_VERSION } from '../../services/app-meta';
+import { deviceTag } from './device-tag';
 import { writeBackup, type BackupOutcome, type BackupProgress, type BackupTarget } from '../../commands/backup/write';
 import { backupFailureWords } from './backup-words';
 
@@ -26,7 +27,7 @@ export function useBackupRun() {
       setMessage(null);
       setProgress({ phase: 'writing', done: 0, total: 0 });
       try {
-        const outcome = await writeBackup(commands, bridge, target, { appVersion: APP_VERSION, onProgress: setProgress, signal: abort.signal });
+        const outcome = await writeBackup(commands, bridge, target, { appVersion: APP_VERSION, device: deviceTag(), onProgress: setProgress, signal: abort.signal });
         if (outcome.status === 'cancelled') setMessage({ kind: 'done', text: t('backup.now.cancelled') });
         else {
           const rows = Object.values(outcome.record.counts).reduce((a, b) => a + b, 0);

@@ -13,6 +13,8 @@ import summary from './summary.mjs';
 import similar from './similar.mjs';
 import exportBundle from './export.mjs';
 import importBundle from './import.mjs';
+import backup from './backup.mjs';
+import restore from './restore.mjs';
 import kdf from './kdf.mjs';
 import unlock from './unlock.mjs';
 
@@ -41,5 +43,7 @@ export const OPERATIONS = [
   caseOpen,
   exportBundle,
   importBundle,
+  backup,
+  restore,
   kdf,
 ];

@@ -12,8 +12,18 @@ const nameAt = (daysAgo: number, hour = 12, id = INSTALLATION) => backupFileName
 describe('backup file names', () => {
   it('name the installation by the random part of its id and the Finnish time of writing', () => {
     expect(backupFileName(INSTALLATION, new Date('2026-06-30T21:30:05Z'))).toBe('otk-backup-7c8d9e0f1a2b-20260701-003005.otk');
-    expect(parseBackupFileName('otk-backup-7c8d9e0f1a2b-20260701-003005.otk')).toEqual({ tag: '7c8d9e0f1a2b', date: '2026-07-01', order: '20260701003005000' });
+    expect(parseBackupFileName('otk-backup-7c8d9e0f1a2b-20260701-003005.otk')).toEqual({ tag: '7c8d9e0f1a2b', device: null, date: '2026-07-01', order: '20260701003005000' });
     for (const other of ['otk-backup-7c8d9e0f1a2b-20261301-003005.otk', 'otk-full-2026-07-01.otk', 'otk-backup-7c8d9e0f1a2b-20260701-003005.otk.tmp', '../otk-backup-7c8d9e0f1a2b-20260701-003005.otk']) {
+      expect(parseBackupFileName(other)).toBeNull();
+    }
+  });
+
+  it('carry the device that wrote them; names from before devices were told apart still parse', () => {
+    const name = backupFileName(INSTALLATION, new Date('2026-06-30T21:30:05Z'), 1, '0a1b2c3d');
+    expect(name).toBe('otk-backup-7c8d9e0f1a2b-d0a1b2c3d-20260701-003005-1.otk');
+    expect(parseBackupFileName(name)).toEqual({ tag: '7c8d9e0f1a2b', device: '0a1b2c3d', date: '2026-07-01', order: '20260701003005001' });
+    for (const bad of ['0A1B2C3D', '0a1b2c3', 'zzzzzzzz', '0a1b2c3d4']) expect(() => backupFileName(INSTALLATION, at(0), 0, bad)).toThrow(TypeError);
+    for (const other of ['otk-backup-7c8d9e0f1a2b-d0a1b2c3-20260701-003005.otk', 'otk-backup-7c8d9e0f1a2b-0a1b2c3d-20260701-003005.otk', 'otk-backup-7c8d9e0f1a2b-d0a1b2c3d4-20260701-003005.otk']) {
       expect(parseBackupFileName(other)).toBeNull();
     }
   });
@@ -61,6 +71,37 @@ describe('generations: 7 daily, 4 weekly, 12 monthly', () => {
         expect(planGenerations(plan.keep, TAG, newest).remove).toEqual([]);
       }),
     );
+  });
+});
+
+describe('generations of two devices sharing one installation and one folder', () => {
+  const A = 'aaaa0001';
+  const B = 'bbbb0002';
+  const onDevice = (device: string | undefined, daysAgo: number) => backupFileName(INSTALLATION, at(daysAgo), 0, device);
+
+  it("each device prunes only its own backups (and the older untagged ones), never the other's", () => {
+    const mine = Array.from({ length: 60 }, (_, i) => onDevice(A, i));
+    const theirs = Array.from({ length: 60 }, (_, i) => onDevice(B, i));
+    const legacy = Array.from({ length: 60 }, (_, i) => onDevice(undefined, i + 60));
+    const names = [...mine, ...theirs, ...legacy];
+    const planA = planGenerations(names, TAG, onDevice(A, 0), undefined, A);
+    const planB = planGenerations(names, TAG, onDevice(B, 0), undefined, B);
+    for (const name of theirs) expect(planA.remove).not.toContain(name);
+    for (const name of mine) expect(planB.remove).not.toContain(name);
+    // Each keeps a full set of its own generations: the other's backups do not fill its buckets.
+    for (const i of [0, 1, 2, 3, 4, 5, 6]) {
+      expect(planA.keep).toContain(onDevice(A, i));
+      expect(planB.keep).toContain(onDevice(B, i));
+    }
+    expect(planA.remove.some((name) => legacy.includes(name))).toBe(true);
+    expect(planA.keep.length + planA.remove.length).toBe(120);
+  });
+
+  it('without a device (the older name), only untagged backups are planned', () => {
+    const names = [onDevice(undefined, 0), ...Array.from({ length: 30 }, (_, i) => onDevice(A, i))];
+    const plan = planGenerations(names, TAG, onDevice(undefined, 0));
+    expect(plan.keep).toEqual([onDevice(undefined, 0)]);
+    expect(plan.remove).toEqual([]);
   });
 });
 

@@ -138,6 +138,31 @@ describe('writing a backup', () => {
   });
 });
 
+describe('two laptops, one restored installation, one network folder', () => {
+  it("each device's generations remove only its own backups (and untagged older ones), never the other device's", async () => {
+    const a = await keyedInstallation();
+    const { bridge, files } = memoryFolderBridge();
+    const first = await writeBackup(a.ctx, bridge, { kind: 'folder', folder: FOLDER }, OPTIONS);
+    if (first.status !== 'written') throw new Error('not written');
+    const real = files.get(first.record.file)!;
+    files.clear();
+    const { id } = (await a.db.meta.get('installation'))!.value as { id: string };
+    const DAY = 86_400_000;
+    const past = (i: number, device?: string) => backupFileName(id, new Date(a.ctx.now().getTime() - (i + 1) * 3 * DAY), 0, device);
+    const laptop2 = Array.from({ length: 40 }, (_, i) => past(i, 'bbbb0002'));
+    const untagged = Array.from({ length: 40 }, (_, i) => past(i + 40));
+    for (const name of [...laptop2, ...untagged]) files.set(name, real);
+
+    a.advance(1000);
+    const outcome = await writeBackup(a.ctx, bridge, { kind: 'folder', folder: FOLDER }, { ...OPTIONS, device: 'aaaa0001' });
+    if (outcome.status !== 'written') throw new Error('not written');
+    expect(outcome.record.file).toMatch(/-daaaa0001-/);
+    for (const name of laptop2) expect(files.has(name), name).toBe(true);
+    expect(outcome.removed.length).toBeGreaterThan(10);
+    for (const name of outcome.removed) expect(untagged).toContain(name);
+  });
+});
+
 describe('backup settings and changes', () => {
   it('only a coordinator sets the folder and the warning days; audited by field name', async () => {
     const a = await keyedInstallation();
