@@ -24,6 +24,8 @@ export default defineConfig({
       input: {
         app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./page/bench.html', import.meta.url)),
+        // blank-page-load and typing-10k-chars-baseline: the same React, nothing of the app.
+        baseline: fileURLToPath(new URL('./page/react-baseline.html', import.meta.url)),
       },
     },
   },

@@ -69,6 +69,9 @@ const MEASURED = [
   'export-2k',
   'import-2k',
   'kdf',
+  'blank-page-load',
+  'typing-10k-chars',
+  'typing-10k-chars-baseline',
 ];
 const PENDING: string[] = [];
 

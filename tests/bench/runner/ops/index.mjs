@@ -15,6 +15,8 @@ import exportBundle from './export.mjs';
 import importBundle from './import.mjs';
 import kdf from './kdf.mjs';
 import unlock from './unlock.mjs';
+import blankPage from './blank-page.mjs';
+import typing from './typing.mjs';
 
 /**
  * The operations, in the order they run. Each is `{ id, run(bench) → results[] }`, or
@@ -33,12 +35,14 @@ export const OPERATIONS = [
   coldStartBreakdown,
   unlock,
   plan,
+  blankPage,
   coldStart,
   heap,
   listFilter,
   listCount,
   listScrollDeep,
   caseOpen,
+  typing,
   exportBundle,
   importBundle,
   kdf,
