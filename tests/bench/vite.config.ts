@@ -21,6 +21,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./.artifacts/build', import.meta.url)),
     emptyOutDir: true,
     rolldownOptions: {
+      ...rendererConfig.build?.rolldownOptions,
       input: {
         app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./page/bench.html', import.meta.url)),

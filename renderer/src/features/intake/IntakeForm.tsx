@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -141,14 +141,28 @@ function guardOf(values: Pick<IntakeInput, 'question' | 'hopedOutcomeNote' | 'su
 }
 
 /**
+ * `value`, caught up in the browser's next idle moment (at most `timeout` ms later): what depends
+ * on it is not computed on the way from a keystroke to its paint, and only once per pause in typing.
+ */
+function useIdleValue<T>(value: T, timeout = 300): T {
+  const [idle, setIdle] = useState(value);
+  useEffect(() => {
+    if (Object.is(idle, value)) return;
+    const handle = requestIdleCallback(() => setIdle(value), { timeout });
+    return () => cancelIdleCallback(handle);
+  }, [idle, value, timeout]);
+  return idle;
+}
+
+/**
  * The guard's warnings, shown as the user types. Only this component watches the free texts, so a
- * keystroke re-renders the field and this, not the whole form; and the scan runs on a deferred
- * value (useDeferredValue): the typed character is on screen first, the warnings follow in the
- * next idle moment (a long question is scanned once per pause, not once per key).
+ * keystroke re-renders the field and this, not the whole form; and the scan runs on the texts as
+ * they are at the next idle moment (useIdleValue): the typed character is painted first, the
+ * warnings follow within a moment (a long question is scanned once per pause, not once per key).
  */
 function LiveGuardWarnings({ control, now, ...props }: { control: Control<IntakeInput, unknown, Intake>; now: () => Date } & Omit<Parameters<typeof GuardWarnings>[0], 'issues'>) {
   const [question, hopedOutcomeNote, servicesTriedNote, consent] = useWatch({ control, name: GUARDED });
-  const texts = useDeferredValue(useMemo(() => ({ question, hopedOutcomeNote, subject: { servicesTriedNote }, consent }), [question, hopedOutcomeNote, servicesTriedNote, consent]));
+  const texts = useIdleValue(useMemo(() => ({ question, hopedOutcomeNote, subject: { servicesTriedNote }, consent }), [question, hopedOutcomeNote, servicesTriedNote, consent]));
   const guard = useMemo(() => guardOf(texts as never, now()), [texts, now]);
   return <GuardWarnings issues={guard.warnings} {...props} />;
 }
