@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { Button, Notification } from 'suomifi-ui-components';
@@ -104,7 +104,7 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
             <RequestSection control={control} options={options} settings={settings} />
             <ConsentSection control={control} options={options} editing={editing !== undefined} />
             <LiveGuardWarnings
-              control={control}
+              form={form}
               now={commands.now}
               confirming={pendingWarnings}
               onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
@@ -133,36 +133,44 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
 const GUARDED = ['question', 'hopedOutcomeNote', 'subject.servicesTriedNote', 'consent'] as const;
 
 /** The identifier guard over the form's free texts (the schema runs it again on saving, and blocks). */
-function guardOf(values: Pick<IntakeInput, 'question' | 'hopedOutcomeNote' | 'subject' | 'consent'>, today: Date) {
+function guardOf(values: Partial<IntakeInput>, today: Date) {
   return guardIntake(
     { question: values.question ?? '', hopedOutcomeNote: values.hopedOutcomeNote ?? '', subject: { servicesTriedNote: values.subject?.servicesTriedNote ?? '' }, consent: values.consent } as IntakeTexts,
     today,
   );
 }
 
-/**
- * `value`, caught up in the browser's next idle moment (at most `timeout` ms later): what depends
- * on it is not computed on the way from a keystroke to its paint, and only once per pause in typing.
- */
-function useIdleValue<T>(value: T, timeout = 300): T {
-  const [idle, setIdle] = useState(value);
-  useEffect(() => {
-    if (Object.is(idle, value)) return;
-    const handle = requestIdleCallback(() => setIdle(value), { timeout });
-    return () => cancelIdleCallback(handle);
-  }, [idle, value, timeout]);
-  return idle;
-}
+type GuardedTexts = Pick<IntakeInput, 'question' | 'hopedOutcomeNote' | 'subject' | 'consent'>;
+const guardedOf = (values: Partial<IntakeInput>): GuardedTexts => ({
+  question: values.question ?? '',
+  hopedOutcomeNote: values.hopedOutcomeNote ?? '',
+  subject: { servicesTriedNote: values.subject?.servicesTriedNote ?? '' } as IntakeInput['subject'],
+  consent: values.consent as IntakeInput['consent'],
+});
+const isGuarded = (name: string | undefined) => name === undefined || GUARDED.some((field) => name === field || name.startsWith(`${field}.`));
 
 /**
- * The guard's warnings, shown as the user types. Only this component watches the free texts, so a
- * keystroke re-renders the field and this, not the whole form; and the scan runs on the texts as
- * they are at the next idle moment (useIdleValue): the typed character is painted first, the
- * warnings follow within a moment (a long question is scanned once per pause, not once per key).
+ * The guard's warnings, shown as the user types. A keystroke re-renders only its field: this
+ * component listens to the free texts without re-rendering (`watch` with a callback), and scans
+ * them in the browser's next idle moment (at most 300 ms later) — the typed character is painted
+ * first, the warnings follow within a moment, and a long question is scanned once per pause in
+ * typing, not once per key. Saving runs the guard on what is saved (onValid), and the schema blocks.
  */
-function LiveGuardWarnings({ control, now, ...props }: { control: Control<IntakeInput, unknown, Intake>; now: () => Date } & Omit<Parameters<typeof GuardWarnings>[0], 'issues'>) {
-  const [question, hopedOutcomeNote, servicesTriedNote, consent] = useWatch({ control, name: GUARDED });
-  const texts = useIdleValue(useMemo(() => ({ question, hopedOutcomeNote, subject: { servicesTriedNote }, consent }), [question, hopedOutcomeNote, servicesTriedNote, consent]));
-  const guard = useMemo(() => guardOf(texts as never, now()), [texts, now]);
+function LiveGuardWarnings({ form, now, ...props }: { form: Pick<UseFormReturn<IntakeInput, unknown, Intake>, 'watch' | 'getValues'>; now: () => Date } & Omit<Parameters<typeof GuardWarnings>[0], 'issues'>) {
+  const { watch, getValues } = form;
+  const [texts, setTexts] = useState(() => guardedOf(getValues()));
+  useEffect(() => {
+    let idle = 0;
+    const subscription = watch((values, { name }) => {
+      if (!isGuarded(name)) return;
+      cancelIdleCallback(idle);
+      idle = requestIdleCallback(() => setTexts(guardedOf(values as Partial<IntakeInput>)), { timeout: 300 });
+    });
+    return () => {
+      subscription.unsubscribe();
+      cancelIdleCallback(idle);
+    };
+  }, [watch]);
+  const guard = useMemo(() => guardOf(texts, now()), [texts, now]);
   return <GuardWarnings issues={guard.warnings} {...props} />;
 }
