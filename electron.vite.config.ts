@@ -29,7 +29,8 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: here('./out/renderer'),
-      rollupOptions: { input: { index: here('./renderer/index.html') } },
+      // The renderer's own options (its chunk groups) with the Electron build's input.
+      rolldownOptions: { ...rendererConfig.build?.rolldownOptions, input: { index: here('./renderer/index.html') } },
     },
   },
 });

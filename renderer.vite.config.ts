@@ -71,6 +71,14 @@ export const rendererConfig: UserConfig = {
     sourcemap: false,
     minify: true,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        // The renderer is split (the lock screen first, renderer/src/app/preload.ts). zod and
+        // shared/security/no-eval share one chunk, so zod is told not to try eval (no-eval) before
+        // any other chunk can make a schema: a chunk runs whole before the chunks that import it.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]security[\\/]no-eval\.ts$/ }] },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },

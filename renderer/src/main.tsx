@@ -9,7 +9,6 @@ import '@fontsource/source-sans-pro/700.css';
 import './styles.css';
 // After styles.css: the print rules override the screen's scrolling boxes and clipped cells.
 import './print/print.css';
-import { App } from './app/App';
 import { createDatabase } from './db/open';
 import { createBridge } from './bridge';
 import { createI18n } from './i18n';
@@ -17,6 +16,7 @@ import { useUiStore } from './state/uiStore';
 import { Keyring } from './db/keyring';
 import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './app/SessionGate';
+import { app } from './app/preload';
 import { systemClock } from '../../shared/clock';
 import { keepInputsPrivate } from './security/private-inputs';
 import { nameDropdownLists } from './forms/popover-names';
@@ -40,7 +40,7 @@ async function start() {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <SessionGate db={db} keyring={keyring} bridge={bridge} clock={clock}>
-          <App />
+          <app.Component />
         </SessionGate>
       </I18nextProvider>
     </StrictMode>,

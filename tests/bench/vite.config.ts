@@ -21,9 +21,12 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./.artifacts/build', import.meta.url)),
     emptyOutDir: true,
     rolldownOptions: {
+      ...rendererConfig.build?.rolldownOptions,
       input: {
         app: fileURLToPath(new URL('../../renderer/index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./page/bench.html', import.meta.url)),
+        // blank-page-load and typing-10k-chars-baseline: the same React, nothing of the app.
+        baseline: fileURLToPath(new URL('./page/react-baseline.html', import.meta.url)),
       },
     },
   },

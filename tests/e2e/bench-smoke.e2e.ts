@@ -75,6 +75,9 @@ const MEASURED = [
   'restore-2k-preview',
   'restore-2k-longest-task',
   'kdf',
+  'blank-page-load',
+  'typing-10k-chars',
+  'typing-10k-chars-baseline',
 ];
 const PENDING: string[] = [];
 

@@ -1,34 +1,13 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Heading, Paragraph, SkipLink, Text } from 'suomifi-ui-components';
 import { useUiStore } from '../state/uiStore';
 import { useServices } from '../services/services';
 import { parseRoute, useHash } from '../services/router';
-import { WorklistScreen } from '../features/worklist/WorklistScreen';
-import { NewCaseScreen } from '../features/intake/NewCaseScreen';
-import { CaseScreen } from '../features/case/CaseScreen';
-import { EditCaseScreen } from '../features/case/EditCaseScreen';
-import { NetworksScreen } from '../features/networks/NetworksScreen';
-import { MethodsScreen } from '../features/knowledge/MethodsScreen';
-import { WhatIfScreen } from '../features/routing/WhatIfScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { HelpScreen } from '../features/help/HelpScreen';
-import { HomeScreen } from '../features/home/HomeScreen';
-import { MeetingsScreen } from '../features/meetings/MeetingsScreen';
-import { AgendaScreen } from '../features/meetings/AgendaScreen';
-import { LetterScreen } from '../features/letter/LetterScreen';
-import { SummaryScreen } from '../features/summary/SummaryScreen';
-import { NationalScreen } from '../features/summary/NationalScreen';
-import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
-import { AuditScreen } from '../features/audit/AuditScreen';
-import { RetentionScreen } from '../features/retention/RetentionScreen';
-import { MyRequestsScreen } from '../features/requester-desk/MyRequestsScreen';
-import { RequestFormScreen } from '../features/requester-desk/RequestFormScreen';
-import { NetworkDeskScreen } from '../features/expert-desk/NetworkDeskScreen';
-import { DraftScreen } from '../features/expert-desk/DraftScreen';
-import { DeskFilesScreen } from '../features/desk-files/DeskFilesScreen';
 import { MainNavigation } from './MainNavigation';
 import { ScreenBoundary } from './ScreenBoundary';
+import { screens } from './screens';
+import { LoadingView } from '../components/Preloadable';
 import { NotPermitted } from '../components/NotPermitted';
 import { mayOpenScreen } from '../../../shared/protection/screens';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -45,47 +24,47 @@ function Screen() {
   switch (route.view) {
     case 'home':
       // Each role's desk opens on its own list: the centre's overview, "my requests", the network's cases.
-      return role === 'requester' ? <MyRequestsScreen /> : role === 'expert' ? <NetworkDeskScreen /> : <HomeScreen />;
+      return role === 'requester' ? <screens.myRequests.Component /> : role === 'expert' ? <screens.networkDesk.Component /> : <screens.home.Component />;
     case 'request':
-      return <RequestFormScreen id={route.id} />;
+      return <screens.requestForm.Component id={route.id} />;
     case 'files':
-      return <DeskFilesScreen />;
+      return <screens.deskFiles.Component />;
     case 'draft':
-      return <DraftScreen id={route.id} />;
+      return <screens.draft.Component id={route.id} />;
     case 'worklist':
-      return <WorklistScreen query={route.query} />;
+      return <screens.worklist.Component query={route.query} />;
     case 'meetings':
-      return <MeetingsScreen query={route.query} />;
+      return <screens.meetings.Component query={route.query} />;
     case 'meeting':
-      return <AgendaScreen id={route.id} />;
+      return <screens.agenda.Component id={route.id} />;
     case 'letter':
-      return <LetterScreen id={route.id} />;
+      return <screens.letter.Component id={route.id} />;
     case 'summaries':
-      return <SummaryScreen />;
+      return <screens.summary.Component />;
     case 'national':
-      return <NationalScreen />;
+      return <screens.national.Component />;
     case 'exchange':
-      return <ExchangeScreen />;
+      return <screens.exchange.Component />;
     case 'audit':
-      return <AuditScreen />;
+      return <screens.audit.Component />;
     case 'new':
-      return <NewCaseScreen />;
+      return <screens.newCase.Component />;
     case 'case':
-      return <CaseScreen id={route.id} />;
+      return <screens.case.Component id={route.id} />;
     case 'edit':
-      return <EditCaseScreen id={route.id} />;
+      return <screens.editCase.Component id={route.id} />;
     case 'networks':
-      return <NetworksScreen />;
+      return <screens.networks.Component />;
     case 'methods':
-      return <MethodsScreen />;
+      return <screens.methods.Component />;
     case 'what-if':
-      return <WhatIfScreen />;
+      return <screens.whatIf.Component />;
     case 'settings':
-      return <SettingsScreen />;
+      return <screens.settings.Component />;
     case 'help':
-      return <HelpScreen />;
+      return <screens.help.Component />;
     case 'retention':
-      return <RetentionScreen />;
+      return <screens.retention.Component />;
   }
 }
 
@@ -139,7 +118,10 @@ export function App() {
       <BackupReminder />
       <Block variant="main" id="main" tabIndex={-1} className="otk-main">
         <ScreenBoundary resetKey={hash}>
-          <Screen />
+          {/* Each screen is its own chunk (app/screens.ts), usually loaded while the passphrase was typed. */}
+          <Suspense fallback={<LoadingView />}>
+            <Screen />
+          </Suspense>
         </ScreenBoundary>
       </Block>
       <Block variant="footer" className="otk-footer otk-no-print">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from 'suomifi-ui-components';
 import type { OtkDatabase } from '../db/schema';
@@ -6,29 +6,20 @@ import type { Bridge } from '../../../shared/bridge/contract';
 import type { Clock } from '../../../shared/clock';
 import type { Profile } from '../../../shared/protection/roles';
 import type { Keyring } from '../db/keyring';
-import { ServicesProvider, type Services } from '../services/services';
-import { CaseIndex } from '../queries/case-index';
-import { rowVisibleTo } from '../queries/row-visibility';
-import { lockSession, recoverProfile, setProfileLanguage, setUpFirstProfile, unlockProfile, type LockReason } from '../commands/session';
+import { recoverProfile, setUpFirstProfile, unlockProfile } from '../commands/session';
 import { holdsNoCases, listProfiles, networksForSetUp } from '../queries/session';
-import { encryptAtRest, markNothingToMigrate } from '../commands/migrate';
 import { migrationDone, migrationState } from '../queries/migration';
 import { readIdleMinutes } from '../queries/session';
 import type { ProfileRow } from '../db/rows/profile';
 import { useUiStore } from '../state/uiStore';
 import { GateShell } from '../features/session/GateShell';
-import { SetupScreen } from '../features/session/SetupScreen';
 import type { DeskNetwork } from '../features/session/DeskNetworkField';
-import { RecoveryKeyScreen } from '../features/session/RecoveryKeyScreen';
 import { UnlockScreen } from '../features/session/UnlockScreen';
-import { isLockShortcut, useIdleLock } from '../features/session/useIdleLock';
-import { RestoreScreen } from '../features/backup/RestoreScreen';
-import { DatabaseTroubleScreen } from '../features/backup/DatabaseTroubleScreen';
 import { troubleOf, type Trouble } from '../features/backup/database-trouble';
-import { replaceUnreadableDatabase } from '../commands/backup/replace-database';
 import { rememberedInstallation, rememberInstallation } from '../features/backup/installation-marker';
-import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
 import { readInstallation } from '../queries/installation';
+import { LoadBoundary, LoadingView } from '../components/Preloadable';
+import { gateScreens, openSession, preloadUnlocked } from './preload';
 
 type Gate =
   | { step: 'loading' }
@@ -82,70 +73,86 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
     rememberInstallation((await readInstallation(db)).id);
     if (!migrationDone(await migrationState(db))) {
       setGate({ step: 'encrypting', profile, done: 0 });
+      const { encryptAtRest } = await import('../commands/migrate');
       await encryptAtRest({ db, actor: profile.name, profile, now }, (done) => setGate({ step: 'encrypting', profile, done }));
     }
     setGate({ step: 'open', profile, idleMinutes: await readIdleMinutes(db) });
   }
 
-  switch (gate.step) {
-    case 'loading':
-      return null;
-    case 'setup':
-      return (
-        <SetupScreen
-          networks={gate.networks}
-          onSetUp={async (input) => {
-            const empty = await holdsNoCases(db);
-            const { profile, recoveryKey } = await setUpFirstProfile(lockScreen, { ...input, language: useUiStore.getState().language });
-            if (empty) await markNothingToMigrate(db);
-            setGate({ step: 'recovery-key', profile, recoveryKey });
-          }}
-          onRestore={() => setGate({ step: 'restore' })}
-        />
-      );
-    case 'restore':
-      return (
-        <RestoreScreen
-          db={db}
-          bridge={bridge}
-          clock={clock}
-          replace={gate.replace ? () => replaceUnreadableDatabase(db) : undefined}
-          onBack={gate.replace ? undefined : () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks }))}
-          onDone={(id) => {
-            rememberInstallation(id);
-            window.location.reload();
-          }}
-        />
-      );
-    case 'trouble':
-      return (
-        <DatabaseTroubleScreen
-          trouble={gate.trouble}
-          // The unreadable database stays as it is until a backup has passed every check (RestoreScreen's `replace`).
-          onRestore={async () => setGate({ step: 'restore', replace: gate.trouble !== 'lost' })}
-          onSetUpNew={gate.trouble === 'lost' ? () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks })) : undefined}
-        />
-      );
-    case 'recovery-key':
-      return <RecoveryKeyScreen recoveryKey={gate.recoveryKey} onDone={() => void enter(gate.profile)} />;
-    case 'locked':
-      return (
-        <UnlockScreen
-          profiles={gate.profiles}
-          actions={{
-            unlock: async (id, passphrase) => enter(await unlockProfile(lockScreen, id, passphrase)),
-            recover: async (id, input) => enter(await recoverProfile(lockScreen, id, input)),
-          }}
-        />
-      );
-    case 'encrypting':
-      return <EncryptingScreen done={gate.done} />;
-    case 'open':
-      return (
-        <OpenSession db={db} keyring={keyring} bridge={bridge} clock={clock} profile={gate.profile} idleMinutes={gate.idleMinutes}>
-          {children}
-        </OpenSession>
-      );
+  // The lock screen (or the set-up) is on screen: load the open app while the passphrase is typed,
+  // so that unlocking does not wait for its code (app/preload.ts).
+  const waitingForUser = gate.step === 'locked' || gate.step === 'setup' || gate.step === 'recovery-key';
+  useEffect(() => {
+    if (waitingForUser) preloadUnlocked();
+  }, [waitingForUser]);
+
+  return (
+    <LoadBoundary>
+      <Suspense fallback={<LoadingView />}>{gateStep()}</Suspense>
+    </LoadBoundary>
+  );
+
+  function gateStep(): ReactNode {
+    switch (gate.step) {
+      case 'loading':
+        return null;
+      case 'setup':
+        return (
+          <gateScreens.setup.Component
+            networks={gate.networks}
+            onSetUp={async (input) => {
+              const empty = await holdsNoCases(db);
+              const { profile, recoveryKey } = await setUpFirstProfile(lockScreen, { ...input, language: useUiStore.getState().language });
+              if (empty) await (await import('../commands/migrate')).markNothingToMigrate(db);
+              setGate({ step: 'recovery-key', profile, recoveryKey });
+            }}
+            onRestore={() => setGate({ step: 'restore' })}
+          />
+        );
+      case 'restore':
+        return (
+          <gateScreens.restore.Component
+            db={db}
+            bridge={bridge}
+            clock={clock}
+            replace={gate.replace ? async () => (await import('../commands/backup/replace-database')).replaceUnreadableDatabase(db) : undefined}
+            onBack={gate.replace ? undefined : () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks }))}
+            onDone={(id) => {
+              rememberInstallation(id);
+              window.location.reload();
+            }}
+          />
+        );
+      case 'trouble':
+        return (
+          <gateScreens.trouble.Component
+            trouble={gate.trouble}
+            // The unreadable database stays as it is until a backup has passed every check (RestoreScreen's `replace`).
+            onRestore={async () => setGate({ step: 'restore', replace: gate.trouble !== 'lost' })}
+            onSetUpNew={gate.trouble === 'lost' ? () => void networksForSetUp(db).then((networks) => setGate({ step: 'setup', networks })) : undefined}
+          />
+        );
+      case 'recovery-key':
+        return <gateScreens.recoveryKey.Component recoveryKey={gate.recoveryKey} onDone={() => void enter(gate.profile)} />;
+      case 'locked':
+        return (
+          <UnlockScreen
+            profiles={gate.profiles}
+            actions={{
+              unlock: async (id, passphrase) => enter(await unlockProfile(lockScreen, id, passphrase)),
+              recover: async (id, input) => enter(await recoverProfile(lockScreen, id, input)),
+            }}
+          />
+        );
+      case 'encrypting':
+        return <EncryptingScreen done={gate.done} />;
+      case 'open':
+        return (
+          <openSession.Component db={db} keyring={keyring} bridge={bridge} clock={clock} profile={gate.profile} idleMinutes={gate.idleMinutes}>
+            {children}
+          </openSession.Component>
+        );
+    }
   }
 }
 
@@ -156,65 +163,5 @@ function EncryptingScreen({ done }: { done: number }) {
       <Paragraph>{t('session.encrypting.intro')}</Paragraph>
       <p role="status">{t('session.encrypting.progress', { count: done })}</p>
     </GateShell>
-  );
-}
-
-/** While the session ends, the automatic backup is written first. */
-function LeavingNotice() {
-  const { t } = useTranslation();
-  return (
-    <p role="status" className="otk-notice otk-leaving">
-      {t('backup.leaving')}
-    </p>
-  );
-}
-
-function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; profile: Profile; idleMinutes: number; children: ReactNode }) {
-  const { db, keyring, bridge, clock, profile, idleMinutes, children } = props;
-  // Automatic backups (features/backup): after the day's first change, and before the session ends.
-  const { beforeLeave, leavingNow } = useAutomaticBackups({ db, bridge, profile, clock });
-  const lock = useCallback(
-    async (reason: LockReason) => {
-      await beforeLeave();
-      await lockSession({ db, keyring, now: clock }, profile, reason).finally(() => window.location.reload());
-    },
-    [db, keyring, profile, clock, beforeLeave],
-  );
-  const services = useMemo<Services>(
-    () => ({
-      commands: { db, actor: profile.name, profile, now: clock },
-      bridge,
-      caseIndex: new CaseIndex(db, rowVisibleTo(profile)),
-      session: { keyring, lock },
-    }),
-    [db, bridge, clock, profile, keyring, lock],
-  );
-  const onIdle = useCallback(() => void lock('idle'), [lock]);
-  useIdleLock(idleMinutes, onIdle);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isLockShortcut(event)) return;
-      event.preventDefault();
-      void lock('shortcut');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [lock]);
-
-  // The language chosen while unlocked is the profile's from now on.
-  useEffect(
-    () =>
-      useUiStore.subscribe((state, previous) => {
-        if (state.language !== previous.language) void setProfileLanguage({ db, actor: profile.name, profile, now: clock }, state.language);
-      }),
-    [db, profile, clock],
-  );
-
-  return (
-    <ServicesProvider services={services}>
-      {leavingNow && <LeavingNotice />}
-      {children}
-    </ServicesProvider>
   );
 }

@@ -43,6 +43,8 @@ export interface ColdStartMarks {
    * (aria-rowcount = count + 1 — while the index loads it holds only the first page).
    */
   interactive: number | null;
+  /** Only on the React baseline page (page/react-baseline.tsx): its one element is in the DOM (`blank-page-load`). */
+  blankPage: number | null;
 }
 
 export interface Probe {
@@ -177,7 +179,7 @@ async function scrollListToTop(timeoutMs?: number): Promise<void> {
   await settle();
 }
 
-const marks: ColdStartMarks = { lockScreen: null, unlockSubmitted: null, unlocked: null, shell: null, firstRow: null, counted: null, interactive: null };
+const marks: ColdStartMarks = { lockScreen: null, unlockSubmitted: null, unlocked: null, shell: null, firstRow: null, counted: null, interactive: null, blankPage: null };
 
 /** Main-thread tasks over 50 ms (Long Tasks API), from the start of the document. */
 const longTasks: Array<{ start: number; duration: number }> = [];
@@ -206,6 +208,7 @@ function watchColdStart(): void {
   const observer = new MutationObserver(() => {
     const now = performance.now();
     if (marks.lockScreen === null && document.getElementById('unlock-passphrase')) marks.lockScreen = now;
+    if (marks.blankPage === null && document.getElementById('bench-blank')) marks.blankPage = now;
     if (marks.unlocked === null && document.querySelector('.otk-session-bar')) marks.unlocked = now;
     if (marks.shell === null && document.getElementById('worklist-count')) marks.shell = now;
     if (marks.firstRow === null && rowCodeAt(2) !== null) marks.firstRow = now;

@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { Button, Notification } from 'suomifi-ui-components';
@@ -46,13 +46,7 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
   const form = useForm<IntakeInput, unknown, Intake>({ resolver: zodResolver(schema), defaultValues: initial, shouldFocusError: false });
   const { control, handleSubmit, formState, setError, setValue } = form;
 
-  const texts = useWatch({ control, name: ['question', 'hopedOutcomeNote', 'subject.servicesTriedNote', 'consent'] });
   const refused = useWatch({ control, name: 'requestKind' }) === 'forensic-investigation';
-  const guard = guardIntake(
-    { question: texts[0] ?? '', hopedOutcomeNote: texts[1] ?? '', subject: { servicesTriedNote: texts[2] ?? '' }, consent: texts[3] } as IntakeTexts,
-    commands.now(),
-  );
-  const warningsKey = JSON.stringify(guard.warnings.map((w) => [w.path, w.kind, w.start]));
   const [pendingWarnings, setPendingWarnings] = useState(false);
 
   const fields = summaryFields(t);
@@ -61,6 +55,9 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
   // `confirmed`: the user pressed "I have checked – save" for the warnings on screen now.
   const onValid = async (intake: Intake, confirmed: boolean) => {
     setOutcome(null);
+    // The guard on what is saved now (the warnings on screen follow the typing a moment later).
+    const guard = guardOf(form.getValues(), commands.now());
+    const warningsKey = JSON.stringify(guard.warnings.map((w) => [w.path, w.kind, w.start]));
     if (confirmed) acknowledged.current = warningsKey;
     if (guard.warnings.length > 0 && acknowledged.current !== warningsKey) {
       setPendingWarnings(true);
@@ -106,8 +103,9 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
             <SubjectSection control={control} options={options} />
             <RequestSection control={control} options={options} settings={settings} />
             <ConsentSection control={control} options={options} editing={editing !== undefined} />
-            <GuardWarnings
-              issues={guard.warnings}
+            <LiveGuardWarnings
+              form={form}
+              now={commands.now}
               confirming={pendingWarnings}
               onConfirm={() => void handleSubmit((intake) => onValid(intake, true), focusSummary)()}
               labelOf={(path) => fields.find((f) => f.name === path)?.label ?? path}
@@ -130,4 +128,49 @@ export function IntakeForm({ initial, editing, onSaved, onCancel, save }: Props)
       </form>
     </>
   );
+}
+
+const GUARDED = ['question', 'hopedOutcomeNote', 'subject.servicesTriedNote', 'consent'] as const;
+
+/** The identifier guard over the form's free texts (the schema runs it again on saving, and blocks). */
+function guardOf(values: Partial<IntakeInput>, today: Date) {
+  return guardIntake(
+    { question: values.question ?? '', hopedOutcomeNote: values.hopedOutcomeNote ?? '', subject: { servicesTriedNote: values.subject?.servicesTriedNote ?? '' }, consent: values.consent } as IntakeTexts,
+    today,
+  );
+}
+
+type GuardedTexts = Pick<IntakeInput, 'question' | 'hopedOutcomeNote' | 'subject' | 'consent'>;
+const guardedOf = (values: Partial<IntakeInput>): GuardedTexts => ({
+  question: values.question ?? '',
+  hopedOutcomeNote: values.hopedOutcomeNote ?? '',
+  subject: { servicesTriedNote: values.subject?.servicesTriedNote ?? '' } as IntakeInput['subject'],
+  consent: values.consent as IntakeInput['consent'],
+});
+const isGuarded = (name: string | undefined) => name === undefined || GUARDED.some((field) => name === field || name.startsWith(`${field}.`));
+
+/**
+ * The guard's warnings, shown as the user types. A keystroke re-renders only its field: this
+ * component listens to the free texts without re-rendering (`watch` with a callback), and scans
+ * them in the browser's next idle moment (at most 300 ms later) — the typed character is painted
+ * first, the warnings follow within a moment, and a long question is scanned once per pause in
+ * typing, not once per key. Saving runs the guard on what is saved (onValid), and the schema blocks.
+ */
+function LiveGuardWarnings({ form, now, ...props }: { form: Pick<UseFormReturn<IntakeInput, unknown, Intake>, 'watch' | 'getValues'>; now: () => Date } & Omit<Parameters<typeof GuardWarnings>[0], 'issues'>) {
+  const { watch, getValues } = form;
+  const [texts, setTexts] = useState(() => guardedOf(getValues()));
+  useEffect(() => {
+    let idle = 0;
+    const subscription = watch((values, { name }) => {
+      if (!isGuarded(name)) return;
+      cancelIdleCallback(idle);
+      idle = requestIdleCallback(() => setTexts(guardedOf(values as Partial<IntakeInput>)), { timeout: 300 });
+    });
+    return () => {
+      subscription.unsubscribe();
+      cancelIdleCallback(idle);
+    };
+  }, [watch]);
+  const guard = useMemo(() => guardOf(texts, now()), [texts, now]);
+  return <GuardWarnings issues={guard.warnings} {...props} />;
 }

@@ -1,15 +1,18 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Block, Button, Heading, Text } from 'suomifi-ui-components';
-import { HelpScreen } from '../help/HelpScreen';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useUiStore } from '../../state/uiStore';
+import { LoadingView, preloadable } from '../../components/Preloadable';
+
+/** Help is not needed for the lock screen's first paint: its own chunk, loaded when opened. */
+const help = preloadable(() => import('../help/HelpScreen').then((m) => m.HelpScreen));
 
 /** The frame of the set-up and unlock screens: title, language, and the screen in a main landmark. */
 export function GateShell({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = useUiStore((s) => s.language);
-  const [help, setHelp] = useState(false);
+  const [showHelp, setHelp] = useState(false);
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
@@ -30,10 +33,14 @@ export function GateShell({ title, children }: { title: string; children: ReactN
         </Heading>
         {children}
         {/* Help and the accessibility statement are readable before unlocking too. */}
-        <Button variant="secondaryNoBorder" aria-expanded={help} onClick={() => setHelp(!help)}>
+        <Button variant="secondaryNoBorder" aria-expanded={showHelp} onClick={() => setHelp(!showHelp)}>
           {t('help.nav')}
         </Button>
-        {help && <HelpScreen />}
+        {showHelp && (
+          <Suspense fallback={<LoadingView />}>
+            <help.Component />
+          </Suspense>
+        )}
       </Block>
     </>
   );

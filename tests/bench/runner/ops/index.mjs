@@ -17,6 +17,8 @@ import backup from './backup.mjs';
 import restore from './restore.mjs';
 import kdf from './kdf.mjs';
 import unlock from './unlock.mjs';
+import blankPage from './blank-page.mjs';
+import typing from './typing.mjs';
 
 /**
  * The operations, in the order they run. Each is `{ id, run(bench) → results[] }`, or
@@ -35,12 +37,14 @@ export const OPERATIONS = [
   coldStartBreakdown,
   unlock,
   plan,
+  blankPage,
   coldStart,
   heap,
   listFilter,
   listCount,
   listScrollDeep,
   caseOpen,
+  typing,
   exportBundle,
   importBundle,
   backup,

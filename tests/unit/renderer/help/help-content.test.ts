@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { resources } from '../../../../renderer/src/i18n';
+import { resources } from '../../../../renderer/src/i18n/resources';
 import { helpKeys } from '../../../../renderer/src/features/help/content';
 
 type Tree = { [key: string]: string | Tree };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { resources } from '../../../../renderer/src/i18n';
+import { resources } from '../../../../renderer/src/i18n/resources';
 import { MSG } from '../../../../shared/domain/validation';
 import { CHANNELS, CONSULTATION_STATUSES, HOPED_OUTCOMES, REQUEST_KINDS, SERVICE_LANGUAGES, SERVICES_TRIED, URGENCIES } from '../../../../shared/domain/consultation';
 import { CONSENT_MODES, CONSENTERS } from '../../../../shared/domain/consent';

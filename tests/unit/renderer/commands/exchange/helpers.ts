@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../../../../renderer/src/i18n';
+import { resources } from '../../../../../renderer/src/i18n/resources';
 import { createDatabase } from '../../../../../renderer/src/db/open';
 import { readInstallation } from '../../../../../renderer/src/queries/installation';
 import type { OtkDatabase } from '../../../../../renderer/src/db/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../../../renderer/src/i18n';
+import { resources } from '../../../../../renderer/src/i18n/resources';
 import { BACKUP_ERROR_CODES } from '../../../../../shared/backup';
 import { BACKUP_FAILURE_CODES } from '../../../../../shared/bridge/backup-contract';
 import { TABLE_ORDER } from '../../../../../renderer/src/features/backup/backup-words';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../../../../renderer/src/i18n';
+import { resources } from '../../../../../renderer/src/i18n/resources';
 import { refusalMessage } from '../../../../../renderer/src/features/exchange/refusal-message';
 import { fieldLabelOf } from '../../../../../renderer/src/features/exchange/refusal-labels';
 import { IMPORT_REFUSAL_CODES, refusal, type ImportRefusal, type RefusalDetail } from '../../../../../shared/sync/wire/types';
