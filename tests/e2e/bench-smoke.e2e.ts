@@ -67,7 +67,14 @@ const MEASURED = [
   'similar-2k',
   'similar-2k-rank',
   'export-2k',
+  'export-2k-longest-task',
   'import-2k',
+  'import-2k-decode',
+  'import-2k-validate',
+  'import-2k-plan',
+  'import-2k-seal',
+  'import-2k-write',
+  'import-2k-longest-task',
   'kdf',
 ];
 const PENDING: string[] = [];

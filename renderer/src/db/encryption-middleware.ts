@@ -100,3 +100,17 @@ function openingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): D
     },
   }) as DBCoreCursor;
 }
+
+/**
+ * Seals rows of a table before their write, exactly as the middleware would on put: the same
+ * fields (./sealed-fields), the same sealed value bound to the same table and primary key, the
+ * same stored shape. The middleware then passes them through untouched, so a command can do the
+ * cryptography before its transaction and the transaction only writes. `primaryKeyOf` gives the
+ * key each row will be stored under. Null when the keyring is locked or absent (then the
+ * middleware decides on put, as always).
+ */
+export async function sealAhead(keyring: Keyring | undefined, name: SealedTable, rows: readonly Row[], primaryKeyOf: (row: Row) => unknown): Promise<Row[] | null> {
+  if (!keyring?.unlocked) return null;
+  const key = keyring.dataKey();
+  return Promise.all(rows.map((row) => (needsSealing(name, row) ? sealRow(name, primaryKeyOf(row), row, key) : row)));
+}

@@ -14,8 +14,10 @@ export const TARGETS = [
   { op: 'case-save', max: 50, strict: true },
   { op: 'summary', max: 300, strict: true },
   { op: 'similar', max: 50, strict: true },
-  { op: 'export', ratioOf: 'raw-getall', max: 2.5, strict: false },
+  { op: 'export', ratioOf: 'raw-getall', max: 2.0, strict: false },
   { op: 'import', ratioOf: 'raw-put', max: 1.3, strict: false },
+  { op: 'export', tail: '-longest-task', max: 50, strict: true },
+  { op: 'import', tail: '-longest-task', max: 50, strict: true },
   { op: 'renderer-heap', tail: '-mb', max: 250, strict: true, unit: 'MB' },
 ];
 
