@@ -31,12 +31,12 @@ export const APPLY_CHUNK = 5000;
 /**
  * Cases (and list rows) per bulkPut in writeCases. IndexedDB clones each value on the UI thread as
  * it is put (≈ 40 µs a sealed case and its row on the 2-core machine), and a chunk is queued in
- * one task, so 200 cases keep every task of the transaction far under 50 ms; the database writes
- * a chunk several times slower than it is queued, so two in flight keep it busy.
+ * one task, so 100 cases keep every task of the transaction far under 50 ms; the database writes
+ * a chunk several times slower than it is queued, so three in flight keep it busy.
  */
-export const WRITE_CHUNK = 200;
+export const WRITE_CHUNK = 100;
 /** Chunks queued at once inside the applying transaction. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 export const importTables = (db: OtkDatabase) => [
   db.consultations,

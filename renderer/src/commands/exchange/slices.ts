@@ -1,3 +1,5 @@
+import { nextTask } from '../../db/next-task';
+
 /**
  * Long work on the UI thread in slices: `pause()` returns a promise that yields to the event loop
  * once `budgetMs` of work ran since the last yield (null before that, so a tight loop pays one
@@ -6,25 +8,9 @@
  * Never inside an IndexedDB transaction: a yielded task lets the transaction commit. The import's
  * preview uses it; the applying transaction does not.
  */
-export const SLICE_MS = 12;
+export const SLICE_MS = 8;
 
-interface Scheduler {
-  yield?: () => Promise<void>;
-}
-
-/** Resolves in a new task: scheduler.yield() where the browser has it, else a message (no timer clamping). */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+export { nextTask };
 
 export function timeSlicer(budgetMs = SLICE_MS): () => Promise<void> | null {
   let since = performance.now();

@@ -6,7 +6,7 @@ import type { EntryType, ExchangeProgress } from '../../../../shared/sync/wire/t
  * Records per 'decoded-records' message. The UI thread deserialises each message in one task, so a
  * decoded bundle comes back in slices (one message of 100 000 cases would block it for seconds).
  */
-export const DECODED_BATCH = 1000;
+export const DECODED_BATCH = 250;
 
 /**
  * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { createDatabase } from '../../../../../renderer/src/db/open';
 import { Keyring } from '../../../../../renderer/src/db/keyring';
+import { OPEN_SLICE } from '../../../../../renderer/src/db/encryption-middleware';
 import { setUpFirstProfile } from '../../../../../renderer/src/commands/session';
 import { markNothingToMigrate } from '../../../../../renderer/src/commands/migrate';
 import { applyImport, previewImport, type ExchangeProgress } from '../../../../../renderer/src/commands/exchange';
@@ -122,6 +123,11 @@ describe('an import sealed before its transaction', () => {
     expect(await target.db.caseRows.count()).toBe(n);
     const raw = await target.raw();
     expect(raw.consultations!.every((row) => row.question === undefined && typeof row.sealed === 'object')).toBe(true);
+    // One read of more rows than the middleware opens per task (OPEN_SLICE): every row opened, in key order.
+    expect(n).toBeGreaterThan(OPEN_SLICE);
+    const read = await target.db.consultations.toArray();
+    expect(read.map((record) => record.id)).toEqual(raw.consultations!.map((row) => row.id));
+    expect(read.every((record) => typeof record.question === 'string' && (record as { sealed?: unknown }).sealed === undefined)).toBe(true);
   });
 
   it('a bundle refused mid-way (an invalid record among valid ones) writes nothing', async () => {
