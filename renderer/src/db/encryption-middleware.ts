@@ -3,6 +3,7 @@ import { LockedError, type Keyring } from './keyring';
 import { isSealedTable, type SealedTable } from './sealed-fields';
 import { isSealedRow, needsSealing, openRow, sealRow } from './sealing';
 import { keepAlive } from './keep-alive';
+import { nextTask } from './next-task';
 
 type Row = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): D
   const opened = (trans: DBCoreTransaction, rows: readonly unknown[]): Promise<unknown[]> | null => {
     if (!keyring.unlocked || !rows.some(isSealedRow)) return null;
     const key = keyring.dataKey();
-    const work = Promise.all(rows.map((row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row)));
+    const work = inSlices(rows, (row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row));
     return keepAlive(idbTransaction(trans), work);
   };
   /** One row, opened (a promise) or as stored. */
@@ -75,6 +76,23 @@ function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): D
   };
 }
 
+/**
+ * Rows opened per task. WebCrypto may settle a batch of decryptions without leaving the task, so a
+ * read of thousands of rows (an export page, the list's index) opens them OPEN_SLICE at a time and
+ * yields between slices (keepAlive holds the transaction meanwhile): no long task on the UI thread.
+ */
+export const OPEN_SLICE = 100;
+
+async function inSlices(rows: readonly unknown[], open: (row: unknown) => unknown): Promise<unknown[]> {
+  if (rows.length <= OPEN_SLICE) return Promise.all(rows.map(open));
+  const out: unknown[] = [];
+  for (let start = 0; start < rows.length; start += OPEN_SLICE) {
+    if (start > 0) await nextTask();
+    out.push(...(await Promise.all(rows.slice(start, start + OPEN_SLICE).map(open))));
+  }
+  return out;
+}
+
 /** A cursor whose `value` is the opened record: each step opens it before the caller sees it. */
 function openingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
   let value: unknown;
@@ -99,4 +117,18 @@ function openingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): D
         }),
     },
   }) as DBCoreCursor;
+}
+
+/**
+ * Seals rows of a table before their write, exactly as the middleware would on put: the same
+ * fields (./sealed-fields), the same sealed value bound to the same table and primary key, the
+ * same stored shape. The middleware then passes them through untouched, so a command can do the
+ * cryptography before its transaction and the transaction only writes. `primaryKeyOf` gives the
+ * key each row will be stored under. Null when the keyring is locked or absent (then the
+ * middleware decides on put, as always).
+ */
+export async function sealAhead(keyring: Keyring | undefined, name: SealedTable, rows: readonly Row[], primaryKeyOf: (row: Row) => unknown): Promise<Row[] | null> {
+  if (!keyring?.unlocked) return null;
+  const key = keyring.dataKey();
+  return Promise.all(rows.map((row) => (needsSealing(name, row) ? sealRow(name, primaryKeyOf(row), row, key) : row)));
 }

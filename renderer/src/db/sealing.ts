@@ -35,17 +35,23 @@ export function isSealedRow(row: unknown): boolean {
   return typeof sealed === 'object' && sealed !== null && sealed.v === 1 && typeof sealed.iv === 'string' && typeof sealed.ct === 'string';
 }
 
+/** A copy of `row` without the `left` members, the others in their order. */
+function without(row: Row, left: readonly string[]): Row {
+  const out: Row = {};
+  for (const key of Object.keys(row)) if (!left.includes(key)) out[key] = row[key];
+  return out;
+}
+
 export async function sealRow(table: SealedTable, primaryKey: unknown, row: Row, dataKey: CryptoKey): Promise<Row> {
   const fields = plaintextOf(table, row);
   if (fields.length === 0) return row;
   // A record that is partly sealed already (never written by the app itself) keeps its sealed part.
   const previous = isSealedRow(row) ? await openValue<Row>(row[SEALED_PROPERTY], dataKey, aadOf(table, primaryKey)) : {};
   const secret: Row = { ...previous };
-  const out: Row = { ...row };
-  for (const field of fields) {
-    secret[field] = row[field];
-    delete out[field];
-  }
+  for (const field of fields) secret[field] = row[field];
+  // Built member by member rather than copied and `delete`d: the same members in the same order,
+  // but an object V8 keeps in its fast shape (cheaper to clone into IndexedDB; 100 000 per import).
+  const out = without(row, fields);
   out[SEALED_PROPERTY] = await sealValue(secret, dataKey, aadOf(table, primaryKey));
   return out;
 }
@@ -53,7 +59,8 @@ export async function sealRow(table: SealedTable, primaryKey: unknown, row: Row,
 export async function openRow(table: SealedTable, primaryKey: unknown, row: Row, dataKey: CryptoKey): Promise<Row> {
   if (!isSealedRow(row)) return row;
   const secret = await openValue<Row>(row[SEALED_PROPERTY], dataKey, aadOf(table, primaryKey));
-  const out: Row = { ...row, ...secret };
-  delete out[SEALED_PROPERTY];
+  // As `{ ...row, ...secret }` without the sealed value, built without `delete` (see sealRow).
+  const out = without(row, [SEALED_PROPERTY]);
+  for (const field of Object.keys(secret)) out[field] = secret[field];
   return out;
 }

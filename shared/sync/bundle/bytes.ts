@@ -27,10 +27,24 @@ export function readU32(source: Uint8Array, offset: number): number {
   return new DataView(source.buffer, source.byteOffset, source.byteLength).getUint32(offset, false);
 }
 
+/** The platform's own base64 (Uint8Array.prototype.toBase64 / Uint8Array.fromBase64) where it has one. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array) => string;
+}
+const nativeToBase64 = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+/** Bytes per String.fromCharCode call (well under any engine's argument limit). */
+const CHAR_CHUNK = 0x2000;
+
+/**
+ * Standard padded base64. Every sealed value and bundle key goes through here (100 000 records
+ * sealed or opened per import or export), so it never builds its string one byte at a time.
+ */
 export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  if (nativeToBase64) return nativeToBase64.call(bytes);
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += CHAR_CHUNK) parts.push(String.fromCharCode(...bytes.subarray(start, start + CHAR_CHUNK)));
+  return btoa(parts.join(''));
 }
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -38,6 +52,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /** Strict: canonical padded base64 only (throws on anything else). */
 export function fromBase64(text: string): Uint8Array {
   if (!BASE64.test(text)) throw new TypeError('not canonical base64');
+  if (nativeFromBase64) return nativeFromBase64(text);
   const binary = atob(text);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

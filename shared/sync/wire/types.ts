@@ -103,7 +103,7 @@ export function refusal(code: ImportRefusalCode, detail?: ImportRefusal['detail'
 
 /** Progress of a long exchange step, for a progress bar. `total` when known. */
 export interface ExchangeProgress {
-  phase: 'reading' | 'encoding' | 'decoding' | 'validating' | 'planning' | 'writing';
+  phase: 'reading' | 'encoding' | 'decoding' | 'validating' | 'planning' | 'sealing' | 'writing';
   done: number;
   total?: number;
 }

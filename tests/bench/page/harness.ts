@@ -24,9 +24,7 @@ import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import { filterFromQuery, rowMatcher } from '../../../shared/worklist/filter';
 import { generateIntakes } from './generate';
 import { summaryTables } from '../../../shared/summary/tables';
-import { applyImport, exportBundle, inlineCodec, previewImport } from '../../../renderer/src/commands/exchange';
-import type { BundleKey } from '../../../shared/sync/bundle';
-import { Dexie } from 'dexie';
+import { closeExchange, exchangeOps } from './exchange';
 import { SUMMARY_MEASURES } from '../../../shared/summary/spec';
 import { rankSimilar } from '../../../shared/knowledge/similarity';
 import { similarConsultations } from '../../../renderer/src/queries/similar';
@@ -375,61 +373,9 @@ async function similarOnce(run: number): Promise<{ ms: number; rankMs: number; l
   return { ms, rankMs, listed: result.items.length, candidates: rows.length };
 }
 
-// ---- exchange -----------------------------------------------------------------------------------
+// ---- exchange (./exchange.ts) ------------------------------------------------------------------
 
-const BUNDLE_PASSPHRASE = 'synthetic passphrase for the benchmark bundle';
-let bundleKey: BundleKey | null = null;
-let lastBundle: Uint8Array | null = null;
-
-/**
- * One timed full export through the app's command (read every record in keyset chunks — each
- * record's sealed fields opened by the encryption middleware —, encode, compress, encrypt), with a
- * key derived beforehand (key derivation is `kdf`). Encoded on this
- * thread (the screen uses the worker; the work is the same). Keeps the bundle for importOnce.
- */
-async function exportOnce(): Promise<{ ms: number; bytes: number; records: number }> {
-  bundleKey ??= await deriveBundleKey(BUNDLE_PASSPHRASE);
-  const ctx = await context();
-  const start = performance.now();
-  const result = await exportBundle(ctx, { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'Benchmark' }, passphrase: bundleKey, codec: inlineCodec });
-  const ms = performance.now() - start;
-  lastBundle = result.bytes;
-  return { ms, bytes: result.bytes.length, records: result.header.counts.consultation ?? 0 };
-}
-
-/**
- * One timed import of the last exported bundle into a fresh, empty installation (its own
- * database, opened with its own Keyring and set up with its own coordinator profile — untimed, as a
- * new installation is set up before anything is imported into it): open and check the bundle, plan
- * the merge, write everything in one transaction, every sensitive field sealed under the new
- * installation's data key. Key derivations excluded (the bundle key is the export's). The database
- * is deleted afterwards.
- */
-async function importOnce(run: number): Promise<{ ms: number; written: number }> {
-  if (!lastBundle || !bundleKey) throw new Error('importOnce needs exportOnce first');
-  const name = `otk-bench-import-${run}`;
-  await Dexie.delete(name);
-  const keyring = new Keyring();
-  const target = createDatabase({ name, clock: systemClock, keyring });
-  await target.open();
-  try {
-    const { profile } = await setUpFirstProfile({ db: target, keyring, now: () => new Date() }, { name: BENCH_PROFILE_NAME, installationName: 'Synteettinen testiasennus', language: 'fi', passphrase: BENCH_PASSPHRASE, confirm: BENCH_PASSPHRASE });
-    await markNothingToMigrate(target);
-    const ctx: CommandContext = { db: target, actor: profile.name, profile, now: () => new Date() };
-    const start = performance.now();
-    const preview = await previewImport(ctx, lastBundle, bundleKey, { codec: inlineCodec });
-    if (!preview.ok) throw new Error(`the bundle was refused: ${preview.refusal.code}`);
-    const result = await applyImport(ctx, preview);
-    const ms = performance.now() - start;
-    const written = (await target.counters.get(COUNTER_TOTAL))?.value ?? 0;
-    if (!result.applied || written !== result.counts.consultation.new) throw new Error(`import wrote ${written} of ${result.counts.consultation.new}`);
-    return { ms, written };
-  } finally {
-    keyring.lock();
-    target.close();
-    await Dexie.delete(name);
-  }
-}
+const { exportOnce, importOnce } = exchangeOps(context);
 
 export interface ListExpectation {
   query: string;
@@ -574,6 +520,7 @@ async function close(): Promise<void> {
   storedRows = null;
   sealedDb?.close();
   sealedDb = null;
+  closeExchange();
   if (current) {
     const { db, keyring } = await current.catch(() => ({ db: null, keyring: null }));
     keyring?.lock();

@@ -13,10 +13,12 @@ import { planAudit, planConsultations, planDrafts, planRegistry, planWithdrawn, 
 import type { ProgressListener } from '../../../../shared/sync/wire/types';
 import type { ConsultationStatus } from '../../../../shared/domain/codes';
 import { deskRefusal, intakeModeOf, withdrawFromOf, type ImportReady, type ImportResult } from './import';
+import { sealCases } from './seal-writes';
 import { admitRequests, advanceCaseSequences, countImport, importTables, inChunks, laterOf, newConflictRows, recordImport, withdrawCases, writeCases, writeQuarantine, writeRegistries } from './apply-steps';
 
 /**
- * Applies a previewed bundle in ONE transaction: the merged cases and their list rows (each with a
+ * Applies a previewed bundle in ONE transaction (its cases sealed just before it, ./seal-writes, so
+ * that the transaction only writes): the merged cases and their list rows (each with a
  * fresh revision, so the work list's change feed picks them up), tombstones, the counters, the
  * conflicts (cases flagged), the audit events (merged as a set), networks and meetings, the
  * quarantined records, the clock (HLC receive), the exchange log and peer state, the bundle id
@@ -36,6 +38,9 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
   const env: PlanEnv = { nowMs: now.getTime(), settings, intake: intakeModeOf(ctx, header), ...(withdrawFrom !== undefined ? { withdrawFrom } : {}) };
 
   const sender = header.sender.installationId;
+  // The cryptography before the transaction: it only writes (a re-planned write is sealed on put).
+  const sealed = await sealCases(db, preview.plan.consultation.writes, { onProgress: options.onProgress });
+  options.onProgress?.({ phase: 'writing', done: 0, total: preview.plan.consultation.writes.length });
   return db.transaction('rw', importTables(db), async () => {
     if (await db.importedBundles.get(header.bundleId)) {
       return { applied: false, reason: 'already-imported' as const, bundleId: header.bundleId, counts: preview.counts, newConflicts: 0, quarantined: 0 };
@@ -54,7 +59,7 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     let rev = firstRev;
     const nextRev = () => (rev += 1);
 
-    await writeCases(db, writes, sender, nextRev, options.onProgress);
+    await writeCases(db, writes, sender, nextRev, options.onProgress, sealed);
     await inChunks(plan.audit.writes, async (chunk) => {
       await db.audit.bulkPut(chunk.map((event) => storedAudit(event, nextRev(), sender)));
     });

@@ -9,6 +9,7 @@ import { mayImport } from '../../../../shared/protection/exchange-policy';
 import { readInstallation } from '../../queries/installation';
 import { readSettings } from '../../queries/settings';
 import { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
+import { timeSlicer } from './slices';
 import { planImport, PlanRefusal, type ImportPlan, type PlanEnv } from './plan';
 import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from '../../../../shared/sync/wire/types';
 
@@ -94,6 +95,8 @@ async function planEnv(ctx: CommandContext, header: BundleHeader, options: { onP
     settings: await readSettings(ctx.db),
     onProgress: options.onProgress,
     signal: options.signal,
+    // The preview plans outside any transaction, on the UI thread: in slices, so the page stays responsive.
+    pause: timeSlicer(),
     intake: intakeModeOf(ctx, header),
     ...(withdrawFrom !== undefined ? { withdrawFrom } : {}),
   };

@@ -105,6 +105,8 @@ export interface PlanEnv {
   withdrawFrom?: string;
   onProgress?: ProgressListener;
   signal?: AbortSignal;
+  /** Yields to the event loop between records when a slice of work is used up (./slices); never inside a transaction. */
+  pause?: () => Promise<void> | null;
 }
 
 /** A refusal found while planning (a record whose derived fields or list row cannot be computed). */
@@ -192,6 +194,8 @@ export async function planConsultations(db: OtkDatabase, incoming: readonly Wire
       } else before.set(id, null);
     }
     for (const record of page) {
+      const paused = env.pause?.();
+      if (paused) await paused;
       const position = index++;
       const ahead = quarantineCheck(record.stamps, record.seen, env.nowMs, limit);
       if (ahead.length > 0) {

@@ -28,6 +28,8 @@ interface Pending {
   resolve: (message: FromWorker) => void;
   reject: (error: unknown) => void;
   onProgress?: CodecCallOptions['onProgress'];
+  /** A decode's records, as their slices arrive ('decoded-records'). */
+  records?: Record<string, unknown[]>;
 }
 
 function abortError(): DOMException {
@@ -71,6 +73,12 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
       const job = pending.get(message.id);
       if (!job) return;
       if (message.kind === 'progress') return job.onProgress?.(message.progress);
+      if (message.kind === 'decoded-records') {
+        job.records ??= {};
+        const into = (job.records[message.type] ??= []);
+        for (const record of message.records) into.push(record);
+        return;
+      }
       pending.delete(message.id);
       if (message.kind === 'failed') job.reject(revive(message.error));
       else job.resolve(message);
@@ -86,9 +94,14 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
       const onAbort = () => stop(abortError());
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => options.signal?.removeEventListener('abort', onAbort);
-      pending.set(id, {
+      const slot: Pending = {
         resolve: (message) => {
           done();
+          // A decoded bundle's records came ahead of its outcome, in slices: put them back in.
+          if (message.kind === 'decoded' && message.outcome.ok && slot.records) {
+            const records = message.outcome.records as unknown as Record<string, unknown[]>;
+            for (const [type, arrived] of Object.entries(slot.records)) records[type] = arrived;
+          }
           resolve(message);
         },
         reject: (error) => {
@@ -96,7 +109,8 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
           reject(error);
         },
         onProgress: options.onProgress,
-      });
+      };
+      pending.set(id, slot);
     });
   };
 

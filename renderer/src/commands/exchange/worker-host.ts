@@ -1,7 +1,7 @@
 import type { BundleEntry } from '../../../../shared/sync/bundle';
 import { decodeJob, encodeJob } from '../../../../shared/sync/wire/codec';
-import type { ExchangeProgress } from '../../../../shared/sync/wire/types';
-import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
+import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
+import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } from './worker-protocol';
 
 /**
  * The bundle worker's logic, apart from the worker global so that tests can drive it in-process.
@@ -74,7 +74,14 @@ export function createWorkerHost(post: (message: FromWorker, transfer?: Transfer
         break;
       case 'decode':
         decodeJob(message.job, { onProgress: progress(message.id) }).then(
-          (outcome) => post({ kind: 'decoded', id: message.id, outcome }),
+          (outcome) => {
+            if (!outcome.ok) return post({ kind: 'decoded', id: message.id, outcome });
+            const none = Object.fromEntries(Object.keys(outcome.records).map((type) => [type, []])) as unknown as WireRecords;
+            for (const [type, records] of Object.entries(outcome.records) as Array<[EntryType, unknown[]]>) {
+              for (let start = 0; start < records.length; start += DECODED_BATCH) post({ kind: 'decoded-records', id: message.id, type, records: records.slice(start, start + DECODED_BATCH) });
+            }
+            post({ kind: 'decoded', id: message.id, outcome: { ...outcome, records: none } });
+          },
           (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
         );
         break;

@@ -1,6 +1,12 @@
 import type { BundleEntry, BundleHeader } from '../../../../shared/sync/bundle';
 import type { DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
-import type { ExchangeProgress } from '../../../../shared/sync/wire/types';
+import type { EntryType, ExchangeProgress } from '../../../../shared/sync/wire/types';
+
+/**
+ * Records per 'decoded-records' message. The UI thread deserialises each message in one task, so a
+ * decoded bundle comes back in slices (one message of 100 000 cases would block it for seconds).
+ */
+export const DECODED_BATCH = 250;
 
 /**
  * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client
@@ -23,5 +29,8 @@ export interface SerializedError {
 export type FromWorker =
   | { kind: 'progress'; id: number; progress: ExchangeProgress }
   | { kind: 'encoded'; id: number; header: BundleHeader; bytes: Uint8Array }
+  /** A slice of a decoded bundle's checked records (DECODED_BATCH at most), before its 'decoded'. */
+  | { kind: 'decoded-records'; id: number; type: EntryType; records: unknown[] }
+  /** The outcome; when ok, its records arrived in 'decoded-records' messages and it holds none. */
   | { kind: 'decoded'; id: number; outcome: DecodeOutcome }
   | { kind: 'failed'; id: number; error: SerializedError };
