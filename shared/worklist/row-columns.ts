@@ -48,7 +48,14 @@ export function encodeColumn(values: readonly unknown[]): Column {
   if (objects && absent.length < values.length) {
     const keys: string[] = [];
     const seen = new Set<string>();
-    for (const value of values) if (value !== undefined) for (const key of Object.keys(value as object)) if (!seen.has(key)) (seen.add(key), keys.push(key));
+    for (const value of values) {
+      if (value === undefined) continue;
+      for (const key of Object.keys(value as object)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        keys.push(key);
+      }
+    }
     const c = keys.map((key) => encodeColumn(values.map((value) => (value === undefined ? undefined : (value as Record<string, unknown>)[key]))));
     return absent.length > 0 ? { k: keys, c, u: absent } : { k: keys, c };
   }

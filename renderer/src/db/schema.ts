@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
@@ -87,7 +87,7 @@ export class OtkDatabase extends Dexie {
   recommendationDrafts!: EntityTable<RecommendationDraftRow, 'id'>;
   requestDrafts!: EntityTable<RequestDraftRow, 'id'>;
   methods!: EntityTable<MethodRecord, 'id'>;
-  indexSnapshot!: EntityTable<IndexSnapshotRow, 'id'>;
+  indexSnapshot!: Table<IndexSnapshotRow, string>;
   /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
   keyring?: Keyring;
   /** Writes that failed for lack of space (set by createDatabase). */

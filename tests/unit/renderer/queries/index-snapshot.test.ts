@@ -105,13 +105,13 @@ describe('index snapshot', () => {
 
     // A revision ahead of the database's (a restore of an older state): ignored.
     const head = (await db.indexSnapshot.get('head')) as IndexSnapshotHead;
-    await db.indexSnapshot.put({ ...head, rev: head.rev + 5 });
+    await db.indexSnapshot.put({ ...head, rev: head.rev + 5 } satisfies IndexSnapshotHead);
     expect((await load(db)).loadedFrom).toBe('rows');
     await db.indexSnapshot.put(head);
     expect((await load(db)).loadedFrom).toBe('snapshot');
 
     // Another list row shape or format: ignored.
-    await db.indexSnapshot.put({ ...head, shape: head.shape + 1 });
+    await db.indexSnapshot.put({ ...head, shape: head.shape + 1 } satisfies IndexSnapshotHead);
     expect((await load(db)).loadedFrom).toBe('rows');
     await db.indexSnapshot.put(head);
 
