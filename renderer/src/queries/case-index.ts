@@ -140,9 +140,14 @@ export class CaseIndex {
       this.wantSnapshot();
       return;
     }
-    const rows = this.visible ? start.rows.filter(this.visible) : start.rows;
-    for (const row of rows) this.byId.set(row.id, row);
-    this.ordered = rows;
+    if (this.visible) {
+      const rows = start.rows.filter(this.visible);
+      for (const row of rows) this.byId.set(row.id, row);
+      this.ordered = rows;
+    } else {
+      this.byId = start.byId;
+      this.ordered = start.rows;
+    }
     this.rev = start.rev;
     this.loadedFrom = 'snapshot';
     this.changesSinceSnapshot = start.changes;

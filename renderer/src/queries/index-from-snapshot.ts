@@ -1,7 +1,10 @@
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { OtkDatabase } from '../db/schema';
 import { COUNTER_REV } from '../db/counters';
-import { readIndexSnapshot } from '../db/index-snapshot';
+import { readIndexSnapshot, yieldToEventLoop } from '../db/index-snapshot';
+
+/** Rows checked and mapped per task (a Map of 100 000 built at once is a long task on a slow machine). */
+const SLICE = 10_000;
 
 /** Newest first, then by id: the order of the `[receivedAt+id]` index, reversed. */
 export function newestFirst(a: CaseRow, b: CaseRow): number {
@@ -12,6 +15,8 @@ export function newestFirst(a: CaseRow, b: CaseRow): number {
 export interface SnapshotStart {
   /** Every list row of the installation (unfiltered), newest first, current at `rev`. */
   rows: CaseRow[];
+  /** The same rows by id. */
+  byId: Map<string, CaseRow>;
   /** The list revision the rows are current at (read in the same transaction as the catch-up). */
   rev: number;
   /** Rows and tombstones the catch-up applied on top of the snapshot. */
@@ -29,6 +34,15 @@ export interface SnapshotStart {
 export async function loadFromSnapshot(db: OtkDatabase, dataKey: CryptoKey): Promise<SnapshotStart | null> {
   const snapshot = await readIndexSnapshot(db, dataKey);
   if (!snapshot) return null;
+  const byId = new Map<string, CaseRow>();
+  for (let from = 0; from < snapshot.rows.length; from += SLICE) {
+    for (let i = from; i < Math.min(from + SLICE, snapshot.rows.length); i++) {
+      const row = snapshot.rows[i]!;
+      if (i > 0 && newestFirst(snapshot.rows[i - 1]!, row) >= 0) return null;
+      byId.set(row.id, row);
+    }
+    await yieldToEventLoop();
+  }
   const since = snapshot.rev;
   const [fresh, deleted, count, current] = await db.transaction('r', [db.caseRows, db.tombstones, db.counters], () =>
     Promise.all([
@@ -38,11 +52,6 @@ export async function loadFromSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pro
       db.counters.get(COUNTER_REV),
     ]),
   );
-  const byId = new Map<string, CaseRow>();
-  for (const [i, row] of snapshot.rows.entries()) {
-    if (i > 0 && newestFirst(snapshot.rows[i - 1]!, row) >= 0) return null;
-    byId.set(row.id, row);
-  }
   const changes: Array<{ rev: number; row?: CaseRow; deleted?: string }> = [
     ...fresh.map((row) => ({ rev: row.rev, row })),
     ...deleted.map((tombstone) => ({ rev: tombstone.rev, deleted: tombstone.id })),
@@ -61,7 +70,8 @@ export async function loadFromSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pro
     }
   }
   if (byId.size !== count) return null;
-  return { rows: changed.size === 0 ? snapshot.rows.filter((row) => byId.get(row.id) === row) : merged(snapshot.rows, byId, changed), rev: Math.max(since, current?.value ?? 0), changes: changes.length };
+  const rows = changes.length === 0 ? snapshot.rows : changed.size === 0 ? snapshot.rows.filter((row) => byId.get(row.id) === row) : merged(snapshot.rows, byId, changed);
+  return { rows, byId, rev: Math.max(since, current?.value ?? 0), changes: changes.length };
 }
 
 /** The kept snapshot rows and the changed rows, newest first: one merge of two ordered lists. */

@@ -47,5 +47,35 @@ export function indexSnapshotPage(appDb: () => Promise<OtkDatabase>) {
     return { ms, bytes };
   }
 
-  return { ensureIndexSnapshot, indexLoadFromRowsOnce, indexSnapshotWriteOnce };
+  /** As indexLoadOnce (from the snapshot), with the longest main-thread task while it loads. */
+  async function indexLoadLongestTaskOnce(): Promise<{ ms: number; longest: number }> {
+    const db = await appDb();
+    return withLongestTask(async () => {
+      const index = new CaseIndex(db);
+      await index.start();
+      index.stop();
+      if (index.loadedFrom !== 'snapshot') throw new Error(`the case index loaded from ${index.loadedFrom}, expected the snapshot`);
+    });
+  }
+
+  return { ensureIndexSnapshot, indexLoadFromRowsOnce, indexSnapshotWriteOnce, indexLoadLongestTaskOnce };
+}
+
+/**
+ * The longest main-thread task while `work` runs (PerformanceObserver 'longtask': tasks over 50 ms
+ * only; 0 when there was none), and the work's duration.
+ */
+export async function withLongestTask(work: () => Promise<unknown>): Promise<{ ms: number; longest: number }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const start = performance.now();
+  await work();
+  const ms = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+  observer.disconnect();
+  return { ms, longest };
 }

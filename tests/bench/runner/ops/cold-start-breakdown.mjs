@@ -7,6 +7,7 @@ import { quantity, repeat, timing } from '../measure.mjs';
  *   does after unlocking: the sealed index snapshot read (a few large values), each chunk opened
  *   and decoded, then the revision feed since the snapshot (the runner writes a snapshot first,
  *   untimed, when there is none);
+ * - index-load-…-longest-task: the longest main-thread task while it loads (0: none over 50 ms);
  * - index-load-…-from-rows: the load without the snapshot (the path before issue 22, and the
  *   fallback): every list row read AND its sealed list fields (requesterName, organisation)
  *   opened by the encryption middleware;
@@ -36,6 +37,16 @@ export default {
     });
     await bench.call('ensureIndexSnapshot');
     const load = await repeat({ warmup, runs, once: () => bench.call('indexLoadOnce') });
+    const longest = [];
+    await repeat({
+      warmup,
+      runs,
+      once: async () => {
+        const result = await bench.call('indexLoadLongestTaskOnce');
+        longest.push(result.longest);
+        return result.ms;
+      },
+    });
     const fromRows = await repeat({ warmup, runs, once: () => bench.call('indexLoadFromRowsOnce') });
     const sealed = await repeat({ warmup, runs, once: () => bench.call('indexLoadNoDecryptOnce') });
     let rows = 0;
@@ -51,6 +62,7 @@ export default {
     const alone = await repeat({ warmup, runs, once: () => bench.call('firstPageOnce') });
     return [
       timing(bench.name('index-load'), load, { note: 'CaseIndex.start() until ready, keyed database: sealed index snapshot opened + revision feed since, harness page' }),
+      timing(bench.name('index-load', '-longest-task'), longest.slice(warmup), { note: 'longest main-thread task (PerformanceObserver longtask, 0: none over 50 ms) while the index loads from the snapshot' }),
       timing(bench.name('index-load', '-from-rows'), fromRows, { note: 'the same without the snapshot: every list row read and its sealed list fields opened (the fallback)' }),
       timing(bench.name('index-snapshot-write'), write, { note: 'sealing the index snapshot from a loaded index and writing it (the lazy rebuild)' }),
       quantity(bench.name('index-snapshot-write', '-kb'), [bytes / 1024], 'kB', { note: 'the sealed snapshot, base64' }),
