@@ -72,17 +72,21 @@ describe('the work list index from its sealed snapshot (issue 22)', () => {
     expect(beforeLock.rev).toBeGreaterThan(beforeLock.head!.rev);
 
     await lockAndUnlock(page, null, E2E_PASSPHRASE);
+    // Filtered views answer only from the index (before it is ready they say "Ladataan…"): the
+    // purged case's code finds nothing, the others find themselves as they are now.
+    await goToList(page, `q=${encodeURIComponent(purged)}`);
+    await expect.poll(() => listCount(page)).toMatch(/^0|Ei /);
+    await goToList(page, `q=${encodeURIComponent(first)}`);
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
+    expect(await rowOf(page, first).innerText()).toContain('Ohjattu verkostolle');
+    await goToList(page, `q=${encodeURIComponent(second)}`);
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
+    expect(await rowOf(page, second).innerText()).not.toContain('Ohjattu verkostolle');
+    await goToList(page, 'status=routed');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
     await goToList(page);
     expect(await listCount(page)).toBe('2 pyyntöä');
     expect(await page.getByRole('link', { name: purged, exact: true }).count()).toBe(0);
-    expect(await rowOf(page, first).innerText()).toContain('Ohjattu verkostolle');
-    expect(await rowOf(page, second).innerText()).not.toContain('Ohjattu verkostolle');
-    // Search answers from the index: the purged case's code finds nothing, the others find themselves.
-    await goToList(page, `q=${encodeURIComponent(purged)}`);
-    await expect.poll(() => listCount(page)).toMatch(/^0|Ei /);
-    await goToList(page, `q=${encodeURIComponent(second)}`);
-    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
-    await rowOf(page, second).waitFor();
 
     // An expert profile of the routed case's network: its index filters the same snapshot.
     await page.evaluate(() => (window.location.hash = '#/settings'));
@@ -97,8 +101,13 @@ describe('the work list index from its sealed snapshot (issue 22)', () => {
     await page.getByRole('button', { name: 'Lisää profiili' }).click();
     await page.getByText('Profiili E2E Indeksiasiantuntija lisätty.').waitFor();
     await lockAndUnlock(page, 'E2E Indeksiasiantuntija', 'seitsemän sinistä siltaa sateessa');
+    // (Before its index is ready the list's count is the installation's total: not this test's subject.)
+    await goToList(page, `q=${encodeURIComponent(second)}`);
+    await expect.poll(() => listCount(page)).toMatch(/^0|Ei /);
+    await goToList(page, `q=${encodeURIComponent(first)}`);
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
     await goToList(page);
-    expect(await listCount(page)).toBe('1 pyyntö');
+    await expect.poll(() => listCount(page)).toBe('1 pyyntö');
     await rowOf(page, first).waitFor();
     expect(await page.getByRole('link', { name: second, exact: true }).count()).toBe(0);
     // An expert's (filtered) index never writes the snapshot.
