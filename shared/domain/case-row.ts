@@ -35,6 +35,12 @@ export interface CaseRow {
   rev: number;
 }
 
+/**
+ * The version of what a list row holds: raise it whenever `CaseRow` or `caseRowOf` changes, so a
+ * stored index snapshot of older rows (renderer/src/db/index-snapshot.ts) is ignored and rebuilt.
+ */
+export const CASE_ROW_SHAPE = 1;
+
 export function caseRowOf(record: ConsultationRecord): CaseRow {
   return {
     id: record.id,

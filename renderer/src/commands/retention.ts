@@ -16,6 +16,7 @@ import {
   type RetentionPolicy,
   type RetentionPolicyInput,
 } from '../../../shared/protection/retention';
+import { clearIndexSnapshot } from '../db/index-snapshot';
 import type { OtkDatabase } from '../db/schema';
 import type { CommandContext } from '../access/context';
 import { ValidationError } from '../access/errors';
@@ -158,7 +159,7 @@ export interface PurgeResult {
   skipped: Array<{ id: string; reason: PurgeSkipReason }>;
 }
 
-const purgeTables = (db: OtkDatabase) => [db.consultations, db.caseRows, db.tombstones, db.conflicts, db.quarantine, db.meetings, db.counters, db.audit, db.meta];
+const purgeTables = (db: OtkDatabase) => [db.consultations, db.caseRows, db.tombstones, db.conflicts, db.quarantine, db.meetings, db.counters, db.audit, db.meta, db.indexSnapshot];
 
 type Due = { record: SyncedConsultation; decision: Extract<RetentionDecision, { applies: true }> };
 
@@ -217,6 +218,8 @@ async function purgeChunk(ctx: CommandContext, ids: readonly string[], now: Date
         db.tombstones.bulkPut(tombstones),
         conflicts.length > 0 ? db.conflicts.bulkDelete(conflicts.map((c) => c.id)) : undefined,
         quarantined.length > 0 ? db.quarantine.bulkDelete(quarantined) : undefined,
+        // The list index's sealed snapshot holds the purged rows too: it goes in the same transaction.
+        clearIndexSnapshot(db),
       ]);
       for (const [i, { record, decision }] of due.entries()) {
         await addAudit(

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ConsultationRecord } from '../../../shared/domain/consultation';
 import type { CaseRow } from '../../../shared/domain/case-row';
 import type { AuditEvent } from '../../../shared/domain/audit';
@@ -21,6 +21,7 @@ import type {
 } from './rows/exchange';
 import type { RecommendationDraftRow, RequestDraftRow } from './rows/desk';
 import type { MethodRecord } from './method-record';
+import type { IndexSnapshotRow } from './index-snapshot';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
@@ -86,6 +87,7 @@ export class OtkDatabase extends Dexie {
   recommendationDrafts!: EntityTable<RecommendationDraftRow, 'id'>;
   requestDrafts!: EntityTable<RequestDraftRow, 'id'>;
   methods!: EntityTable<MethodRecord, 'id'>;
+  indexSnapshot!: Table<IndexSnapshotRow, string>;
   /** The session's keys when the database seals at rest (set by createDatabase; absent in plain test databases). */
   keyring?: Keyring;
   /** Writes that failed for lack of space (set by createDatabase). */
@@ -155,5 +157,10 @@ export class OtkDatabase extends Dexie {
     // rows, read whole; deactivated, never deleted). Starts empty; nothing in it is sealed (method
     // names and descriptions, no case data).
     this.version(7).stores({ methods: 'id' });
+    // Schema v8 (issue 22): indexSnapshot — the work list index's sealed snapshot (./index-snapshot):
+    // a header and a few large sealed chunks, read whole at unlock. Derived data: not backed up,
+    // starts empty, and a snapshot written under another schema version is ignored (an upgrade may
+    // rewrite list rows without a revision).
+    this.version(8).stores({ indexSnapshot: 'id' });
   }
 }

@@ -3,6 +3,8 @@ import type { CaseRow } from '../../../shared/domain/case-row';
 import { rowComparator, rowMatcher, searchTextOf, type SortKey, type WorklistFilter } from '../../../shared/worklist/filter';
 import type { OtkDatabase } from '../db/schema';
 import { COUNTER_REV } from '../db/counters';
+import { writeIndexSnapshot } from '../db/index-snapshot';
+import { loadFromSnapshot, newestFirst } from './index-from-snapshot';
 
 /**
  * Rows per read while loading: small enough that no single read (and the decryption of its sealed
@@ -10,11 +12,16 @@ import { COUNTER_REV } from '../db/counters';
  */
 const LOAD_CHUNK = 2000;
 
-/** Newest first, then by id: the order of the `[receivedAt+id]` index, reversed. */
-function newestFirst(a: CaseRow, b: CaseRow): number {
-  if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
+/**
+ * The sealed snapshot (renderer/src/db/index-snapshot.ts) is rebuilt lazily, from memory, not in
+ * every writing transaction: sealing it is work in proportion to every row (too much for a save of
+ * one case), while the revision feed makes a snapshot of any age exact at load. It is rewritten
+ * SNAPSHOT_DELAY ms after the index is ready when there was none (or it was not trusted) or the
+ * catch-up over it was longer than REBUILD_AFTER changes, after REBUILD_AFTER changes in a session,
+ * and after any deletion (a purge or an imported deletion clears it in its own transaction).
+ */
+const SNAPSHOT_DELAY = 1500;
+const REBUILD_AFTER = 1000;
 
 /** Where `row` belongs in an array kept in `newestFirst` order (binary search). */
 function insertionPoint(rows: CaseRow[], row: CaseRow): number {
@@ -53,6 +60,13 @@ export class CaseIndex {
   private subscription: Subscription | null = null;
   private listeners = new Set<() => void>();
   private cache: { key: string; version: number; rows: CaseRow[] } | null = null;
+  /** Whether the sealed snapshot should be rewritten, changes applied since the last one, and the pending timer. */
+  private snapshotWanted = false;
+  private changesSinceSnapshot = 0;
+  private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  /** Where the last load came from (for tests and the benchmark). */
+  loadedFrom: 'snapshot' | 'rows' | null = null;
 
   /**
    * @param visible which rows the acting profile may see (data/row-visibility); null: all. Rows
@@ -61,6 +75,8 @@ export class CaseIndex {
   constructor(
     private readonly db: OtkDatabase,
     private readonly visible: ((row: CaseRow) => boolean) | null = null,
+    /** `snapshot: false` loads from the rows and never writes a snapshot (tests, the benchmark). */
+    private readonly options: { snapshot?: boolean } = {},
   ) {}
 
   get ready(): boolean {
@@ -85,6 +101,10 @@ export class CaseIndex {
   stop(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;
+    this.stopped = true;
+    if (this.snapshotTimer !== null) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.snapshotWanted = false;
   }
 
   subscribe(listener: () => void): () => void {
@@ -107,11 +127,40 @@ export class CaseIndex {
   }
 
   /**
+   * From the sealed snapshot and the changes since (./index-from-snapshot) when there is one to
+   * trust; otherwise from the rows themselves. Only an unfiltered index (a coordinator's) writes
+   * snapshots; a filtered one reads the whole snapshot and keeps what its profile may see.
+   */
+  private async load(): Promise<void> {
+    const keyring = this.db.keyring;
+    const start = keyring?.unlocked && this.options.snapshot !== false ? await loadFromSnapshot(this.db, keyring.dataKey()).catch(() => null) : null;
+    if (!start) {
+      await this.loadRows();
+      this.loadedFrom = 'rows';
+      this.wantSnapshot();
+      return;
+    }
+    if (this.visible) {
+      const rows = start.rows.filter(this.visible);
+      for (const row of rows) this.byId.set(row.id, row);
+      this.ordered = rows;
+    } else {
+      this.byId = start.byId;
+      this.ordered = start.rows;
+    }
+    this.rev = start.rev;
+    this.loadedFrom = 'snapshot';
+    this.changesSinceSnapshot = start.changes;
+    if (start.changes > REBUILD_AFTER) this.wantSnapshot();
+    this.changed();
+  }
+
+  /**
    * Reads every row newest first, LOAD_CHUNK rows per read along the `[receivedAt+id]` index, and
    * yields to the event loop between reads: the first page (already on screen) stays responsive
    * while 100 000 rows arrive. The index becomes ready only when it is complete.
    */
-  private async load(): Promise<void> {
+  private async loadRows(): Promise<void> {
     // Rows written while the chunks are read may land in a range already passed: remember the
     // revision at the start, and let the change feed re-read everything written after it.
     const startRev = (await this.db.counters.get(COUNTER_REV))?.value ?? 0;
@@ -145,17 +194,58 @@ export class CaseIndex {
    */
   async catchUp(): Promise<void> {
     const since = this.rev;
-    const [fresh, deleted] = await this.db.transaction('r', [this.db.caseRows, this.db.tombstones], () =>
-      Promise.all([this.db.caseRows.where('rev').above(since).toArray(), this.db.tombstones.where('rev').above(since).toArray()]),
+    const [fresh, deleted, current] = await this.db.transaction('r', [this.db.caseRows, this.db.tombstones, this.db.counters], () =>
+      Promise.all([this.db.caseRows.where('rev').above(since).toArray(), this.db.tombstones.where('rev').above(since).toArray(), this.db.counters.get(COUNTER_REV)]),
     );
-    if (fresh.length === 0 && deleted.length === 0) return;
+    // Everything up to the revision read in the same transaction is now seen (a revision may also
+    // number something that is no list row): the snapshot writer compares against it.
+    const seen = Math.max(this.rev, current?.value ?? 0);
+    if (fresh.length === 0 && deleted.length === 0) {
+      this.rev = seen;
+      if (this.snapshotWanted) this.scheduleSnapshot();
+      return;
+    }
     const changes: Array<{ rev: number; row?: CaseRow; deleted?: string }> = [
       ...fresh.map((row) => ({ rev: row.rev, row })),
       ...deleted.map((tombstone) => ({ rev: tombstone.rev, deleted: tombstone.id })),
     ].toSorted((a, b) => a.rev - b.rev);
     let touched = false;
     for (const change of changes) touched = (change.row ? this.apply(change.row) : this.remove(change.deleted!, change.rev)) || touched;
+    this.rev = Math.max(this.rev, seen);
+    this.changesSinceSnapshot += changes.length;
+    if (deleted.length > 0 || this.changesSinceSnapshot > REBUILD_AFTER) this.wantSnapshot();
+    else if (this.snapshotWanted) this.scheduleSnapshot();
     if (touched) this.changed();
+  }
+
+  private wantSnapshot(): void {
+    if (this.visible || this.options.snapshot === false) return;
+    this.snapshotWanted = true;
+    this.scheduleSnapshot();
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.snapshotTimer !== null || this.stopped) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.saveSnapshot().catch((error: unknown) => console.error('case index snapshot not written', error));
+    }, SNAPSHOT_DELAY);
+  }
+
+  /**
+   * Seals the index's rows as the snapshot now, if it is unfiltered and unlocked; false when not
+   * written (filtered, locked, or the list changed meanwhile: the next change feed tries again).
+   */
+  async saveSnapshot(): Promise<boolean> {
+    const keyring = this.db.keyring;
+    if (this.visible || !keyring?.unlocked) return false;
+    const rev = this.rev;
+    const written = await writeIndexSnapshot(this.db, keyring.dataKey(), this.ordered.slice(), rev);
+    if (written && this.rev === rev) {
+      this.snapshotWanted = false;
+      this.changesSinceSnapshot = 0;
+    }
+    return written;
   }
 
   /** Puts a newer row in place; false when the index already holds this revision or a later one. */

@@ -17,6 +17,7 @@ import { isStorageFull } from '../../../../shared/protection/storage-full';
 import type { ProfileRow } from '../../db/rows/profile';
 import { AUDIT_CHAIN_KEY, auditEvent } from '../audit';
 import { completionOf, keyOf, rawDatabase, requestOf } from './idb';
+import { DERIVED_TABLES } from '../../db/index-snapshot';
 import { BACKUP_META_KEY, backupStateOf } from './state';
 import { pacer } from './yield';
 
@@ -65,7 +66,8 @@ export interface RestoreOptions {
 /** Is this a new installation (nothing but its id, clock and the example networks)? */
 async function freshIn(transaction: IDBTransaction): Promise<boolean> {
   for (const table of transaction.objectStoreNames) {
-    if (FRESH_TABLES.has(table)) continue;
+    // A derived table (the list index's snapshot, possibly of an empty list) says nothing of data held.
+    if (FRESH_TABLES.has(table) || DERIVED_TABLES.has(table)) continue;
     if ((await requestOf(transaction.objectStore(table).count())) > 0) return false;
   }
   return true;

@@ -1,4 +1,5 @@
 import { keepAlive } from '../../db/keep-alive';
+import { DERIVED_TABLES } from '../../db/index-snapshot';
 import type { ProfileRow } from '../../db/rows/profile';
 import { completionOf, keyOf, requestOf, type RawDatabase } from './idb';
 
@@ -30,7 +31,8 @@ export interface SnapshotConsumer {
 
 export async function readSnapshot(raw: RawDatabase, consumer: SnapshotConsumer, options: { page?: number; signal?: AbortSignal } = {}): Promise<SnapshotInfo> {
   const page = options.page ?? SNAPSHOT_PAGE;
-  const tables = [...raw.idb.objectStoreNames];
+  // Derived tables (the list index's snapshot) are left out: rebuilt from the rows after a restore.
+  const tables = [...raw.idb.objectStoreNames].filter((table) => !DERIVED_TABLES.has(table));
   const transaction = raw.idb.transaction(tables, 'readonly');
   const completed = completionOf(transaction);
   completed.catch(() => undefined);

@@ -2,6 +2,7 @@ import type { BundleHeader } from '../../../../shared/sync/bundle';
 import type { PreviewCounts } from '../../../../shared/sync/preview';
 import { isTombstone } from '../../../../shared/sync/record';
 import type { OtkDatabase } from '../../db/schema';
+import { clearIndexSnapshot } from '../../db/index-snapshot';
 import type { CommandContext } from '../../access/context';
 import { addAudit, auditEvent } from '../audit';
 import { caseRowOf, type CaseRow } from '../../../../shared/domain/case-row';
@@ -55,6 +56,7 @@ export const importTables = (db: OtkDatabase) => [
   db.recommendationDrafts,
   db.requesters,
   db.methods,
+  db.indexSnapshot,
 ];
 
 /** Counter changes for the cases written: total and per status, as a case appears, changes status or is deleted. */
@@ -115,7 +117,8 @@ export async function admitRequests(ctx: CommandContext, writes: ConsultationWri
 export async function withdrawCases(db: OtkDatabase, arriving: string[], withdrawn: string[], stamp: string, nextRev: () => number): Promise<void> {
   if (arriving.length > 0) await db.tombstones.bulkDelete(arriving);
   if (withdrawn.length === 0) return;
-  await Promise.all([db.consultations.bulkDelete(withdrawn), db.caseRows.bulkDelete(withdrawn), db.recommendationDrafts.bulkDelete(withdrawn)]);
+  // The list index's sealed snapshot holds the withdrawn rows too: it goes in the same transaction.
+  await Promise.all([db.consultations.bulkDelete(withdrawn), db.caseRows.bulkDelete(withdrawn), db.recommendationDrafts.bulkDelete(withdrawn), clearIndexSnapshot(db)]);
   await db.tombstones.bulkPut(withdrawn.map((id): TombstoneRow => ({ id, deleted: true, stamps: { deleted: stamp }, entity: 'consultation', rev: nextRev() })));
 }
 
@@ -213,7 +216,7 @@ export async function writeCases(db: OtkDatabase, writes: readonly ConsultationW
   if (deleted.length > 0) {
     const tombstones = deleted.map((write) => storedTombstone(write, nextRev(), sender));
     const ids = tombstones.map((t) => t.id);
-    await Promise.all([db.tombstones.bulkPut(tombstones), db.consultations.bulkDelete(ids), db.caseRows.bulkDelete(ids)]);
+    await Promise.all([db.tombstones.bulkPut(tombstones), db.consultations.bulkDelete(ids), db.caseRows.bulkDelete(ids), clearIndexSnapshot(db)]);
   }
 }
 

@@ -23,9 +23,10 @@ import { repeat, timing } from '../measure.mjs';
  *    - cold-start-…-first-row: submit → the first list row in the DOM (the caseRows
  *      [receivedAt+id] index, rows decrypted);
  *    - cold-start-…-count: submit → the total shown (from the counters table);
- *    - cold-start-…-index-ready: submit → the in-memory index is ready (every list row read and its
- *      sealed fields opened): the total is shown and the table holds every case (aria-rowcount =
- *      total + 1), so filters, sort and the jumps answer from memory;
+ *    - cold-start-…-index-ready: submit → the in-memory index is ready (the sealed index snapshot
+ *      read, opened and decoded chunk by chunk, then the revision feed since — the runner makes
+ *      sure a snapshot exists first): the total is shown and the table holds every case
+ *      (aria-rowcount = total + 1), so filters, sort and the jumps answer from memory;
  *    - cold-start-…-longest-task: the longest main-thread task between the first page and
  *      index-ready (the worst wait a click could see).
  * One fresh page per run, closed afterwards; the HTTP cache is warm after the warm-up, as an
@@ -36,6 +37,9 @@ export default {
   async run(bench) {
     const series = { lockScreen: [], unlocked: [], afterUnlock: [], shell: [], firstRow: [], counted: [], page: [], longest: [] };
     const expected = bench.state.plan.all.count;
+    // As a returning coordinator: the list index loads from its sealed snapshot (written now,
+    // untimed, when the seeded database has none; the app writes one itself after its first load).
+    await bench.call('ensureIndexSnapshot');
     const interactive = await repeat({
       warmup: bench.warmup,
       runs: bench.runs,
@@ -73,7 +77,7 @@ export default {
       timing(bench.name('cold-start', '-lock-screen'), timed(series.lockScreen), { note: 'navigation → lock screen shown (#unlock-passphrase): the boot, locked' }),
       timing(bench.name('cold-start', '-unlocked'), timed(series.unlocked), { note: 'unlock submitted → session open: PBKDF2 600 000 + data key unwrapped + index key + unlock audited' }),
       timing(bench.name('cold-start', '-after-unlock'), timed(series.afterUnlock), { note: 'session open → first page + total shown (cold start without the key derivation)' }),
-      timing(bench.name('cold-start', '-index-ready'), interactive, { note: 'unlock submitted → in-memory index loaded and decrypted: every filter, sort and jump answers from memory' }),
+      timing(bench.name('cold-start', '-index-ready'), interactive, { note: 'unlock submitted → in-memory index ready (sealed snapshot opened + revision feed since): every filter, sort and jump answers from memory' }),
       timing(bench.name('cold-start', '-longest-task'), timed(series.longest), { note: 'longest main-thread task between the first page and index-ready (ms a click could wait)' }),
       timing(bench.name('cold-start', '-first-row'), timed(series.firstRow), { note: 'unlock submitted → first list row in the DOM' }),
       timing(bench.name('cold-start', '-count'), timed(series.counted), { note: 'unlock submitted → total shown' }),

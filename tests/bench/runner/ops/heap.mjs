@@ -11,6 +11,8 @@ import { repeat } from '../measure.mjs';
 export default {
   id: 'renderer-heap',
   async run(bench) {
+    // As a returning coordinator: the list index loads from its sealed snapshot (written now if none).
+    await bench.call('ensureIndexSnapshot');
     await bench.closeBenchPage();
     await bench.closeListPage();
     const samples = await repeat({
