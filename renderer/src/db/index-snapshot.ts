@@ -1,8 +1,11 @@
 import { CASE_ROW_SHAPE, type CaseRow } from '../../../shared/domain/case-row';
-import { fieldAad, openValue, sealValue, type SealedValue } from '../../../shared/protection/field-crypto';
+import { fieldAad, openValue, sealValue } from '../../../shared/protection/field-crypto';
 import { decodeRecords, encodeRecords, type Column } from '../../../shared/worklist/row-columns';
 import type { OtkDatabase } from './schema';
 import { COUNTER_REV } from './counters';
+import { HEAD_ID, type IndexSnapshotChunk, type IndexSnapshotHead, type IndexSnapshotRow } from './rows/index-snapshot';
+
+export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
 
 /**
  * The work list index's sealed snapshot (table `indexSnapshot`, schema v8): every list row of the
@@ -34,27 +37,8 @@ export const SNAPSHOT_CHUNK = 1000;
 /** Tables whose content is derived from the others: left out of backups, cleared by a restore. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['indexSnapshot']);
 
-const HEAD_ID = 'head';
 const chunkId = (i: number) => `chunk:${String(i).padStart(6, '0')}`;
 
-export interface IndexSnapshotHead {
-  id: typeof HEAD_ID;
-  format: number;
-  shape: number;
-  /** The database schema version it was written under. */
-  dbVersion: number;
-  /** The list revision the rows reflect: every write up to it, nothing after it is missing. */
-  rev: number;
-  count: number;
-  chunks: number;
-  /** Random, bound into each chunk's associated data: chunks of two snapshots never mix. */
-  snapshotId: string;
-}
-export interface IndexSnapshotChunk {
-  id: string;
-  sealed: SealedValue;
-}
-export type IndexSnapshotRow = IndexSnapshotHead | IndexSnapshotChunk;
 
 /** What one sealed chunk holds. */
 interface ChunkPlain {

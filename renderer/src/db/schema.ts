@@ -21,7 +21,7 @@ import type {
 } from './rows/exchange';
 import type { RecommendationDraftRow, RequestDraftRow } from './rows/desk';
 import type { MethodRecord } from './method-record';
-import type { IndexSnapshotRow } from './index-snapshot';
+import type { IndexSnapshotRow } from './rows/index-snapshot';
 
 /** A key/value row for installation facts (installation id, clock state, settings). */
 export interface MetaRow {
