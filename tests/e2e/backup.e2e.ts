@@ -11,6 +11,7 @@ import { rawDatabase, type BundleFile } from './support/desk-files';
 import { axeViolations } from './support/axe';
 import { moveClocks, pageNow } from './support/clock';
 import { closeAndPurge } from './support/close-and-purge';
+import { DERIVED_TABLES } from '../../renderer/src/db/index-snapshot';
 
 /**
  * Nothing is lost when the laptop dies (issue 20), in real Chromium with the web build: work in
@@ -190,7 +191,10 @@ describe('backup and restore in Chromium', () => {
     expect(await timeline(page, routed.hash)).toEqual(timelineA);
     await page.getByText('Varmuuskopiotestin ohjattu pyyntö (synteettinen).').first().waitFor();
     const rawB = await rawDatabase(page);
-    for (const store of Object.keys(rawA).filter((name) => name !== 'audit' && name !== 'meta')) expect(rawB[store], store).toEqual(rawA[store]);
+    // Derived tables (the list index's sealed snapshot) are not in a backup: B rebuilds its own.
+    const compared = Object.keys(rawA).filter((name) => name !== 'audit' && name !== 'meta' && !DERIVED_TABLES.has(name));
+    expect(compared).toContain('consultations');
+    for (const store of compared) expect(rawB[store], store).toEqual(rawA[store]);
     // Every event of A up to the backup, then the restore's and the unlock's.
     expect(rawB.audit!.rows).toBeGreaterThanOrEqual(rawA.audit!.rows);
     await go(page, '#/audit', 'Tapahtumaloki');
