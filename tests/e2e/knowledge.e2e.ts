@@ -194,7 +194,7 @@ describe('methods, similar consultations and OT-level criteria (issue 21)', () =
   });
 
   it('criteria recorded at acceptance show on the case and its timeline and in the summary’s criteria table', { timeout: 240_000 }, async () => {
-    await page.getByRole('link', { name: 'Asetukset' }).click();
+    await page.getByRole('link', { name: 'Asetukset', exact: true }).click();
     await choose(page, 'OT-keskuksen yhteistyöalue', 'Länsi-Suomen yhteistyöalue');
     await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
     await page.getByText('Asetukset tallennettu.').waitFor();

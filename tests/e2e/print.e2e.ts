@@ -43,7 +43,7 @@ const longText = (topic: string, n: number) =>
 
 describe('printing every printable view whole', () => {
   it('prints the summary report with all 20 theme rows and the total, the table header on every sheet', { timeout: 180_000 }, async () => {
-    await page.getByRole('link', { name: 'Asetukset' }).click();
+    await page.getByRole('link', { name: 'Asetukset', exact: true }).click();
     await choose(page, 'OT-keskuksen yhteistyöalue', 'Länsi-Suomen yhteistyöalue');
     await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
     await page.getByText('Asetukset tallennettu.').waitFor();

@@ -12,7 +12,7 @@ beforeEach(() => {
 
 describe('settings', () => {
   it('refuses a bad prefix with a message at the field, and new cases use the saved prefix', async () => {
-    await page.getByRole('link', { name: 'Asetukset' }).click();
+    await page.getByRole('link', { name: 'Asetukset', exact: true }).click();
     await page.getByRole('heading', { name: 'Asetukset', exact: true }).waitFor();
     await page.getByLabel('Tapaustunnuksen etuliite').fill('otk1');
     await page.getByRole('button', { name: 'Tallenna asetukset' }).click();

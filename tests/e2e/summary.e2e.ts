@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 
 async function chooseCentre(area: string): Promise<void> {
-  await page.getByRole('link', { name: 'Asetukset' }).click();
+  await page.getByRole('link', { name: 'Asetukset', exact: true }).click();
   await choose(page, 'OT-keskuksen yhteistyöalue', area);
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
   await page.getByText('Asetukset tallennettu.').waitFor();
