@@ -147,11 +147,14 @@ describe('from received to closed', () => {
     await openCase(code);
     await action('Merkitse suositus lähetetyksi');
     await notice(`Tapauksen ${code} suositus merkitty lähetetyksi.`);
-    // Sending happens once: the step is no longer offered, also after a reload.
-    expect(await page.getByRole('button', { name: 'Merkitse suositus lähetetyksi' }).count()).toBe(0);
+    // Sending happens once: the step is no longer offered (the case view follows the write through
+    // its live query, a moment after the notice), also after a reload — once the case's next step
+    // (closing) is on screen, the sending step is not.
+    await expect.poll(() => page.getByRole('button', { name: 'Merkitse suositus lähetetyksi' }).count()).toBe(0);
     await page.reload();
     await unlockApp(page);
     await openCase(code);
+    await page.getByRole('button', { name: 'Päätä tapaus' }).waitFor();
     expect(await page.getByRole('button', { name: 'Merkitse suositus lähetetyksi' }).count()).toBe(0);
     await expect.poll(() => homeCount('recommendationsUnsent')).toBe(0);
 
