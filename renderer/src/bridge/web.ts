@@ -38,31 +38,36 @@ function acceptOf(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.map((ext) => `.${ext}`)).join(',');
 }
 
-/** A hidden file input; resolves when the user picks a file or cancels the picker. */
-function openFile(args: BridgeArgs<'openFile'>): Promise<BridgeResult<'openFile'>> {
-  const maxBytes = args.maxBytes ?? MAX_FILE_BYTES;
+/** A hidden file input: the file the user picks, or null when the picker is cancelled. */
+function pickFile(accept: string, title?: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = acceptOf(args.filters);
+    input.accept = accept;
     input.hidden = true;
-    const done = (result: BridgeResult<'openFile'>) => {
+    if (title !== undefined) input.title = title;
+    const done = (file: File | null) => {
       input.remove();
-      resolve(result);
+      resolve(file);
     };
-    input.addEventListener('cancel', () => done({ status: 'cancelled' }));
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return done({ status: 'cancelled' });
-      if (file.size > maxBytes) return done({ status: 'failed', code: 'too-large' });
-      file.arrayBuffer().then(
-        (buffer) => done({ status: 'opened', name: file.name, bytes: new Uint8Array(buffer) }),
-        () => done({ status: 'failed', code: 'read-failed' }),
-      );
-    });
+    input.addEventListener('cancel', () => done(null));
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
     document.body.append(input);
     input.click();
   });
+}
+
+/** The picked file's bytes, whole (small files: bundles, summaries). */
+async function openFile(args: BridgeArgs<'openFile'>): Promise<BridgeResult<'openFile'>> {
+  const maxBytes = args.maxBytes ?? MAX_FILE_BYTES;
+  const file = await pickFile(acceptOf(args.filters));
+  if (!file) return { status: 'cancelled' };
+  if (file.size > maxBytes) return { status: 'failed', code: 'too-large' };
+  try {
+    return { status: 'opened', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch {
+    return { status: 'failed', code: 'read-failed' };
+  }
 }
 
 /** Files picked for a restore, by handle: a File is a Blob, read by slices (never whole into memory). */
@@ -71,29 +76,13 @@ const openedFiles = new Map<string, File>();
 const MAX_OPENED = 4;
 
 /** The file picker for a backup: the File is kept under an opaque handle and read in parts. */
-function openBackupFile(args: BridgeArgs<'openBackupFile'>): Promise<BridgeResult<'openBackupFile'>> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = '.otk';
-    input.hidden = true;
-    input.title = args.typeName;
-    const done = (result: BridgeResult<'openBackupFile'>) => {
-      input.remove();
-      resolve(result);
-    };
-    input.addEventListener('cancel', () => done({ status: 'cancelled' }));
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      if (!file) return done({ status: 'cancelled' });
-      while (openedFiles.size >= MAX_OPENED) openedFiles.delete(openedFiles.keys().next().value!);
-      const handle = crypto.randomUUID();
-      openedFiles.set(handle, file);
-      done({ status: 'opened', handle, name: file.name, size: file.size });
-    });
-    document.body.append(input);
-    input.click();
-  });
+async function openBackupFile(args: BridgeArgs<'openBackupFile'>): Promise<BridgeResult<'openBackupFile'>> {
+  const file = await pickFile('.otk', args.typeName);
+  if (!file) return { status: 'cancelled' };
+  while (openedFiles.size >= MAX_OPENED) openedFiles.delete(openedFiles.keys().next().value!);
+  const handle = crypto.randomUUID();
+  openedFiles.set(handle, file);
+  return { status: 'opened', handle, name: file.name, size: file.size };
 }
 
 async function readBackupFile(args: BridgeArgs<'readBackupFile'>): Promise<BridgeResult<'readBackupFile'>> {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Paragraph } from 'suomifi-ui-components';
+import { Button } from 'suomifi-ui-components';
 
 /**
  * The frame of a registry screen (the expert networks, the methods): a table of entries, each
@@ -11,25 +11,11 @@ import { Button, Paragraph } from 'suomifi-ui-components';
 /** What the registry is doing: listing, adding a new entry, or editing one. */
 export type RegistryEditing<New, Record> = { mode: 'new'; initial: New } | { mode: 'edit'; record: Record } | null;
 
-/** The editing state, the notice of the last change (polite) and the error of the last failure (assertive). */
+/** The editing state and the notice of the last change (shown in the screen's LiveRegions). */
 export function useRegistry<New, Record>() {
   const [editing, setEditing] = useState<RegistryEditing<New, Record>>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return { editing, setEditing, notice, setNotice };
-}
-
-/** The registry's two live regions; both stay in the DOM while empty so they are announced. */
-export function RegistryLive({ notice, error }: { notice: string | null; error: string | null }) {
-  return (
-    <>
-      <div role="status" className="otk-live">
-        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
-      </div>
-      <div role="alert" className="otk-live">
-        {error && <Paragraph className="otk-error">{error}</Paragraph>}
-      </div>
-    </>
-  );
 }
 
 export interface RegistryTableProps {

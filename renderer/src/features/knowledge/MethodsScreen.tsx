@@ -13,7 +13,8 @@ import { formatIsoDate } from '../../format/dates';
 import { MethodForm, methodValuesOf, type MethodValues } from './MethodForm';
 import { RatingText } from './RatingText';
 import { ScreenPanel } from '../../components/ScreenPanel';
-import { RegistryLive, RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
+import { LiveRegions } from '../../forms/LiveRegions';
+import { RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
 
 function blankMethod(now: Date): MethodValues {
   const code = localMethodCode(uuidv7(now.getTime()));
@@ -74,7 +75,7 @@ export function MethodsScreen() {
       className="otk-panel"
       actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankMethod(commands.now()) })}>{t('knowledge.methods.add')}</Button>}
     >
-      <RegistryLive notice={notice} error={error} />
+      <LiveRegions notice={notice} error={error} />
       {!local ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (

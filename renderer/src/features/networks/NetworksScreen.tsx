@@ -12,7 +12,8 @@ import type { NetworkRecord } from '../../queries/records';
 import { formatIsoDate } from '../../format/dates';
 import { NetworkForm } from './NetworkForm';
 import { ScreenPanel } from '../../components/ScreenPanel';
-import { RegistryLive, RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
+import { LiveRegions } from '../../forms/LiveRegions';
+import { RegistryRowActions, RegistryTable, useRegistry } from '../../components/Registry';
 import { useCommand } from '../../forms/useCommand';
 
 function blankNetwork(now: Date): NetworkInput {
@@ -73,7 +74,7 @@ export function NetworksScreen() {
       className="otk-panel"
       actions={<Button onClick={() => setEditing({ mode: 'new', initial: blankNetwork(commands.now()) })}>{t('network.add')}</Button>}
     >
-      <RegistryLive notice={notice} error={error} />
+      <LiveRegions notice={notice} error={error} />
       {!networks ? (
         <Paragraph>{t('app.loading')}</Paragraph>
       ) : (

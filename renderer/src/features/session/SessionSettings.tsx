@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LiveRegions } from '../../forms/LiveRegions';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Button, Dropdown, DropdownItem, Heading, Paragraph, RadioButton, RadioButtonGroup, TextInput } from 'suomifi-ui-components';
 import { useServices } from '../../services/services';
@@ -174,12 +175,7 @@ function AddProfileForm() {
         {...status('currentPassphrase')}
       />
       <Button type="submit">{t('session.settings.addSubmit')}</Button>
-      <div role="status" className="otk-live">
-        {notice && <Paragraph className="otk-notice">{notice}</Paragraph>}
-      </div>
-      <div role="alert" className="otk-live">
-        {error && <Paragraph className="otk-error">{error}</Paragraph>}
-      </div>
+      <LiveRegions notice={notice} error={error} />
     </form>
   );
 }
