@@ -67,6 +67,8 @@ const MEASURED = [
   'case-open-2k',
   'case-save-2k',
   'summary-2k',
+  'summary-screen-2k',
+  'summary-screen-2k-longest-task',
   'similar-2k',
   'similar-2k-rank',
   'export-2k',

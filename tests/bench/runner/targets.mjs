@@ -13,6 +13,7 @@ export const TARGETS = [
   { op: 'case-open', max: 50, strict: true },
   { op: 'case-save', max: 50, strict: true },
   { op: 'summary', max: 300, strict: true },
+  { op: 'summary-screen', tail: '-longest-task', max: 50, strict: true },
   { op: 'similar', max: 50, strict: true },
   { op: 'export', ratioOf: 'raw-getall', max: 2.0, strict: false },
   { op: 'import', ratioOf: 'raw-put', max: 1.3, strict: false },

@@ -10,6 +10,7 @@ import listCount from './list-count.mjs';
 import listScrollDeep from './list-scroll-deep.mjs';
 import caseOpen from './case-open.mjs';
 import summary from './summary.mjs';
+import summaryScreen from './summary-screen.mjs';
 import similar from './similar.mjs';
 import exportBundle from './export.mjs';
 import importBundle from './import.mjs';
@@ -44,6 +45,7 @@ export const OPERATIONS = [
   listCount,
   listScrollDeep,
   caseOpen,
+  summaryScreen,
   typing,
   exportBundle,
   importBundle,
