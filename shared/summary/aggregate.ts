@@ -4,6 +4,7 @@ import { cellSlot, columnTotalSlot, rowTotalSlot, tableLayout, totalSlot, type A
 import { periodMonths, type SummaryPeriod } from './period';
 import { COUNT_MEASURES, type CountMeasure, type SummaryDimension } from './spec';
 import { median, percentile90 } from './stats';
+import { finish, STEP_ITEMS, type Steps } from '../steps';
 
 /** True (unsuppressed) values per slot of the layout: what the engine works from, never published as such. */
 export interface Aggregate {
@@ -34,10 +35,21 @@ function categoriser(dimension: SummaryDimension, index: ReadonlyMap<string, num
   };
 }
 
-function axisOf(dimension: SummaryDimension, months: readonly string[], cases: readonly SummaryCase[]): Axis {
+function* axisOf(dimension: SummaryDimension, months: readonly string[], cases: readonly SummaryCase[]): Steps<Axis> {
   const seen = new Set<string>();
-  if (isMultiValued(dimension)) for (const c of cases) for (const code of multiValues(dimension, c)) seen.add(code);
-  else if (dimension !== 'month') for (const c of cases) seen.add(singleValue(dimension, c));
+  const note = isMultiValued(dimension)
+    ? (c: SummaryCase) => {
+        for (const code of multiValues(dimension, c)) seen.add(code);
+      }
+    : dimension === 'month'
+      ? null
+      : (c: SummaryCase) => void seen.add(singleValue(dimension, c));
+  if (note) {
+    for (let i = 0; i < cases.length; i++) {
+      note(cases[i]!);
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    }
+  }
   return { dimension, codes: orderedCodes(dimension, months, seen) };
 }
 
@@ -47,10 +59,31 @@ function axisOf(dimension: SummaryDimension, months: readonly string[], cases: r
  * row and column totals (once each, even for a case with several themes) and the total.
  */
 export function aggregate(cases: readonly SummaryCase[], period: SummaryPeriod, dimensions: readonly SummaryDimension[], withDays = true): Aggregate {
+  return finish(aggregateSteps(cases, period, dimensions, withDays));
+}
+
+/**
+ * The cases received in the period (each item's summary case, by `caseOf`), yielding every
+ * STEP_ITEMS items. Every summary reads only these, so a caller computing several summaries of
+ * one period can select once and pass the selection on.
+ */
+export function* casesInPeriod<T>(items: readonly T[], period: SummaryPeriod, caseOf: (item: T) => SummaryCase): Steps<SummaryCase[]> {
+  const inPeriod = new Set(periodMonths(period));
+  const selected: SummaryCase[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const c = caseOf(items[i]!);
+    if (inPeriod.has(c.receivedMonth)) selected.push(c);
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+  }
+  return selected;
+}
+
+/** `aggregate` as steps (shared/steps.ts): the same passes, yielding every STEP_ITEMS cases. */
+export function* aggregateSteps(cases: readonly SummaryCase[], period: SummaryPeriod, dimensions: readonly SummaryDimension[], withDays = true): Steps<Aggregate> {
   const months = periodMonths(period);
-  const inPeriod = new Set(months);
-  const selected = cases.filter((c) => inPeriod.has(c.receivedMonth));
-  const axes = dimensions.map((d) => axisOf(d, months, selected));
+  const selected = yield* casesInPeriod(cases, period, (c) => c);
+  const axes: Axis[] = [];
+  for (const d of dimensions) axes.push(yield* axisOf(d, months, selected));
   const layout = tableLayout(axes[0] ?? null, axes[1] ?? null);
   const { size } = layout;
   const indexOf = (axis: Axis | undefined) => new Map(axis?.codes.map((code, i) => [code, i]));
@@ -88,7 +121,9 @@ export function aggregate(cases: readonly SummaryCase[], period: SummaryPeriod, 
     }
   };
 
-  for (const c of selected) {
+  for (let n = 0; n < selected.length; n++) {
+    const c = selected[n]!;
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
     a = c.accepted ? 1 : 0;
     d = c.declined ? 1 : 0;
     s = c.consulted ? 1 : 0;
@@ -107,12 +142,18 @@ export function aggregate(cases: readonly SummaryCase[], period: SummaryPeriod, 
   const medianDays = new Float64Array(size).fill(Number.NaN);
   const p90Days = new Float64Array(size).fill(Number.NaN);
   if (withDays) {
+    let sorted = 0;
     for (let slot = 0; slot < size; slot++) {
       const list = days[slot]!;
       if (list.length === 0) continue;
-      const sorted = Float64Array.from(list).sort();
-      medianDays[slot] = median(sorted);
-      p90Days[slot] = percentile90(sorted);
+      sorted += list.length;
+      if (sorted >= STEP_ITEMS * 4) {
+        sorted = 0;
+        yield;
+      }
+      const ordered = Float64Array.from(list).sort();
+      medianDays[slot] = median(ordered);
+      p90Days[slot] = percentile90(ordered);
     }
   }
   return { layout, counts, timed, medianDays, p90Days, targetKnown, targetMet };

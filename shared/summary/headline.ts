@@ -1,6 +1,7 @@
 import type { SummaryCase } from './input';
 import type { SummaryPeriod } from './period';
-import { summaryTables, type CountCell, type StatCell } from './tables';
+import { summaryTablesSteps, type CountCell, type StatCell } from './tables';
+import { finish, type Steps } from '../steps';
 
 /**
  * The headline numbers of a period, suppressed like any table: requests received, the median
@@ -16,9 +17,14 @@ export interface Headline {
 }
 
 export function headline(cases: readonly SummaryCase[], period: SummaryPeriod, topThemes = 5): Headline {
-  const overall = summaryTables(cases, { period, dimensions: [], measures: ['received', 'medianDaysToConsultation', 'targetMetShare'] }).tables;
+  return finish(headlineSteps(cases, period, topThemes));
+}
+
+/** `headline` as steps (shared/steps.ts). */
+export function* headlineSteps(cases: readonly SummaryCase[], period: SummaryPeriod, topThemes = 5): Steps<Headline> {
+  const overall = (yield* summaryTablesSteps(cases, { period, dimensions: [], measures: ['received', 'medianDaysToConsultation', 'targetMetShare'] })).tables;
   const [received, medianDays, share] = overall;
-  const themes = summaryTables(cases, { period, dimensions: ['theme'], measures: ['received'] }).tables[0]!;
+  const themes = (yield* summaryTablesSteps(cases, { period, dimensions: ['theme'], measures: ['received'] })).tables[0]!;
   const ranked = themes.rows!.codes
     .map((theme, i) => ({ theme, requests: themes.rowTotals[i]!, order: i }))
     .filter((t): t is { theme: string; requests: number; order: number } => typeof t.requests === 'number' && t.requests > 0)

@@ -15,11 +15,12 @@ export {
   type SummaryRequestInput,
 } from './spec';
 export { NOT_RECORDED } from './dimensions';
-export { summaryTables, MIN_CASES, SUMMARY_NOTES, type SummaryTable, type SummaryCell, type CountCell, type StatCell, type SummaryNote } from './tables';
-export { buildSummary, parseSummaryFile, serializeSummary, summaryFileSchema, SUMMARY_FORMAT, type SummaryFile, type SummaryProducer } from './output';
+export { casesInPeriod } from './aggregate';
+export { summaryTables, summaryTablesSteps, MIN_CASES, SUMMARY_NOTES, type SummaryTable, type SummaryCell, type CountCell, type StatCell, type SummaryNote } from './tables';
+export { buildSummary, buildSummarySteps, parseSummaryFile, serializeSummary, summaryFileSchema, SUMMARY_FORMAT, type SummaryFile, type SummaryProducer } from './output';
 export { mergeSummaries, mergeSummaryFiles } from './merge';
 export { SummaryError, isSummaryError, SUMMARY_ERROR_CODES, type SummaryErrorCode } from './errors';
 export { summaryCsv, csvField, type CsvLabels, type CsvLanguage, type SummaryHeaderKey } from './csv';
-export { headline, type Headline } from './headline';
-export { trend, type Trend, type TrendSeries } from './trend';
+export { headline, headlineSteps, type Headline } from './headline';
+export { trend, trendSteps, type Trend, type TrendSeries, type TrendRequest } from './trend';
 export { SUMMARY_MSG, SUMMARY_TEXT, SUMMARY_LABEL_PREFIX } from './messages';

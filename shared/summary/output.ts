@@ -6,7 +6,8 @@ import { SummaryError } from './errors';
 import type { SummaryCase } from './input';
 import { MONTH, periodMonths, periodSchema } from './period';
 import { isCountMeasure, summarySpecSchema, SUMMARY_DIMENSIONS, SUMMARY_MEASURES, type SummaryRequestInput } from './spec';
-import { summaryTables, SUMMARY_NOTES, type SummaryNote, type SummaryTable } from './tables';
+import { summaryTablesSteps, SUMMARY_NOTES, type SummaryNote, type SummaryTable } from './tables';
+import { finish, type Steps } from '../steps';
 
 /**
  * `otk-summary/1`: the anonymised activity summary that may leave the machine. It holds the
@@ -103,7 +104,17 @@ export function buildSummary(
   request: SummaryRequestInput,
   options: { producer: SummaryProducer; generatedAt: string },
 ): SummaryFile {
-  const { tables, notes } = summaryTables(cases, request);
+  return finish(buildSummarySteps(cases, request, options));
+}
+
+/** `buildSummary` as steps (shared/steps.ts). */
+export function* buildSummarySteps(
+  cases: readonly SummaryCase[],
+  request: SummaryRequestInput,
+  options: { producer: SummaryProducer; generatedAt: string },
+): Steps<SummaryFile> {
+  const { tables, notes } = yield* summaryTablesSteps(cases, request);
+  yield;
   return assemble(options.producer, request, tables, notes, options.generatedAt);
 }
 

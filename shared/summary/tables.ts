@@ -1,4 +1,5 @@
-import { aggregate, type Aggregate } from './aggregate';
+import { aggregateSteps, type Aggregate } from './aggregate';
+import { finish, type Steps } from '../steps';
 import type { SummaryCase } from './input';
 import { isTotalSlot, measureConstraints, tableConstraints, type TableLayout } from './layout';
 import { isCountMeasure, summaryRequestSchema, type CountMeasure, type StatMeasure, type SummaryDimension, type SummaryMeasure, type SummaryRequestInput } from './spec';
@@ -121,10 +122,21 @@ function statCell(agg: Aggregate, measure: StatMeasure, slot: number, consultedH
  * 90th percentile only when at least 5 cases lie on each side of it; and, when the 'consulted' count
  * is in the same summary, only where that count is published.
  */
-export function summaryTables(cases: readonly SummaryCase[], request: SummaryRequestInput): { tables: SummaryTable[]; notes: SummaryNote[] } {
+export function summaryTables(cases: readonly SummaryCase[], request: SummaryRequestInput): SummaryTables {
+  return finish(summaryTablesSteps(cases, request));
+}
+
+export interface SummaryTables {
+  tables: SummaryTable[];
+  notes: SummaryNote[];
+}
+
+/** `summaryTables` as steps (shared/steps.ts): yields while aggregating and before the suppression. */
+export function* summaryTablesSteps(cases: readonly SummaryCase[], request: SummaryRequestInput): Steps<SummaryTables> {
   const spec = summaryRequestSchema.parse(request);
   const needsDays = spec.measures.some((m) => m === 'medianDaysToConsultation' || m === 'p90DaysToConsultation');
-  const agg = aggregate(cases, spec.period, spec.dimensions, needsDays);
+  const agg = yield* aggregateSteps(cases, spec.period, spec.dimensions, needsDays);
+  yield;
   const layout = agg.layout;
   const countMeasures = spec.measures.filter(isCountMeasure);
   const { problem, offsets } = countProblem(layout, countMeasures, (m, slot) => agg.counts[m][slot]!, { relationsHoldOnly: true });

@@ -1,7 +1,8 @@
 import type { SummaryCase } from './input';
 import type { SummaryPeriod } from './period';
 import type { SummaryDimension, SummaryMeasure } from './spec';
-import { summaryTables, type SummaryCell } from './tables';
+import { summaryTablesSteps, type SummaryCell } from './tables';
+import { finish, type Steps } from '../steps';
 
 /**
  * Per-month series for the trend chart: one measure by month of receipt, optionally one line per
@@ -23,12 +24,20 @@ export interface Trend {
   multiCounted: boolean;
 }
 
-export function trend(
-  cases: readonly SummaryCase[],
-  request: { period: SummaryPeriod; measure: SummaryMeasure; dimension?: Exclude<SummaryDimension, 'month'> | null },
-): Trend {
+export interface TrendRequest {
+  period: SummaryPeriod;
+  measure: SummaryMeasure;
+  dimension?: Exclude<SummaryDimension, 'month'> | null;
+}
+
+export function trend(cases: readonly SummaryCase[], request: TrendRequest): Trend {
+  return finish(trendSteps(cases, request));
+}
+
+/** `trend` as steps (shared/steps.ts). */
+export function* trendSteps(cases: readonly SummaryCase[], request: TrendRequest): Steps<Trend> {
   const dimension = request.dimension ?? null;
-  const table = summaryTables(cases, { period: request.period, dimensions: dimension ? ['month', dimension] : ['month'], measures: [request.measure] }).tables[0]!;
+  const table = (yield* summaryTablesSteps(cases, { period: request.period, dimensions: dimension ? ['month', dimension] : ['month'], measures: [request.measure] })).tables[0]!;
   const months = table.rows!.codes;
   const series: TrendSeries[] = [{ code: null, points: [...table.rowTotals] }];
   table.columns?.codes.forEach((code, c) => series.push({ code, points: table.cells.map((row) => row[c]!) }));

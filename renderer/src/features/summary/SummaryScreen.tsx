@@ -1,12 +1,9 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from 'suomifi-ui-components';
-import { findArea } from '../../../../shared/reference/regions';
 import { helsinkiDate } from '../../../../shared/calendar/target-date';
-import { summaryRequestSchema, type SummaryRequest } from '../../../../shared/summary/spec';
-import { buildSummary, type SummaryFile } from '../../../../shared/summary/output';
-import { headline } from '../../../../shared/summary/headline';
-import { trend } from '../../../../shared/summary/trend';
+import { summaryRequestSchema } from '../../../../shared/summary/spec';
+import type { SummaryFile } from '../../../../shared/summary/output';
 import { useServices } from '../../services/services';
 import { canWrite } from '../../../../shared/protection/roles';
 import { useSettings } from '../../queries/useSettings';
@@ -19,6 +16,7 @@ import { SummaryTables, CellText } from './SummaryTables';
 import { TrendChart } from './TrendChart';
 import { SummaryPresets } from './SummaryPresets';
 import { useSummaryLabels } from './labels';
+import { useCentreSummary } from './useCentreSummary';
 import { saveSummaryCsv, saveSummaryJson } from './summary-files';
 import { PrintPage } from '../../print/PrintPage';
 import { formatMonth, parseMonthInput } from '../../format/dates';
@@ -84,14 +82,7 @@ export function SummaryScreen() {
   // Summaries are the coordinator's (roles): nothing is computed for another profile.
   const permitted = canWrite(commands.profile, 'summary.read');
 
-  const result = useMemo(() => {
-    if (!permitted || version === 0 || requestKey === '') return null;
-    const request = JSON.parse(requestKey) as SummaryRequest;
-    const cases = caseIndex.rows().map((row) => row.summary);
-    const producer = { kind: 'centre' as const, area: area || 'etela', name: area ? `OT-keskus – ${findArea(area).fi}` : 'OT-keskus' };
-    const file: SummaryFile = buildSummary(cases, request, { producer, generatedAt: new Date(commands.now()).toISOString() });
-    return { file, headline: headline(cases, request.period), trend: trend(cases, { period: request.period, measure: 'received' }) };
-  }, [permitted, caseIndex, version, requestKey, area, commands]);
+  const { summary: result, computing } = useCentreSummary({ enabled: permitted, version, requestKey, area });
 
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   const prefix = t('summary.filePrefix');
@@ -141,7 +132,10 @@ export function SummaryScreen() {
         </div>
         <LiveRegions error={error} />
       </div>
-      {version === 0 && <Paragraph role="status">{t('home.loading')}</Paragraph>}
+      {/* One status region throughout, so the change of its text is announced. */}
+      <Paragraph role="status" className="otk-muted otk-no-print">
+        {version === 0 ? t('home.loading') : computing ? t('summary.computing') : ''}
+      </Paragraph>
       {result && (
         <>
           <PrintPage head={[t('summary.heading'), periodText(result.file, labels, t), producerName(result.file)].filter(Boolean).join(' – ')} landscape />
