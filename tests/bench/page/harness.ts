@@ -211,8 +211,9 @@ const RECORDS_URL = '/__bench/records';
  */
 async function uploadRaw(): Promise<{ records: number; bytes: number }> {
   const d = await appDb();
-  const parts: string[] = ['['];
   let count = 0;
+  let bytes = 0;
+  let part = 0;
   let after: string | null = null;
   for (;;) {
     const chunk: ConsultationRecord[] = await (after === null ? d.consultations.orderBy(':id') : d.consultations.where(':id').above(after)).limit(RAW_CHUNK).toArray();
@@ -222,23 +223,31 @@ async function uploadRaw(): Promise<{ records: number; bytes: number }> {
       if (!row) throw new Error(`consultation ${chunk[i]!.id} has no list row`);
       return row;
     });
-    parts.push(`${count === 0 ? '' : ','}${JSON.stringify({ records: chunk, rows: chunkRows })}`);
+    // One part per chunk: the whole would be too long a string at 200 000 records.
+    const body = new Blob([JSON.stringify({ records: chunk, rows: chunkRows })], { type: 'application/json' });
+    const response = await fetch(`${RECORDS_URL}?part=${part}`, { method: 'POST', body });
+    if (!response.ok) throw new Error(`uploading the records (part ${part}) failed: ${response.status}`);
+    part++;
+    bytes += body.size;
     count += chunk.length;
     after = chunk.at(-1)!.id;
   }
-  parts.push(']');
-  const body = new Blob(parts, { type: 'application/json' });
-  const response = await fetch(RECORDS_URL, { method: 'POST', body });
-  if (!response.ok) throw new Error(`uploading the records failed: ${response.status}`);
-  return { records: count, bytes: body.size };
+  return { records: count, bytes };
 }
 
 /** In a fresh origin: fetches the app's records and list rows (untimed) for the baseline writes. */
 async function loadRaw(): Promise<number> {
-  const response = await fetch(RECORDS_URL);
-  if (!response.ok) throw new Error(`fetching the records failed: ${response.status}`);
-  const chunks = (await response.json()) as Array<{ records: ConsultationRecord[]; rows: CaseRow[] }>;
-  raw = { records: chunks.flatMap((c) => c.records), rows: chunks.flatMap((c) => c.rows) };
+  const records: ConsultationRecord[] = [];
+  const rows: CaseRow[] = [];
+  for (let part = 0; ; part++) {
+    const response = await fetch(`${RECORDS_URL}?part=${part}`);
+    if (response.status === 404 && part > 0) break;
+    if (!response.ok) throw new Error(`fetching the records (part ${part}) failed: ${response.status}`);
+    const chunk = (await response.json()) as { records: ConsultationRecord[]; rows: CaseRow[] };
+    for (const record of chunk.records) records.push(record);
+    for (const row of chunk.rows) rows.push(row);
+  }
+  raw = { records, rows };
   return raw.records.length;
 }
 

@@ -51,36 +51,46 @@ export async function buildHarness() {
 
 /**
  * Hands the stored records from the app's origin to the fresh origins of the raw baselines:
- * POST /__bench/records keeps the body in this process's memory, GET serves it back (any of the
- * harness's servers: each one is a different origin, hence its own, empty IndexedDB).
+ * POST /__bench/records?part=N keeps part N in this process's memory (part 0 starts afresh), GET
+ * with the same query serves it back, 404 past the last (any of the harness's servers: each one
+ * is a different origin, hence its own, empty IndexedDB). In parts because at 200 000 records the
+ * whole would be a ~700 MB JSON text, over V8's longest string.
  */
 export function createRecordStore() {
-  let body = null;
+  let parts = new Map();
+  const partOf = (req) => Number(new URL(req.url ?? '', 'http://bench').searchParams.get('part'));
   const plugin = {
     name: 'otk-bench-records',
     configurePreviewServer(server) {
       server.middlewares.use('/__bench/records', (req, res) => {
+        const part = partOf(req);
+        if (!Number.isInteger(part) || part < 0) {
+          res.statusCode = 400;
+          res.end();
+          return;
+        }
         if (req.method === 'POST') {
-          const parts = [];
-          req.on('data', (part) => parts.push(part));
+          const chunks = [];
+          req.on('data', (chunk) => chunks.push(chunk));
           req.on('end', () => {
-            body = Buffer.concat(parts);
+            if (part === 0) parts = new Map();
+            parts.set(part, Buffer.concat(chunks));
             res.statusCode = 204;
             res.end();
           });
           return;
         }
-        if (req.method === 'GET' && body) {
+        if (req.method === 'GET' && parts.has(part)) {
           res.setHeader('Content-Type', 'application/json');
-          res.end(body);
+          res.end(parts.get(part));
           return;
         }
-        res.statusCode = body ? 405 : 404;
+        res.statusCode = req.method === 'GET' ? 404 : 405;
         res.end();
       });
     },
   };
-  return { plugin, clear: () => (body = null) };
+  return { plugin, clear: () => (parts = new Map()) };
 }
 
 /** Serves a build on a free loopback port: a new origin each time. */
