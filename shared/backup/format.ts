@@ -10,8 +10,19 @@ export const BACKUP_FORMAT_VERSION = 2;
 /** The exchange bundle's format version (a backup reader refuses it as an exchange file). */
 export const EXCHANGE_FORMAT_VERSION = 1;
 
-/** Compressed payload bytes per encrypted chunk (the last may be shorter). */
+/** Payload bytes per encrypted chunk (the last may be shorter). */
 export const BACKUP_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * How the payload's lines are packed before they are cut into chunks: `none` (written since the
+ * backup's speed was measured: the rows are mostly sealed values — AES-GCM ciphertext in base64 —
+ * which deflate barely shrinks, at a third of the backup's time) or `deflate-raw` (one raw-deflate
+ * stream; the first backups, still read).
+ */
+export const BACKUP_COMPRESSIONS = ['none', 'deflate-raw'] as const;
+export type BackupCompression = (typeof BACKUP_COMPRESSIONS)[number];
+/** What a new backup is written with. */
+export const DEFAULT_BACKUP_COMPRESSION: BackupCompression = 'none';
 
 /** A payload line longer than this (one stored row) is refused. */
 export const MAX_BACKUP_LINE_CHARS = 64 * 1024 * 1024;

@@ -143,6 +143,15 @@ async function* openChunks(source: ByteSource, layout: Layout, dataKey: CryptoKe
   }
 }
 
+/** The payload's bytes as the header says they are packed: chunks as they are, or inflated. */
+async function* unpack(header: BackupHeader, chunks: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => Promise<void>): AsyncGenerator<Uint8Array> {
+  if (header.payload.compression === 'deflate-raw') return yield* inflate(chunks, onChunk);
+  for await (const chunk of chunks) {
+    await onChunk?.(chunk);
+    yield chunk;
+  }
+}
+
 /** Decompresses chunks as they come; a chunk's own failure (tampered, truncated) wins over the inflater's. */
 async function* inflate(chunks: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => Promise<void>): AsyncGenerator<Uint8Array> {
   const stream = new DecompressionStream('deflate-raw');
@@ -230,7 +239,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
         try {
           const digest = new ContentDigest();
           const counter = new LineCounter();
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
+          for await (const piece of unpack(header, openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
             counter.feed(piece);
             await readOptions.pause?.();
           }
@@ -258,7 +267,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
           batch = [];
         };
         try {
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions))) {
+          for await (const piece of unpack(header, openChunks(source, layout, dataKey, readOptions))) {
             for (const entry of parser.feed(piece)) {
               counts[entry.type] = (counts[entry.type] ?? 0) + 1;
               batch.push(entry);
