@@ -1,5 +1,6 @@
 import { readU16, readU32 } from '../sync/bundle/bytes';
-import { decryptChunk, MAX_CHUNKS, sha256, verifyHeaderTag } from '../sync/bundle/cipher';
+import { MAX_CHUNKS, sha256, verifyHeaderTag } from '../sync/bundle/cipher';
+import { openChunk } from './chunk-cipher';
 import { FRAME_LENGTH_BYTES, MAGIC, MAX_HEADER_BYTES, PREFIX_BYTES, TAG_BYTES } from '../sync/bundle/format';
 import { ContentDigest } from './digest';
 import { BackupError, isBackupError } from './errors';
@@ -126,10 +127,10 @@ async function* openChunks(source: ByteSource, layout: Layout, dataKey: CryptoKe
     const atEnd = reader.remaining === 0;
     let plain: Uint8Array;
     try {
-      plain = await decryptChunk(dataKey, headerHash, index, atEnd, sealed);
+      plain = await openChunk(dataKey, headerHash, index, atEnd, sealed);
     } catch (error) {
       if (atEnd) {
-        const intact = await decryptChunk(dataKey, headerHash, index, false, sealed).then(
+        const intact = await openChunk(dataKey, headerHash, index, false, sealed).then(
           () => true,
           () => false,
         );

@@ -1,6 +1,7 @@
 import { uuidv7 } from '../ids';
 import { writeU16, writeU32 } from '../sync/bundle/bytes';
-import { encryptChunk, headerTag, MAX_CHUNKS, sha256 } from '../sync/bundle/cipher';
+import { headerTag, MAX_CHUNKS, sha256 } from '../sync/bundle/cipher';
+import { sealChunk } from './chunk-cipher';
 import { FRAME_LENGTH_BYTES, MAGIC, MAX_HEADER_BYTES, PREFIX_BYTES } from '../sync/bundle/format';
 import { ContentDigest } from './digest';
 import { BackupError } from './errors';
@@ -111,7 +112,7 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
   const emit = async (plain: Uint8Array, last: boolean) => {
     if (index > MAX_CHUNKS) throw new RangeError('too many chunks');
     const chunkIndex = index++;
-    const [sealed] = await Promise.all([encryptChunk(dataKey, headerHash, chunkIndex, last, plain), digest.add(plain)]);
+    const [sealed] = await Promise.all([sealChunk(dataKey, headerHash, chunkIndex, last, plain), digest.add(plain)]);
     const frame = new Uint8Array(FRAME_LENGTH_BYTES + sealed.length);
     writeU32(frame, 0, sealed.length);
     frame.set(sealed, FRAME_LENGTH_BYTES);

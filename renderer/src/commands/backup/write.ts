@@ -61,7 +61,7 @@ export interface BackupOptions {
   device?: string;
   /** Bytes per write to the folder (default 8 MiB). Tests only: small parts show what waits on the folder. */
   folderPartBytes?: number;
-  /** How the payload is packed (default: shared/backup DEFAULT_BACKUP_COMPRESSION). Tests only: the older 'deflate-raw' still restores. */
+  /** How the payload is packed (default: shared/backup DEFAULT_BACKUP_COMPRESSION). Tests only: a backup packed 'none' restores as exactly. */
   compression?: BackupCompression;
 }
 

@@ -108,18 +108,20 @@ describe('backup codec', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(9);
   });
 
-  it('writes new backups unpacked (`none`) unless told otherwise', async () => {
+  it('deflates unless told `none`, and `none` really is the lines as they are', async () => {
     const tables = { consultations: rowsOf(30, 'c') };
-    const plain = await write(tables);
-    expect(plain.written.header.payload.compression).toBe(DEFAULT_BACKUP_COMPRESSION);
-    expect(DEFAULT_BACKUP_COMPRESSION).toBe('none');
-    const deflated = await write(tables, { compression: 'deflate-raw' });
-    // Repetitive synthetic text deflates well; the point is that `none` really is not deflated.
+    const deflated = await write(tables);
+    expect(deflated.written.header.payload.compression).toBe(DEFAULT_BACKUP_COMPRESSION);
+    expect(DEFAULT_BACKUP_COMPRESSION).toBe('deflate-raw');
+    const plain = await write(tables, { compression: 'none', chunkBytes: 1024 * 1024 });
+    const lines = tables.consultations.map((row) => `{"type":"consultations","record":${JSON.stringify(row)}}\n`).join('');
+    // Header, one frame: its 4-byte length, the ciphertext of the lines and the 16-byte tag.
+    const framesAt = 10 + new DataView(plain.bytes.buffer).getUint32(6) + 16;
+    expect(plain.bytes.length - framesAt).toBe(4 + new TextEncoder().encode(lines).length + 16);
     expect(plain.bytes.length).toBeGreaterThan(deflated.bytes.length * 2);
-    expect(plain.written.digest).not.toBe(deflated.written.digest);
   });
 
-  it('reads a backup written before `none` existed (a committed file of that code: deflate-raw)', async () => {
+  it('reads a backup written by the code before `none` existed (a committed file: deflate-raw)', async () => {
     const file = new Uint8Array(readFileSync(new URL('../../../fixtures/backup/deflate-raw-2026-11.otk', import.meta.url)));
     const opened = await openBackup(bytesSource(file), OLD_PASS, OPEN);
     expect(opened.header.payload).toEqual({ encoding: 'json-lines', compression: 'deflate-raw', cipher: 'AES-256-GCM', chunkBytes: 512 });
@@ -135,7 +137,7 @@ describe('backup codec', () => {
   });
 
   it('refuses a payload packed in a way it does not know, before asking for a key', async () => {
-    const { bytes } = await write({ meta: rowsOf(2, 'm') });
+    const { bytes } = await write({ meta: rowsOf(2, 'm') }, { compression: 'none' });
     const text = new TextDecoder().decode(bytes.subarray(0, 2000));
     const at = text.indexOf('"compression":"none"');
     expect(at).toBeGreaterThan(0);

@@ -98,7 +98,7 @@ describe('backup and restore', () => {
     expect(await counterValue(restored, 'consultations:total')).toBe(await counterValue(a.db, 'consultations:total'));
   });
 
-  it('restores a backup packed the older way (deflate-raw) as exactly as one packed the new way (none)', async () => {
+  it('restores a backup packed either way (deflate-raw, what the app writes, and none) exactly', async () => {
     const a = await keyedInstallation();
     await richHistory(a);
     const before = await rawDump(a);
