@@ -3,7 +3,7 @@ import { UUID_V7 } from '../ids';
 import { fromBase64 } from '../sync/bundle/bytes';
 import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES } from '../sync/bundle/format';
 import { passphraseWrapSchema, recoveryWrapSchema } from '../protection/key-envelope';
-import { BACKUP_FORMAT_VERSION } from './format';
+import { BACKUP_COMPRESSIONS, BACKUP_FORMAT_VERSION } from './format';
 
 /**
  * The backup header (format version 2): plain JSON, readable without a key (so: ids, dates, counts
@@ -50,7 +50,8 @@ export const backupHeaderSchema = z.object({
   key: z.object({ alg: z.literal('AES-256-GCM'), iv: base64Of(12), wrapped: base64Of(48) }),
   payload: z.object({
     encoding: z.literal('json-lines'),
-    compression: z.literal('deflate-raw'),
+    /** ./format BACKUP_COMPRESSIONS; any other value is refused ('invalid-header'). */
+    compression: z.enum(BACKUP_COMPRESSIONS),
     cipher: z.literal('AES-256-GCM'),
     chunkBytes: z.number().int().min(MIN_CHUNK_BYTES).max(MAX_CHUNK_BYTES),
   }),

@@ -1,6 +1,6 @@
 /** Backups of an installation (issue 20): the .otk backup format and what decides about backups. */
 export { BACKUP_ERROR_CODES, BackupError, isBackupError, type BackupErrorCode } from './errors';
-export { BACKUP_FORMAT_VERSION, entryTypeOf, tableOf, type BackupEntry } from './format';
+export { BACKUP_COMPRESSIONS, BACKUP_FORMAT_VERSION, DEFAULT_BACKUP_COMPRESSION, entryTypeOf, tableOf, type BackupCompression, type BackupEntry } from './format';
 export { backupHeaderSchema, keySlotSchema, type BackupHeader, type KeySlot } from './header';
 export { keySlotsOf, looksLikeRecoveryKey, openInstallationKey, type SlotSource } from './keys';
 export { createBackupWriter, type BackupSink, type BackupWriteInput, type BackupWritten, type BackupWriter } from './writer';

@@ -1,5 +1,6 @@
 import { readU16, readU32 } from '../sync/bundle/bytes';
-import { decryptChunk, MAX_CHUNKS, sha256, verifyHeaderTag } from '../sync/bundle/cipher';
+import { MAX_CHUNKS, sha256, verifyHeaderTag } from '../sync/bundle/cipher';
+import { openChunk } from './chunk-cipher';
 import { FRAME_LENGTH_BYTES, MAGIC, MAX_HEADER_BYTES, PREFIX_BYTES, TAG_BYTES } from '../sync/bundle/format';
 import { ContentDigest } from './digest';
 import { BackupError, isBackupError } from './errors';
@@ -126,10 +127,10 @@ async function* openChunks(source: ByteSource, layout: Layout, dataKey: CryptoKe
     const atEnd = reader.remaining === 0;
     let plain: Uint8Array;
     try {
-      plain = await decryptChunk(dataKey, headerHash, index, atEnd, sealed);
+      plain = await openChunk(dataKey, headerHash, index, atEnd, sealed);
     } catch (error) {
       if (atEnd) {
-        const intact = await decryptChunk(dataKey, headerHash, index, false, sealed).then(
+        const intact = await openChunk(dataKey, headerHash, index, false, sealed).then(
           () => true,
           () => false,
         );
@@ -140,6 +141,15 @@ async function* openChunks(source: ByteSource, layout: Layout, dataKey: CryptoKe
     options.onProgress?.({ done: reader.position, total: source.size });
     yield plain;
     if (atEnd) return;
+  }
+}
+
+/** The payload's bytes as the header says they are packed: chunks as they are, or inflated. */
+async function* unpack(header: BackupHeader, chunks: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => Promise<void>): AsyncGenerator<Uint8Array> {
+  if (header.payload.compression === 'deflate-raw') return yield* inflate(chunks, onChunk);
+  for await (const chunk of chunks) {
+    await onChunk?.(chunk);
+    yield chunk;
   }
 }
 
@@ -230,7 +240,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
         try {
           const digest = new ContentDigest();
           const counter = new LineCounter();
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
+          for await (const piece of unpack(header, openChunks(source, layout, dataKey, readOptions), (chunk) => digest.add(chunk))) {
             counter.feed(piece);
             await readOptions.pause?.();
           }
@@ -258,7 +268,7 @@ export async function openBackup(source: ByteSource, secret: BackupSecret, optio
           batch = [];
         };
         try {
-          for await (const piece of inflate(openChunks(source, layout, dataKey, readOptions))) {
+          for await (const piece of unpack(header, openChunks(source, layout, dataKey, readOptions))) {
             for (const entry of parser.feed(piece)) {
               counts[entry.type] = (counts[entry.type] ?? 0) + 1;
               batch.push(entry);

@@ -1,20 +1,23 @@
 import { uuidv7 } from '../ids';
 import { writeU16, writeU32 } from '../sync/bundle/bytes';
-import { encryptChunk, headerTag, MAX_CHUNKS, sha256 } from '../sync/bundle/cipher';
+import { headerTag, MAX_CHUNKS, sha256 } from '../sync/bundle/cipher';
+import { sealChunk } from './chunk-cipher';
 import { FRAME_LENGTH_BYTES, MAGIC, MAX_HEADER_BYTES, PREFIX_BYTES } from '../sync/bundle/format';
 import { ContentDigest } from './digest';
 import { BackupError } from './errors';
-import { BACKUP_CHUNK_BYTES, BACKUP_FORMAT_VERSION } from './format';
+import { BACKUP_CHUNK_BYTES, BACKUP_FORMAT_VERSION, DEFAULT_BACKUP_COMPRESSION, type BackupCompression } from './format';
 import { backupHeaderSchema, type BackupHeader, type KeySlot } from './header';
 import { newBackupKey, wrapBackupKey } from './keys';
 import { linesOf } from './lines';
+import { Chunker, deflater } from './chunker';
 
 /**
  * Writes a backup as a stream: the header first (its counts are known before any row is read —
- * the database counts them in the same snapshot), then rows batch by batch through one
- * raw-deflate stream, cut into chunks of `chunkBytes`, each sealed and handed to the sink as soon
- * as the next one begins (a chunk's associated data says whether it is the last). Nothing holds
- * the whole file: memory is one batch of rows and a chunk or two.
+ * the database counts them in the same snapshot), then rows batch by batch as JSON lines (as they
+ * are, or through one raw-deflate stream: `compression`), cut into chunks of `chunkBytes`, each
+ * sealed and handed to the sink once the next one begins (a chunk's associated data says whether
+ * it is the last); a chunk is sealed while the next one fills. Nothing holds the whole file:
+ * memory is one batch of rows and a chunk or two.
  */
 
 /** Receives the file's bytes in order. A sink that fails stops the writer. */
@@ -36,6 +39,8 @@ export interface BackupWriteInput {
   now: Date;
   backupId?: string;
   chunkBytes?: number;
+  /** How the payload is packed (./format; default DEFAULT_BACKUP_COMPRESSION). */
+  compression?: BackupCompression;
   /**
    * Called between slices of ROWS_PER_SLICE rows (serialising and compressing a slice is one
    * piece of synchronous work): the caller may give the event loop a turn there, so a page stays
@@ -68,6 +73,7 @@ export interface BackupWriter {
 
 export async function createBackupWriter(input: BackupWriteInput, sink: BackupSink): Promise<BackupWriter> {
   const chunkBytes = input.chunkBytes ?? BACKUP_CHUNK_BYTES;
+  const compression = input.compression ?? DEFAULT_BACKUP_COMPRESSION;
   const dataKey = await newBackupKey();
   const wrap = await wrapBackupKey(dataKey, input.installationKey);
   const parsed = backupHeaderSchema.safeParse({
@@ -81,7 +87,7 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
     counts: input.counts,
     keys: input.slots,
     key: { alg: 'AES-256-GCM', ...wrap },
-    payload: { encoding: 'json-lines', compression: 'deflate-raw', cipher: 'AES-256-GCM', chunkBytes },
+    payload: { encoding: 'json-lines', compression, cipher: 'AES-256-GCM', chunkBytes },
   });
   if (!parsed.success) throw new BackupError('invalid-header', `cannot write this header: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
   const header = parsed.data;
@@ -105,52 +111,22 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
   const digest = new ContentDigest();
   const emit = async (plain: Uint8Array, last: boolean) => {
     if (index > MAX_CHUNKS) throw new RangeError('too many chunks');
-    await digest.add(plain);
-    const sealed = await encryptChunk(dataKey, headerHash, index, last, plain);
-    index++;
+    const chunkIndex = index++;
+    const [sealed] = await Promise.all([sealChunk(dataKey, headerHash, chunkIndex, last, plain), digest.add(plain)]);
     const frame = new Uint8Array(FRAME_LENGTH_BYTES + sealed.length);
     writeU32(frame, 0, sealed.length);
     frame.set(sealed, FRAME_LENGTH_BYTES);
     await sink.write(frame);
     written += frame.length;
   };
+  const chunker = new Chunker(chunkBytes, emit);
 
-  const stream = new CompressionStream('deflate-raw');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  let held: Uint8Array | null = null;
   let failure: unknown = null;
-  // Reads compressed bytes, cuts chunks, seals and writes each once the next one has begun.
-  const pump = (async () => {
-    let current = new Uint8Array(chunkBytes);
-    let filled = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      let offset = 0;
-      while (offset < value.length) {
-        const take = Math.min(chunkBytes - filled, value.length - offset);
-        current.set(value.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === chunkBytes) {
-          if (held) await emit(held, false);
-          held = current;
-          current = new Uint8Array(chunkBytes);
-          filled = 0;
-        }
-      }
-    }
-    if (filled > 0) {
-      if (held) await emit(held, false);
-      held = current.slice(0, filled);
-    }
-  })();
-  pump.catch((error: unknown) => {
+  // deflate-raw: a pump reads the compressed bytes into the chunker while rows are added.
+  const deflating = compression === 'deflate-raw' ? deflater(chunker) : null;
+  deflating?.pump.catch((error: unknown) => {
     failure = error;
-    void reader.cancel(error).catch(() => undefined);
   });
-
   const counts: Record<string, number> = {};
   const encoder = new TextEncoder();
   let finished = false;
@@ -164,7 +140,8 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
       try {
         for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
           if (at > 0) await input.pause?.();
-          await writer.write(encoder.encode(linesOf(type, rows.slice(at, at + ROWS_PER_SLICE))));
+          const bytes = encoder.encode(linesOf(type, rows.slice(at, at + ROWS_PER_SLICE)));
+          await (deflating ? deflating.writer.write(bytes) : chunker.push(bytes));
         }
       } catch (error) {
         throw failure ?? error;
@@ -174,8 +151,11 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
       if (failure) throw failure;
       finished = true;
       try {
-        await writer.close();
-        await pump;
+        if (deflating) {
+          await deflating.writer.close();
+          await deflating.pump;
+        }
+        await chunker.end();
       } catch (error) {
         throw failure ?? error;
       }
@@ -184,14 +164,15 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
       for (const type of types) {
         if ((counts[type] ?? 0) !== (header.counts[type] ?? 0)) throw new BackupError('invalid-payload', `${counts[type] ?? 0} ${type} rows written, the header says ${header.counts[type] ?? 0}`);
       }
-      await emit(held ?? new Uint8Array(0), true);
+      await chunker.last();
       return { header, bytes: written, digest: await digest.hex(), counts };
     },
     async abort(reason) {
       finished = true;
       failure ??= reason ?? new Error('the backup was stopped');
-      await writer.abort(reason).catch(() => undefined);
-      await pump.catch(() => undefined);
+      await deflating?.writer.abort(reason).catch(() => undefined);
+      await deflating?.pump.catch(() => undefined);
+      await chunker.settled();
     },
   };
 }

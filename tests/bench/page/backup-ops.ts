@@ -46,12 +46,13 @@ const benchBridge = validatedBridge(async (method: BridgeMethod, args: unknown) 
 });
 
 /** Observes long tasks from now on; `stop(from, to)` gives the longest that overlapped [from, to]. */
-function watchLongTasks(): { stop(from: number, to: number): number } {
+function watchLongTasks(): { stop(from: number, to: number): number; entries: PerformanceEntry[] } {
   const entries: PerformanceEntry[] = [];
   const supported = PerformanceObserver.supportedEntryTypes.includes('longtask');
   const observer = supported ? new PerformanceObserver((list) => entries.push(...list.getEntries())) : null;
   observer?.observe({ type: 'longtask' });
   return {
+    entries,
     stop(from, to) {
       if (!observer) return -1;
       entries.push(...observer.takeRecords());
@@ -68,6 +69,8 @@ export interface BackupRun {
   ms: number;
   verifyMs: number;
   longestTaskMs: number;
+  /** The longest task that began in each phase (reading + writing the spool, checking it, saving). */
+  longestByPhase: { writing: number; verifying: number; saving: number };
   bytes: number;
   rows: number;
   consultations: number;
@@ -89,12 +92,19 @@ export function backupOps(deps: { context: () => Promise<CommandContext> }) {
     const end = performance.now();
     await nextTask();
     const longestTaskMs = tasks.stop(start, end);
+    const longestByPhase = { writing: 0, verifying: 0, saving: 0 };
+    for (const entry of tasks.entries) {
+      if (entry.startTime + entry.duration < start || entry.startTime > end) continue;
+      const phase = entry.startTime >= savingAt ? 'saving' : entry.startTime >= verifyingAt ? 'verifying' : 'writing';
+      longestByPhase[phase] = Math.max(longestByPhase[phase], entry.duration);
+    }
     if (outcome.status !== 'written' || !lastBackup) throw new Error('the backup was not written');
     const { counts } = outcome.record;
     return {
       ms: end - start,
       verifyMs: savingAt - verifyingAt,
       longestTaskMs,
+      longestByPhase,
       bytes: outcome.record.bytes,
       rows: Object.values(counts).reduce((a, b) => a + b, 0),
       consultations: counts.consultations ?? 0,

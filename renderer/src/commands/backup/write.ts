@@ -7,6 +7,7 @@ import {
   isBackupError,
   keySlotsOf,
   openBackup,
+  type BackupCompression,
   type BackupWriter,
   type BackupWritten,
   type ByteSource,
@@ -60,6 +61,8 @@ export interface BackupOptions {
   device?: string;
   /** Bytes per write to the folder (default 8 MiB). Tests only: small parts show what waits on the folder. */
   folderPartBytes?: number;
+  /** How the payload is packed (default: shared/backup DEFAULT_BACKUP_COMPRESSION). Tests only: a backup packed 'none' restores as exactly. */
+  compression?: BackupCompression;
 }
 
 export type BackupOutcome = { status: 'written'; record: BackupRecord; removed: string[]; generationsFailed: boolean } | { status: 'cancelled' };
@@ -139,6 +142,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
               slots: keySlotsOf(info.profiles),
               installationKey,
               now: startedAt,
+              compression: options.compression,
               pause,
             },
             spool,

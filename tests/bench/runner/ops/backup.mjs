@@ -66,6 +66,7 @@ export default {
   async run(bench) {
     let shape = null;
     const tasks = [];
+    const phases = [];
     const verify = [];
     const peaks = [];
     const afters = [];
@@ -79,6 +80,7 @@ export default {
         shape = measured.value;
         if (i >= bench.warmup) {
           tasks.push(shape.longestTaskMs);
+          phases.push(shape.longestByPhase);
           verify.push(shape.verifyMs);
           peaks.push(measured.peakMb);
           afters.push(measured.afterMb);
@@ -91,7 +93,9 @@ export default {
     return [
       timing(bench.name('backup'), samples, { note: `full encrypted backup (web build: Blob spool, read back and verified, then saveFile), ${size}; verification included` }),
       timing(bench.name('backup', '-verify'), verify, { note: 'extra: the read-back check alone (part of backup)' }),
-      timing(bench.name('backup', '-longest-task'), tasks, { note: 'longest main-thread task during the backup (Long Tasks API; 0 = none of 50 ms or more)' }),
+      timing(bench.name('backup', '-longest-task'), tasks, {
+        note: `longest main-thread task during the backup (Long Tasks API; 0 = none of 50 ms or more); per run, the longest begun while writing / verifying / saving: ${phases.map((p) => `${p.writing}/${p.verifying}/${p.saving}`).join(', ')} ms`,
+      }),
       quantity(bench.name('backup', '-heap-peak-mb'), peaks, 'MB', { note: `harness page's V8 heap, peak of 50 ms CDP samples during the backup; after it (GC): ${afters.map((v) => v.toFixed(1)).join(' / ')} MB` }),
     ];
   },

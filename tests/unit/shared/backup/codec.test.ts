@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BackupError,
   bytesSource,
+  DEFAULT_BACKUP_COMPRESSION,
   createBackupWriter,
   keySlotsOf,
   openBackup,
   readBackupHeader,
+  type BackupCompression,
   type BackupErrorCode,
   type BackupSink,
   type KeySlot,
@@ -23,6 +26,8 @@ import { SYNC_SCHEMA_VERSION } from '../../../../shared/sync/schema-version';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const PASS = 'koordinaattorin pitkä tunnuslause';
+/** The passphrase of tests/fixtures/backup/deflate-raw-2026-11.otk (1 000 PBKDF2 iterations). */
+const OLD_PASS = 'vanhan varmuuskopion tunnuslause';
 const EXPERT_PASS = 'asiantuntijan oma pitkä lause';
 const FAST = { iterations: 1000, minIterations: 1000 } as const;
 const OPEN = { supportedDatabaseVersion: 6, minIterations: 1000 } as const;
@@ -39,11 +44,11 @@ function memorySink(): BackupSink & { bytes(): Uint8Array } {
 
 const rowsOf = (n: number, table: string) => Array.from({ length: n }, (_, i) => ({ id: `${table}-${String(i).padStart(5, '0')}`, text: `Synteettinen rivi ${i} `.repeat(1 + (i % 7)), n: i }));
 
-async function write(tables: Record<string, unknown[]>, options: { chunkBytes?: number; databaseVersion?: number } = {}) {
+async function write(tables: Record<string, unknown[]>, options: { chunkBytes?: number; databaseVersion?: number; compression?: BackupCompression } = {}) {
   const sink = memorySink();
   const counts = Object.fromEntries(Object.entries(tables).map(([type, rows]) => [type, rows.length]));
   const writer = await createBackupWriter(
-    { sender: SENDER, app: { version: '0.1.0' }, databaseVersion: options.databaseVersion ?? 6, counts, slots, installationKey, now: NOW, chunkBytes: options.chunkBytes ?? 256 },
+    { sender: SENDER, app: { version: '0.1.0' }, databaseVersion: options.databaseVersion ?? 6, counts, slots, installationKey, now: NOW, chunkBytes: options.chunkBytes ?? 256, compression: options.compression },
     sink,
   );
   for (const [type, rows] of Object.entries(tables)) for (let i = 0; i < rows.length; i += 7) await writer.add(type, rows.slice(i, i + 7));
@@ -79,9 +84,10 @@ describe('backup codec', () => {
     expect(slots.map((s) => `${s.kind}:${s.profileId}`)).toEqual(['passphrase:p-coordinator', 'recovery:p-coordinator']);
   });
 
-  it('reads back every row in order, with counts and the digest the writer computed', async () => {
+  it.each(['none', 'deflate-raw'] as const)('reads back every row in order, with counts and the digest the writer computed (%s)', async (compression) => {
     const tables = { consultations: rowsOf(50, 'c'), 'case-rows': rowsOf(50, 'r'), meta: rowsOf(3, 'm'), profiles: [] };
-    const { written, bytes } = await write(tables);
+    const { written, bytes } = await write(tables, { compression });
+    expect(written.header.payload.compression).toBe(compression);
     expect(written.bytes).toBe(bytes.length);
     expect(written.counts).toEqual({ consultations: 50, 'case-rows': 50, meta: 3 });
 
@@ -100,6 +106,45 @@ describe('backup codec', () => {
     expect(back).toEqual({ consultations: tables.consultations, 'case-rows': tables['case-rows'], meta: tables.meta });
     // Never more than asked for at a time (a restore writes each batch in one task), however many lines a decompressed piece holds.
     expect(Math.max(...sizes)).toBeLessThanOrEqual(9);
+  });
+
+  it('deflates unless told `none`, and `none` really is the lines as they are', async () => {
+    const tables = { consultations: rowsOf(30, 'c') };
+    const deflated = await write(tables);
+    expect(deflated.written.header.payload.compression).toBe(DEFAULT_BACKUP_COMPRESSION);
+    expect(DEFAULT_BACKUP_COMPRESSION).toBe('deflate-raw');
+    const plain = await write(tables, { compression: 'none', chunkBytes: 1024 * 1024 });
+    const lines = tables.consultations.map((row) => `{"type":"consultations","record":${JSON.stringify(row)}}\n`).join('');
+    // Header, one frame: its 4-byte length, the ciphertext of the lines and the 16-byte tag.
+    const framesAt = 10 + new DataView(plain.bytes.buffer).getUint32(6) + 16;
+    expect(plain.bytes.length - framesAt).toBe(4 + new TextEncoder().encode(lines).length + 16);
+    expect(plain.bytes.length).toBeGreaterThan(deflated.bytes.length * 2);
+  });
+
+  it('reads a backup written by the code before `none` existed (a committed file: deflate-raw)', async () => {
+    const file = new Uint8Array(readFileSync(new URL('../../../fixtures/backup/deflate-raw-2026-11.otk', import.meta.url)));
+    const opened = await openBackup(bytesSource(file), OLD_PASS, OPEN);
+    expect(opened.header.payload).toEqual({ encoding: 'json-lines', compression: 'deflate-raw', cipher: 'AES-256-GCM', chunkBytes: 512 });
+    expect(await opened.scan()).toEqual({ counts: { consultations: 40, 'case-rows': 40, meta: 3 }, digest: 'bc0b650ea275c992ffbda959d6b19132485d728d943d21e4002f27faf3325dec' });
+    const back: Record<string, unknown[]> = {};
+    for await (const batch of opened.entries()) (back[batch.type] ??= []).push(...batch.records);
+    const rows = (n: number, table: string) => Array.from({ length: n }, (_, i) => ({ id: `${table}-${String(i).padStart(3, '0')}`, text: `Synteettinen rivi ${i} `.repeat(1 + (i % 5)), n: i }));
+    expect(back).toEqual({ consultations: rows(40, 'c'), 'case-rows': rows(40, 'r'), meta: rows(3, 'm') });
+    // Tampered in its deflated payload, it is still refused.
+    const damaged = file.slice();
+    damaged[damaged.length - 20]! ^= 0x40;
+    expect(await refusal((async () => (await openBackup(bytesSource(damaged), OLD_PASS, OPEN)).scan())())).toBe('tampered');
+  });
+
+  it('refuses a payload packed in a way it does not know, before asking for a key', async () => {
+    const { bytes } = await write({ meta: rowsOf(2, 'm') }, { compression: 'none' });
+    const text = new TextDecoder().decode(bytes.subarray(0, 2000));
+    const at = text.indexOf('"compression":"none"');
+    expect(at).toBeGreaterThan(0);
+    const other = bytes.slice();
+    other.set(new TextEncoder().encode('"compression":"zstd"'), at);
+    expect(await refusal(readBackupHeader(bytesSource(other)))).toBe('invalid-header');
+    expect(await refusal(openBackup(bytesSource(other), 'not even a key', OPEN))).toBe('invalid-header');
   });
 
   it('opens with the recovery key, typed in any case with spaces, and with the installation key itself', async () => {

@@ -16,27 +16,6 @@ const PASS = 'koordinaattorin pitkä tunnuslause';
 const OPEN = { supportedDatabaseVersion: 6, minIterations: 1000 } as const;
 const ALLOWED: ReadonlySet<BackupErrorCode> = new Set(['not-a-backup', 'exchange-file', 'newer-format', 'wrong-key', 'tampered', 'truncated', 'invalid-header', 'weak-kdf', 'older-database']);
 
-let bytes: Uint8Array;
-let frames: Array<[number, number]>;
-
-beforeAll(async () => {
-  const { envelope, dataKey } = await createKeyEnvelope(PASS, { iterations: 1000, minIterations: 1000 });
-  const parts: Uint8Array[] = [];
-  const rows = Array.from({ length: 60 }, (_, i) => ({ id: `row-${i}`, text: `Synteettinen sisältö ${i} `.repeat(1 + (i % 11)) }));
-  const writer = await createBackupWriter(
-    { sender: { installationId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', name: 'Fuzz' }, app: { version: '0.1.0' }, databaseVersion: 6, counts: { consultations: 60 }, slots: keySlotsOf([{ id: 'p1', role: 'coordinator', envelope }]), installationKey: dataKey, now: NOW, chunkBytes: 128 },
-    { write: async (b) => void parts.push(b.slice()) },
-  );
-  await writer.add('consultations', rows);
-  await writer.finish();
-  bytes = concatBytes(parts);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  frames = [];
-  for (let at = 10 + view.getUint32(6) + 16; at < bytes.length; at += 4 + view.getUint32(at)) frames.push([at, at + 4 + view.getUint32(at)]);
-  expect(frames.length).toBeGreaterThan(3);
-  expect(await readAll(bytes)).toBe(60);
-});
-
 async function readAll(file: Uint8Array): Promise<number> {
   const opened = await openBackup(bytesSource(file), PASS, OPEN);
   await opened.scan();
@@ -57,10 +36,32 @@ async function refusalOf(file: Uint8Array): Promise<BackupErrorCode> {
   throw new Error('a damaged backup was accepted');
 }
 
-const frameList = () => frames.map(([a, b]) => bytes.slice(a, b));
-const headOnly = () => bytes.slice(0, frames[0]![0]);
+describe.each(['none', 'deflate-raw'] as const)('damaged backups are refused (payload %s)', (compression) => {
+  let bytes: Uint8Array;
+  let frames: Array<[number, number]>;
 
-describe('damaged backups are refused', () => {
+  beforeAll(async () => {
+    const { envelope, dataKey } = await createKeyEnvelope(PASS, { iterations: 1000, minIterations: 1000 });
+    const parts: Uint8Array[] = [];
+    const rows = Array.from({ length: 60 }, (_, i) => ({ id: `row-${i}`, text: `Synteettinen sisältö ${i} `.repeat(1 + (i % 11)) }));
+    const writer = await createBackupWriter(
+      { sender: { installationId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', name: 'Fuzz' }, app: { version: '0.1.0' }, databaseVersion: 6, counts: { consultations: 60 }, slots: keySlotsOf([{ id: 'p1', role: 'coordinator', envelope }]), installationKey: dataKey, now: NOW, chunkBytes: 128, compression },
+      { write: async (b) => void parts.push(b.slice()) },
+    );
+    await writer.add('consultations', rows);
+    await writer.finish();
+    bytes = concatBytes(parts);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    frames = [];
+    for (let at = 10 + view.getUint32(6) + 16; at < bytes.length; at += 4 + view.getUint32(at)) frames.push([at, at + 4 + view.getUint32(at)]);
+    expect(frames.length).toBeGreaterThan(3);
+    expect(await readAll(bytes)).toBe(60);
+    expect(new TextDecoder().decode(bytes.subarray(0, frames[0]![0]))).toContain(`"compression":"${compression}"`);
+  });
+
+  const frameList = () => frames.map(([a, b]) => bytes.slice(a, b));
+  const headOnly = () => bytes.slice(0, frames[0]![0]);
+
   it('any flipped byte', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.integer({ min: 1, max: 255 }), async (at, mask) => {

@@ -97,4 +97,28 @@ describe('backup and restore', () => {
     expect(sequenceBefore.length).toBeGreaterThan(0);
     expect(await counterValue(restored, 'consultations:total')).toBe(await counterValue(a.db, 'consultations:total'));
   });
+
+  it('restores a backup packed either way (deflate-raw, what the app writes, and none) exactly', async () => {
+    const a = await keyedInstallation();
+    await richHistory(a);
+    const before = await rawDump(a);
+    const { bridge, files } = memoryFolderBridge();
+    const packed: Record<string, unknown> = {};
+    for (const compression of ['deflate-raw', 'none'] as const) {
+      // Before this backup's own audit event: what its snapshot holds.
+      const taken = withoutRestore({ ...(await rawDump(a)), indexSnapshot: [] });
+      const outcome = await writeBackup(a.ctx, bridge, { kind: 'folder', folder: FOLDER }, { appVersion: '0.1.0', compression });
+      if (outcome.status !== 'written') throw new Error('not written');
+      const b = freshDatabase();
+      const prepared = await previewRestore(b.db, bytesSource(files.get(outcome.record.file)!), PASSPHRASE);
+      packed[compression] = prepared.preview.header.payload.compression;
+      expect(prepared.preview.digest).toBe(outcome.record.digest);
+      await applyRestore(b.db, prepared, new Date(a.ctx.now().getTime() + 86_400_000));
+      const restored = withoutRestore({ ...(await rawDump(b)), indexSnapshot: [] });
+      expect(restored).toEqual(taken);
+      expect(restored.consultations).toEqual(before.consultations);
+      files.delete(outcome.record.file);
+    }
+    expect(packed).toEqual({ 'deflate-raw': 'deflate-raw', none: 'none' });
+  });
 });
