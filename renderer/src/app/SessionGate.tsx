@@ -17,6 +17,7 @@ import { rememberInstallation } from '../features/backup/installation-marker';
 import { readInstallation } from '../queries/installation';
 import { LoadBoundary, LoadingView } from '../components/Preloadable';
 import { readFirstGate, type Gate } from './first-gate';
+import { helsinkiDate } from '../../../shared/calendar/target-date';
 import { gateScreens, openSession, preloadUnlocked } from './preload';
 
 /**
@@ -72,8 +73,13 @@ export function SessionGate({
   // so that unlocking does not wait for its code (app/preload.ts).
   const waitingForUser = gate.step === 'locked' || gate.step === 'setup' || gate.step === 'recovery-key';
   useEffect(() => {
-    if (waitingForUser) preloadUnlocked();
-  }, [waitingForUser]);
+    if (!waitingForUser) return;
+    preloadUnlocked();
+    // The Europe/Helsinki calendar (time-zone data) the work list's first render asks for, set up
+    // meanwhile too: its first use costs tens of ms.
+    const idle = requestIdleCallback(() => helsinkiDate(clock()));
+    return () => cancelIdleCallback(idle);
+  }, [waitingForUser, clock]);
 
   return (
     <LoadBoundary>
