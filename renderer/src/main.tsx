@@ -16,6 +16,7 @@ import { useUiStore } from './state/uiStore';
 import { Keyring } from './db/keyring';
 import { DATABASE_NAME } from './db/schema';
 import { SessionGate } from './app/SessionGate';
+import { readFirstGate } from './app/first-gate';
 import { app } from './app/preload';
 import { systemClock } from '../../shared/clock';
 import { keepInputsPrivate } from './security/private-inputs';
@@ -31,6 +32,8 @@ async function start() {
   const clock = systemClock;
   const db = createDatabase({ name: DATABASE_NAME, clock, keyring });
   const bridge = createBridge();
+  // The database opens and the profiles are read while i18n sets up and React renders.
+  const firstGate = readFirstGate(db);
   const i18n = await createI18n(useUiStore.getState().language);
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root');
@@ -39,7 +42,7 @@ async function start() {
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <SessionGate db={db} keyring={keyring} bridge={bridge} clock={clock}>
+        <SessionGate db={db} keyring={keyring} bridge={bridge} clock={clock} firstGate={firstGate}>
           <app.Component />
         </SessionGate>
       </I18nextProvider>

@@ -12,6 +12,7 @@ import { lockSession, setProfileLanguage, type LockReason } from '../commands/se
 import { useUiStore } from '../state/uiStore';
 import { isLockShortcut, useIdleLock } from '../features/session/useIdleLock';
 import { useAutomaticBackups } from '../features/backup/useAutomaticBackups';
+import { holdPreloads } from './screens';
 
 /**
  * The unlocked app around its screens: services, idle lock, the lock shortcut, automatic backups.
@@ -26,6 +27,23 @@ function LeavingNotice() {
       {t('backup.leaving')}
     </p>
   );
+}
+
+const HOLD_MS = 5000;
+
+function holdPreloadsUntilReady(caseIndex: CaseIndex): () => void {
+  let release = () => {};
+  const ready = new Promise<void>((resolve) => (release = resolve));
+  holdPreloads(ready);
+  const timer = setTimeout(release, HOLD_MS);
+  const unsubscribe = caseIndex.subscribe(() => {
+    if (caseIndex.ready) release();
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    release();
+  };
 }
 
 export function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; profile: Profile; idleMinutes: number; children: ReactNode }) {
@@ -48,6 +66,9 @@ export function OpenSession(props: { db: OtkDatabase; keyring: Keyring; bridge: 
     }),
     [db, bridge, clock, profile, keyring, lock],
   );
+  // The remaining screens' code loads after the list index (or after HOLD_MS, for a desk that does
+  // not load it): their chunks' evaluation would otherwise fall between the index's slices.
+  useEffect(() => holdPreloadsUntilReady(services.caseIndex), [services.caseIndex]);
   const onIdle = useCallback(() => void lock('idle'), [lock]);
   useIdleLock(idleMinutes, onIdle);
 

@@ -7,32 +7,18 @@ import type { Clock } from '../../../shared/clock';
 import type { Profile } from '../../../shared/protection/roles';
 import type { Keyring } from '../db/keyring';
 import { recoverProfile, setUpFirstProfile, unlockProfile } from '../commands/session';
-import { holdsNoCases, listProfiles, networksForSetUp } from '../queries/session';
+import { holdsNoCases, networksForSetUp } from '../queries/session';
 import { migrationDone, migrationState } from '../queries/migration';
 import { readIdleMinutes } from '../queries/session';
-import type { ProfileRow } from '../db/rows/profile';
 import { useUiStore } from '../state/uiStore';
 import { GateShell } from '../features/session/GateShell';
-import type { DeskNetwork } from '../features/session/DeskNetworkField';
 import { UnlockScreen } from '../features/session/UnlockScreen';
-import { troubleOf, type Trouble } from '../features/backup/database-trouble';
-import { rememberedInstallation, rememberInstallation } from '../features/backup/installation-marker';
+import { rememberInstallation } from '../features/backup/installation-marker';
 import { readInstallation } from '../queries/installation';
 import { LoadBoundary, LoadingView } from '../components/Preloadable';
+import { readFirstGate, type Gate } from './first-gate';
+import { helsinkiDate } from '../../../shared/calendar/target-date';
 import { gateScreens, openSession, preloadUnlocked } from './preload';
-
-type Gate =
-  | { step: 'loading' }
-  | { step: 'setup'; networks: DeskNetwork[] }
-  /** Restore from a backup (issue 20): a new installation becomes the backed-up one. */
-  /** `replace`: into the place of a database that cannot be opened (replaced only when the restore is applied). */
-  | { step: 'restore'; replace?: boolean }
-  /** The database cannot be opened, or opened empty where there was an installation (features/backup). */
-  | { step: 'trouble'; trouble: Trouble }
-  | { step: 'locked'; profiles: ProfileRow[] }
-  | { step: 'recovery-key'; profile: Profile; recoveryKey: string }
-  | { step: 'encrypting'; profile: Profile; done: number }
-  | { step: 'open'; profile: Profile; idleMinutes: number };
 
 /**
  * The app opens locked. First start sets up the first profile — a coordinator, or the desk of a
@@ -41,7 +27,22 @@ type Gate =
  * (resumable). The unlocked app locks after the idle time, on Ctrl+Shift+L and from the header;
  * locking forgets the keys and reloads the page, so nothing decrypted stays in memory or on screen.
  */
-export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkDatabase; keyring: Keyring; bridge: Bridge; clock: Clock; children: ReactNode }) {
+export function SessionGate({
+  db,
+  keyring,
+  bridge,
+  clock,
+  firstGate,
+  children,
+}: {
+  db: OtkDatabase;
+  keyring: Keyring;
+  bridge: Bridge;
+  clock: Clock;
+  /** `readFirstGate(db)` started before the first render (main.tsx), so the database opens while the page sets up. */
+  firstGate?: Promise<Gate>;
+  children: ReactNode;
+}) {
   const [gate, setGate] = useState<Gate>({ step: 'loading' });
   const now = clock;
   // The lock screen's commands act before any profile is unlocked: the database, the keyring, the clock.
@@ -49,24 +50,13 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
 
   useEffect(() => {
     let live = true;
-    void listProfiles(db).then(
-      async (profiles) => {
-        // A new installation offers its networks (not sealed: readable while locked) to an expert desk.
-        let gate: Gate = profiles.length === 0 ? { step: 'setup', networks: await networksForSetUp(db) } : { step: 'locked', profiles };
-        // Empty, but this profile had an installation: its data is gone — say so and offer the restore.
-        const remembered = rememberedInstallation();
-        if (profiles.length === 0 && remembered !== null && remembered !== (await readInstallation(db)).id) gate = { step: 'trouble', trouble: 'lost' };
-        if (live) setGate(gate);
-      },
-      (error: unknown) => {
-        console.error('the database cannot be opened', error);
-        if (live) setGate({ step: 'trouble', trouble: troubleOf(error) });
-      },
-    );
+    void (firstGate ?? readFirstGate(db)).then((gate) => {
+      if (live) setGate(gate);
+    });
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, firstGate]);
 
   async function enter(profile: Profile) {
     useUiStore.getState().setLanguage(profile.language);
@@ -83,8 +73,13 @@ export function SessionGate({ db, keyring, bridge, clock, children }: { db: OtkD
   // so that unlocking does not wait for its code (app/preload.ts).
   const waitingForUser = gate.step === 'locked' || gate.step === 'setup' || gate.step === 'recovery-key';
   useEffect(() => {
-    if (waitingForUser) preloadUnlocked();
-  }, [waitingForUser]);
+    if (!waitingForUser) return;
+    preloadUnlocked();
+    // The Europe/Helsinki calendar (time-zone data) the work list's first render asks for, set up
+    // meanwhile too: its first use costs tens of ms.
+    const idle = requestIdleCallback(() => helsinkiDate(clock()));
+    return () => cancelIdleCallback(idle);
+  }, [waitingForUser, clock]);
 
   return (
     <LoadBoundary>

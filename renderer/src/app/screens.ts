@@ -31,14 +31,36 @@ export const screens = {
   help: preloadable(() => import('../features/help/HelpScreen').then((m) => m.HelpScreen)),
 };
 
+let hold: Promise<void> | null = null;
+
+/**
+ * Holds the loading of the remaining screens until `until` settles: the unlocked app's first load
+ * (OpenSession: until the list index is ready). Evaluating a screen's chunk is one task of its own
+ * (tens of ms for the larger ones); during the index load it would be the longest wait of a click.
+ */
+export function holdPreloads(until: Promise<unknown>): void {
+  const mine: Promise<void> = until.then(
+    () => {
+      if (hold === mine) hold = null;
+    },
+    () => {
+      if (hold === mine) hold = null;
+    },
+  );
+  hold = mine;
+}
+
 /**
  * Starts loading every screen, the ones a desk opens on first (the work list, the home screens):
- * the rest follow. A failure here is not reported: the screen's own load tries again and its
- * boundary says what went wrong.
+ * the rest follow one at a time, each when no hold is on (holdPreloads). A failure here is not
+ * reported: the screen's own load tries again and its boundary says what went wrong.
  */
 export function preloadScreens(): void {
   const first = [screens.worklist, screens.home, screens.myRequests, screens.networkDesk];
-  void Promise.allSettled(first.map((screen) => screen.preload())).then(() => {
-    for (const screen of Object.values(screens)) screen.preload().catch(() => {});
+  void Promise.allSettled(first.map((screen) => screen.preload())).then(async () => {
+    for (const screen of Object.values(screens)) {
+      while (hold) await hold;
+      await screen.preload().catch(() => {});
+    }
   });
 }

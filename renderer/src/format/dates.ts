@@ -1,7 +1,8 @@
 import { format, parseISO } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { FINNISH_TIME_ZONE } from '../../../shared/calendar/helsinki-time';
-import { DATE_LOCALES } from '../i18n';
+import { fi as fiDates, sv as svDates, enGB } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
 import type { UiLanguage } from '../../../shared/reference/labels';
 
 /**
@@ -12,6 +13,9 @@ import type { UiLanguage } from '../../../shared/reference/labels';
  * Screens, letters, agendas, summaries, the audit log and the home screen go through here; no
  * screen formats a date itself.
  */
+/** date-fns locale of each UI language (Finnish and Swedish formats; British English for en). Here, not in i18n: the lock screen needs neither. */
+const DATE_LOCALES: Record<UiLanguage, Locale> = { fi: fiDates, sv: svDates, en: enGB };
+
 const DATE_PATTERN: Record<UiLanguage, string> = { fi: 'd.M.yyyy', sv: 'd.M.yyyy', en: 'dd/MM/yyyy' };
 const TIME_PATTERN: Record<UiLanguage, string> = { fi: 'HH.mm', sv: 'HH.mm', en: 'HH:mm' };
 const IN_FINLAND = { in: tz(FINNISH_TIME_ZONE) };

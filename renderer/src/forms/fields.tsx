@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, DateInput, Dropdown, DropdownItem, RadioButton, RadioButtonGroup, Textarea, TextInput, TimeInput } from 'suomifi-ui-components';
@@ -74,18 +75,49 @@ export function FormTextInput<T extends FieldValues>({
   );
 }
 
+/**
+ * A long text, uncontrolled: the browser keeps what is typed, and a keystroke does not re-render
+ * the Suomi.fi field (label, hint, status, styled wrappers — with 10 000 characters in it, that
+ * was most of a keystroke's time). The form still gets every change (`onChange`), and a value the
+ * form sets itself (reset, a loaded draft) is written into the field; the rendered field changes
+ * only with its label, hint or error.
+ */
 export function FormTextarea<T extends FieldValues>({ control, name, label, hint }: BaseProps<T>) {
   const { value, onChange, input } = useFormField(control, name);
-  return (
-    <Textarea
-      {...input}
-      labelText={label}
-      hintText={hint}
-      value={(value as string | undefined) ?? ''}
-      onChange={(event) => onChange(event.target.value)}
-      fullWidth
-      resize="vertical"
-    />
+  const text = (value as string | undefined) ?? '';
+  const element = useRef<HTMLTextAreaElement | null>(null);
+  const [initial] = useState(text);
+  const { ref: formRef, ...props } = input;
+  const ref = useCallback(
+    (node: HTMLTextAreaElement | null) => {
+      element.current = node;
+      formRef(node);
+    },
+    [formRef],
+  );
+  // The form's value, when it is not what the field holds (set by the form, not typed).
+  useEffect(() => {
+    if (element.current && element.current.value !== text) element.current.value = text;
+  }, [text]);
+  const { id, name: fieldName, onBlur, status, statusText } = props;
+  return useMemo(
+    () => (
+      <Textarea
+        id={id}
+        name={fieldName}
+        onBlur={onBlur}
+        ref={ref}
+        status={status}
+        statusText={statusText}
+        labelText={label}
+        hintText={hint}
+        defaultValue={initial}
+        onChange={(event) => onChange(event.target.value)}
+        fullWidth
+        resize="vertical"
+      />
+    ),
+    [id, fieldName, onBlur, ref, status, statusText, label, hint, initial, onChange],
   );
 }
 

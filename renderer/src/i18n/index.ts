@@ -1,7 +1,5 @@
 import i18next, { type BackendModule, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { fi as fiDates, sv as svDates, enGB } from 'date-fns/locale';
-import type { Locale } from 'date-fns';
 import fi from './locales/fi.json';
 import type { UiLanguage } from '../../../shared/reference/labels';
 import { areaFragments, mergeCatalogues } from './catalogue';
@@ -43,9 +41,6 @@ const catalogues: BackendModule = {
     );
   },
 };
-
-/** date-fns locale of each UI language (Finnish and Swedish formats; British English for en). */
-export const DATE_LOCALES: Record<UiLanguage, Locale> = { fi: fiDates, sv: svDates, en: enGB };
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -28,6 +28,9 @@ export const TARGETS = [
   { op: 'restore', tail: '-heap-peak-mb', max: 250, strict: true, unit: 'MB' },
   // `name` / `baseName`: results without a count suffix.
   { op: 'cold-start', tail: '-lock-screen', ratioOf: 'blank-page-load', baseName: 'blank-page-load', max: 2, strict: false },
+  // Issue 22: the whole index in memory at half the cost of reading its rows raw (`ratioTail`: the baseline's tail).
+  { op: 'cold-start', tail: '-index-ready', ratioOf: 'raw-getall', ratioTail: '-caserows', max: 0.5, strict: false },
+  { op: 'cold-start', tail: '-longest-task', max: 50, strict: true },
   { name: 'typing-10k-chars', max: 50, strict: true },
   { name: 'typing-10k-chars', ratioOf: 'typing-10k-chars-baseline', baseName: 'typing-10k-chars-baseline', max: 1.5, strict: false },
 ];
@@ -35,7 +38,6 @@ export const TARGETS = [
 /** Ratios worth reading next to the targets (not targets themselves). */
 export const INFO_RATIOS = [
   { op: 'seed', of: 'raw-put' },
-  { op: 'cold-start', tail: '-index-ready', of: 'raw-getall', ofTail: '-caserows' },
   { op: 'index-load', of: 'raw-getall', ofTail: '-caserows' },
   { op: 'index-load', of: 'index-load', ofTail: '-no-decrypt' },
   { op: 'raw-put', tail: '-single-tx', of: 'raw-put' },
@@ -50,7 +52,7 @@ export function evaluateTargets(records, results, pending) {
   const pendingNames = new Set(pending.map((p) => p.name));
   return TARGETS.map((target) => {
     const name = target.name ?? `${target.op}-${suffix}${target.tail ?? ''}`;
-    const baseName = target.baseName ?? `${target.ratioOf}-${suffix}`;
+    const baseName = target.baseName ?? `${target.ratioOf}-${suffix}${target.ratioTail ?? ''}`;
     const unit = target.unit ?? 'ms';
     const op = target.strict ? '<' : '≤';
     const text = target.ratioOf ? `${op} ${target.max} × ${baseName}` : `${op} ${target.max} ${unit}`;
