@@ -1,6 +1,7 @@
 import type { BundleEntry } from '../../../../shared/sync/bundle';
 import { decodeJob, encodeJob } from '../../../../shared/sync/wire/codec';
 import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
+import { openStoredPage } from './stored-pages';
 import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } from './worker-protocol';
 
 /**
@@ -8,14 +9,21 @@ import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } f
  * `post(message, transfer)` sends a message back to the client.
  */
 
-/** An async queue of batches: filled by messages, drained by the encoder. */
+/**
+ * An async queue of batches, filled by messages and drained by the encoder in the order they
+ * came. A batch may still be on its way (a stored page being opened): the encoder waits for it, so
+ * opening the next pages overlaps encoding this one.
+ */
 class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
-  private batches: Array<readonly BundleEntry[]> = [];
+  private batches: Array<Promise<readonly BundleEntry[]>> = [];
   private ended = false;
   private wake: (() => void) | null = null;
 
-  push(batch: readonly BundleEntry[]): void {
-    this.batches.push(batch);
+  push(batch: readonly BundleEntry[] | Promise<readonly BundleEntry[]>): void {
+    const pending = Promise.resolve(batch);
+    // A failed batch fails the encoder when it gets there; never an unhandled rejection meanwhile.
+    pending.catch(() => undefined);
+    this.batches.push(pending);
     this.notify();
   }
 
@@ -34,7 +42,7 @@ class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
     for (;;) {
       const batch = this.batches.shift();
       if (batch) {
-        yield batch;
+        yield await batch;
         continue;
       }
       if (this.ended) return;
@@ -53,6 +61,8 @@ function serialize(error: unknown): SerializedError {
 
 export function createWorkerHost(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
   const queues = new Map<number, BatchQueue>();
+  /** Each encode job's data key, for its stored pages. */
+  const keys = new Map<number, CryptoKey | undefined>();
   const progress = (id: number) => (p: ExchangeProgress) => post({ kind: 'progress', id, progress: p });
 
   return (message) => {
@@ -60,12 +70,21 @@ export function createWorkerHost(post: (message: FromWorker, transfer?: Transfer
       case 'encode-start': {
         const queue = new BatchQueue();
         queues.set(message.id, queue);
-        encodeJob(message.job, queue, { onProgress: progress(message.id) }).then(
-          ({ header, bytes }) => post({ kind: 'encoded', id: message.id, header, bytes }, [bytes.buffer as ArrayBuffer]),
-          (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
-        ).finally(() => queues.delete(message.id));
+        keys.set(message.id, message.dataKey);
+        encodeJob(message.job, queue, { onProgress: progress(message.id) })
+          .then(
+            ({ header, bytes }) => post({ kind: 'encoded', id: message.id, header, bytes }, [bytes.buffer as ArrayBuffer]),
+            (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
+          )
+          .finally(() => {
+            queues.delete(message.id);
+            keys.delete(message.id);
+          });
         break;
       }
+      case 'encode-stored':
+        queues.get(message.id)?.push(openStoredPage(message.page, keys.get(message.id)));
+        break;
       case 'encode-batch':
         queues.get(message.id)?.push(message.batch);
         break;
