@@ -10,7 +10,7 @@ import type { RecommendationDraftRow } from '../../db/rows/desk';
 import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireMethod, wireNetwork, wireTombstone, type StoredAuditEvent } from '../../../../shared/sync/wire/records';
 import { recommendedMethods } from '../../../../shared/lifecycle/recommendation';
 import { findShippedMethod } from '../../../../shared/reference/methods';
-import { openedHere, storedPages, type ExportBatch } from './stored-pages';
+import { openedHere, storedSource, type ExportBatch } from './stored-pages';
 import { heldByRecipient, importedAuditFor, ownAuditSince, registryChangedSince, type DeltaBase } from './delta-marks';
 
 /**
@@ -85,16 +85,16 @@ const entries = (type: string, records: readonly unknown[]): BundleEntry[] => re
 
 /**
  * Everything, in this order: cases, tombstones, networks, methods, meetings, audit events. The big
- * tables come as stored pages (./stored-pages: read beneath the middleware, opened by the codec's
- * side with the middleware's own function); the registries, tens of rows, opened here.
+ * tables are named as stored sources (./stored-pages: read beneath the middleware and opened with
+ * its own function, by the bundle worker or here); the registries, tens of rows, opened here.
  */
-async function* fullBatches(db: OtkDatabase, signal?: AbortSignal): AsyncGenerator<ExportBatch> {
-  yield* storedPages(db, 'consultations', 'consultation', 'consultation', signal);
-  yield* storedPages(db, 'tombstones', 'consultation', 'tombstone', signal);
+async function* fullBatches(db: OtkDatabase): AsyncGenerator<ExportBatch> {
+  yield storedSource(db, 'consultations', 'consultation', 'consultation');
+  yield storedSource(db, 'tombstones', 'consultation', 'tombstone');
   yield entries('network', (await db.networks.toArray()).map(wireNetwork));
   yield* methodEntries(db);
-  yield* storedPages(db, 'meetings', 'meeting', 'meeting', signal);
-  yield* storedPages(db, 'audit', 'audit', 'audit', signal);
+  yield storedSource(db, 'meetings', 'meeting', 'meeting');
+  yield storedSource(db, 'audit', 'audit', 'audit');
 }
 
 /** The installation's data key, when unlocked (what the middleware would open with). */
@@ -190,18 +190,18 @@ async function* requestEntries(db: OtkDatabase, requesterId: string, caseIds: re
 }
 
 /**
- * What a selection carries, as batches for an encoder that opens stored pages itself (the bundle
- * worker, given the data key): a full export's big tables as stored pages, anything else opened.
+ * What a selection carries, as batches for an encoder that reads and opens stored tables itself
+ * (the bundle worker, given the data key): a full export's big tables as stored sources, anything else opened.
  */
 export function readSelectionStored(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<ExportBatch> {
-  return selection.kind === 'full' ? fullBatches(db, signal) : readSelection(db, selection, signal);
+  return selection.kind === 'full' ? fullBatches(db) : readSelection(db, selection, signal);
 }
 
 /** What a selection carries, every record opened on this thread. */
 export function readSelection(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<readonly BundleEntry[]> {
   switch (selection.kind) {
     case 'full':
-      return openedHere(fullBatches(db, signal), dataKeyOf(db));
+      return openedHere(db, fullBatches(db), dataKeyOf(db), signal);
     case 'delta':
       return deltaEntries(db, selection.base, selection.auditFrom, signal);
     case 'network':

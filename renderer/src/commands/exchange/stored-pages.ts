@@ -9,11 +9,11 @@ type Row = Record<string, unknown>;
 
 /**
  * An export's big tables read as stored — sealed parts still sealed — beneath Dexie and the
- * encryption middleware, page by page (plain IndexedDB `getAll` along the primary key). Opening
- * the pages is a separate step with the middleware's own function (`openStored`), so it can run
- * wherever the data key is: in the bundle worker (the key posted to it; ./worker-host.ts), or on
- * this thread for the in-page codec. The UI thread then only reads; the AES-GCM, JSON and
- * projection of 100 000 records run off it.
+ * encryption middleware, page by page (plain IndexedDB `getAll` along the primary key), and opened
+ * with the middleware's own function (`openStored`). Both can run wherever the database and the
+ * data key are: in the bundle worker (its own read connection to the app's database, the key posted
+ * to it; ./worker-host.ts), or on this thread for the in-page codec. With the worker the UI thread
+ * neither reads nor opens the 100 000 records: it only names the tables.
  */
 
 /** The wire projections a stored page can go through (names, so that a page can cross to the worker). */
@@ -26,25 +26,42 @@ const WIRE = {
 
 export type WireName = keyof typeof WIRE;
 
-/** One page of a table, as stored (structured-cloneable: it crosses to the bundle worker as it is). */
-export interface StoredPage {
+/** The tables an export reads as stored (the big ones). */
+export type StoredTable = 'consultations' | 'tombstones' | 'meetings' | 'audit';
+
+/**
+ * A whole table to read as stored, page by page, with the projection its rows go through
+ * (structured-cloneable: the bundle worker reads it from its own connection to `database`).
+ */
+export interface StoredSource {
   kind: 'stored';
+  /** The IndexedDB database's name (the app's database). */
+  database: string;
+  table: StoredTable;
+  /** The bundle entries' type and the projection each opened row goes through. */
+  type: EntryType;
+  wire: WireName;
+}
+
+/** One page of a table, as stored. */
+export interface StoredPage {
   /** The table the rows come from (its sealed fields are the middleware's, ../../db/sealed-fields). */
   table: string;
   /** The table's primary key path (a sealed part is bound to the row's primary key). */
   keyPath: string;
-  /** The bundle entries' type and the projection each opened row goes through. */
   type: EntryType;
   wire: WireName;
   rows: unknown[];
 }
 
-/** What an export reads: opened entries (small tables, through the middleware), or stored pages. */
-export type ExportBatch = readonly BundleEntry[] | StoredPage;
+/** What an export reads: opened entries (small tables, through the middleware), or whole tables as stored. */
+export type ExportBatch = readonly BundleEntry[] | StoredSource;
 
-export function isStoredPage(batch: ExportBatch): batch is StoredPage {
-  return !Array.isArray(batch) && (batch as StoredPage).kind === 'stored';
+export function isStoredSource(batch: ExportBatch): batch is StoredSource {
+  return !Array.isArray(batch) && (batch as StoredSource).kind === 'stored';
 }
+
+export const storedSource = (db: OtkDatabase, table: StoredTable, type: EntryType, wire: WireName): StoredSource => ({ kind: 'stored', database: db.name, table, type, wire });
 
 /**
  * A stored page's bundle entries: its rows opened exactly as the middleware opens them on read
@@ -57,12 +74,29 @@ export async function openStoredPage(page: StoredPage, dataKey: CryptoKey | unde
   return opened.map((row) => ({ type: page.type, record: wire(row as Row) }));
 }
 
-/** Opens the stored pages among `batches` on this thread (the in-page codec's path). */
-export async function* openedHere(batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined): AsyncGenerator<readonly BundleEntry[]> {
-  for await (const batch of batches) yield isStoredPage(batch) ? await openStoredPage(batch, dataKey) : batch;
+/** A source's pages, each opened (here, or in the worker: wherever `idb` and `dataKey` are). */
+export async function* openedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: StoredSource, dataKey: CryptoKey | undefined, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+  for await (const page of storedPages(idb, keyRange, source, signal)) yield await openStoredPage(page, dataKey);
 }
 
-/** Rows per stored page: one `getAll` (deserialised on this thread in one task: ≈ 20 µs a sealed case). */
+/** The IndexedDB database and key ranges under the app's Dexie handle. */
+async function backendOf(db: OtkDatabase): Promise<{ idb: IDBDatabase; keyRange: typeof IDBKeyRange }> {
+  if (!db.isOpen()) await db.open();
+  return { idb: db.backendDB(), keyRange: (db._options.IDBKeyRange as typeof IDBKeyRange | undefined) ?? globalThis.IDBKeyRange };
+}
+
+/** Reads and opens the stored sources among `batches` on this thread (the in-page codec's path). */
+export async function* openedHere(db: OtkDatabase, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, signal?: AbortSignal): AsyncGenerator<readonly BundleEntry[]> {
+  for await (const batch of batches) {
+    if (!isStoredSource(batch)) yield batch;
+    else {
+      const { idb, keyRange } = await backendOf(db);
+      yield* openedPages(idb, keyRange, batch, dataKey, signal);
+    }
+  }
+}
+
+/** Rows per stored page: one `getAll`. */
 export const STORED_PAGE = 500;
 
 function requestOf<T>(request: IDBRequest<T>): Promise<T> {
@@ -75,12 +109,10 @@ function requestOf<T>(request: IDBRequest<T>): Promise<T> {
 /**
  * Pages of a table as stored, in primary-key order, each one short read-only transaction (like the
  * keyset pages of ./read). The next page is requested before the current one is handed on, so the
- * database reads while the page travels on.
+ * database reads while the page is opened and encoded.
  */
-export async function* storedPages(db: OtkDatabase, table: 'consultations' | 'tombstones' | 'meetings' | 'audit', type: EntryType, wire: WireName, signal?: AbortSignal): AsyncGenerator<StoredPage> {
-  if (!db.isOpen()) await db.open();
-  const idb = db.backendDB();
-  const keyRange = (db._options.IDBKeyRange as typeof IDBKeyRange | undefined) ?? globalThis.IDBKeyRange;
+export async function* storedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: Pick<StoredSource, 'table' | 'type' | 'wire'>, signal?: AbortSignal): AsyncGenerator<StoredPage> {
+  const { table, type, wire } = source;
   const keyPath = idb.transaction(table, 'readonly').objectStore(table).keyPath;
   if (typeof keyPath !== 'string') throw new TypeError(`store ${table} has no single key path`);
   const read = (after: IDBValidKey | undefined) => {
@@ -93,6 +125,26 @@ export async function* storedPages(db: OtkDatabase, table: 'consultations' | 'to
     const rows: unknown[] = await next;
     next = rows.length === STORED_PAGE ? read((rows[rows.length - 1] as Record<string, IDBValidKey>)[keyPath]) : null;
     next?.catch(() => undefined);
-    if (rows.length > 0) yield { kind: 'stored', table, keyPath, type, wire, rows };
+    if (rows.length > 0) yield { table, keyPath, type, wire, rows };
   }
+}
+
+/**
+ * Opens the app's database as it is (its current version, never creating or upgrading it): the
+ * bundle worker's own read connection. It closes itself when another connection asks to upgrade.
+ */
+export function openAsIs(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open(name);
+    request.onupgradeneeded = () => {
+      request.transaction?.abort();
+      reject(new DOMException(`the database ${name} does not exist`, 'NotFoundError'));
+    };
+    request.onsuccess = () => {
+      const idb = request.result;
+      idb.onversionchange = () => idb.close();
+      resolve(idb);
+    };
+    request.onerror = () => reject(request.error ?? new DOMException('the database did not open', 'UnknownError'));
+  });
 }

@@ -1,14 +1,15 @@
 import { BundleError, type BundleEntry, type BundleErrorCode, type EncodedBundle } from '../../../../shared/sync/bundle';
 import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
 import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
-import { isStoredPage, type ExportBatch } from './stored-pages';
+import { isStoredSource, type ExportBatch } from './stored-pages';
 import { PROTECTION_ERROR_CODES, ProtectionError, type ProtectionErrorCode } from '../../../../shared/protection/errors';
 
 /**
  * A BundleCodec that runs in the bundle worker, so that encoding or decoding 100 000 cases never
  * freezes the UI: progress arrives as messages, and cancelling (the AbortSignal) terminates the
  * worker at once — whatever it was doing stops, and the next job starts a fresh worker. The
- * database is read and written on the main thread by the commands; only plain data crosses.
+ * database is written on the main thread by the commands; a full export's big tables are read
+ * (read-only, as stored) and opened by the worker itself (`encodeStored`, ./stored-pages.ts).
  *
  *   const codec = createWorkerCodec();
  *   await exportBundle(ctx, { …, codec, onProgress, signal });
@@ -50,9 +51,10 @@ function revive(error: SerializedError): Error {
 
 export interface WorkerCodec extends BundleCodec {
   /**
-   * As `encode`, with stored pages among the batches (./stored-pages): the worker opens them with
-   * `dataKey` (the middleware's function), so the records' AES-GCM and JSON run off the UI thread.
-   * A page that does not open under the key rejects the export (ProtectionError 'tampered').
+   * As `encode`, with stored tables among the batches (./stored-pages): the worker reads them from
+   * its own connection to the database and opens them with `dataKey` (the middleware's function),
+   * so reading, AES-GCM and JSON of the records run off the UI thread. A row that does not open
+   * under the key rejects the export (ProtectionError 'tampered').
    */
   encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options?: CodecCallOptions): Promise<EncodedBundle>;
   /** Terminates the worker (pending jobs are rejected with an AbortError). */
@@ -136,9 +138,10 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
       for await (const batch of batches) {
         options.signal?.throwIfAborted();
         if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
-        if (isStoredPage(batch)) {
-          target.postMessage({ kind: 'encode-stored', id, page: batch });
-          sent += batch.rows.length;
+        if (isStoredSource(batch)) {
+          // The worker reads the table itself: its progress comes as 'encoding'.
+          target.postMessage({ kind: 'encode-read', id, source: batch });
+          continue;
         } else {
           target.postMessage({ kind: 'encode-batch', id, batch });
           sent += batch.length;

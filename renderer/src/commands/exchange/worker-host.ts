@@ -1,7 +1,7 @@
 import type { BundleEntry } from '../../../../shared/sync/bundle';
 import { decodeJob, encodeJob } from '../../../../shared/sync/wire/codec';
 import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
-import { openStoredPage } from './stored-pages';
+import { openAsIs, openedPages, type StoredSource } from './stored-pages';
 import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } from './worker-protocol';
 
 /**
@@ -11,19 +11,16 @@ import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } f
 
 /**
  * An async queue of batches, filled by messages and drained by the encoder in the order they
- * came. A batch may still be on its way (a stored page being opened): the encoder waits for it, so
- * opening the next pages overlaps encoding this one.
+ * came. An item is a batch, or a whole stored table read and opened here while it is drained
+ * (its next page read ahead while the encoder works on the current one).
  */
 class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
-  private batches: Array<Promise<readonly BundleEntry[]>> = [];
+  private items: Array<readonly BundleEntry[] | (() => AsyncIterable<readonly BundleEntry[]>)> = [];
   private ended = false;
   private wake: (() => void) | null = null;
 
-  push(batch: readonly BundleEntry[] | Promise<readonly BundleEntry[]>): void {
-    const pending = Promise.resolve(batch);
-    // A failed batch fails the encoder when it gets there; never an unhandled rejection meanwhile.
-    pending.catch(() => undefined);
-    this.batches.push(pending);
+  push(item: readonly BundleEntry[] | (() => AsyncIterable<readonly BundleEntry[]>)): void {
+    this.items.push(item);
     this.notify();
   }
 
@@ -40,9 +37,13 @@ class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
 
   async *[Symbol.asyncIterator](): AsyncGenerator<readonly BundleEntry[]> {
     for (;;) {
-      const batch = this.batches.shift();
-      if (batch) {
-        yield await batch;
+      const item = this.items.shift();
+      if (typeof item === 'function') {
+        yield* item();
+        continue;
+      }
+      if (item) {
+        yield item;
         continue;
       }
       if (this.ended) return;
@@ -50,6 +51,14 @@ class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
     }
   }
 }
+
+/** Where the worker reads the app's database (its own IndexedDB; tests pass another implementation). */
+export interface WorkerDatabase {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+const globalDatabase = (): WorkerDatabase => ({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
 
 function serialize(error: unknown): SerializedError {
   if (error instanceof Error) {
@@ -59,10 +68,21 @@ function serialize(error: unknown): SerializedError {
   return { name: 'Error', message: String(error) };
 }
 
-export function createWorkerHost(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
+export function createWorkerHost(post: (message: FromWorker, transfer?: Transferable[]) => void, database: () => WorkerDatabase = globalDatabase): (message: ToWorker) => void {
   const queues = new Map<number, BatchQueue>();
-  /** Each encode job's data key, for its stored pages. */
+  /** Each encode job's data key, for its stored tables. */
   const keys = new Map<number, CryptoKey | undefined>();
+  /** Each encode job's read connection to the app's database (opened on its first stored table, closed at its end). */
+  const connections = new Map<number, Promise<IDBDatabase>>();
+
+  /** A stored table of job `id`, read from the job's connection and opened page by page. */
+  const readStored = (id: number, source: StoredSource) =>
+    async function* (): AsyncGenerator<readonly BundleEntry[]> {
+      const { indexedDB, IDBKeyRange } = database();
+      let connection = connections.get(id);
+      if (!connection) connections.set(id, (connection = openAsIs(indexedDB, source.database)));
+      yield* openedPages(await connection, IDBKeyRange, source, keys.get(id));
+    };
   const progress = (id: number) => (p: ExchangeProgress) => post({ kind: 'progress', id, progress: p });
 
   return (message) => {
@@ -79,11 +99,13 @@ export function createWorkerHost(post: (message: FromWorker, transfer?: Transfer
           .finally(() => {
             queues.delete(message.id);
             keys.delete(message.id);
+            connections.get(message.id)?.then((idb) => idb.close(), () => undefined);
+            connections.delete(message.id);
           });
         break;
       }
-      case 'encode-stored':
-        queues.get(message.id)?.push(openStoredPage(message.page, keys.get(message.id)));
+      case 'encode-read':
+        queues.get(message.id)?.push(readStored(message.id, message.source));
         break;
       case 'encode-batch':
         queues.get(message.id)?.push(message.batch);

@@ -1,7 +1,7 @@
 import type { BundleEntry, BundleHeader } from '../../../../shared/sync/bundle';
 import type { DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
 import type { EntryType, ExchangeProgress } from '../../../../shared/sync/wire/types';
-import type { StoredPage } from './stored-pages';
+import type { StoredSource } from './stored-pages';
 
 /**
  * Records per 'decoded-records' message. The UI thread deserialises each message in one task, so a
@@ -16,11 +16,11 @@ export const DECODED_BATCH = 100;
  * thread never has to hold a whole export at once.
  */
 export type ToWorker =
-  /** `dataKey`: the installation's data key (a CryptoKey crosses by structured clone, extractable or not), to open stored pages. */
+  /** `dataKey`: the installation's data key (a CryptoKey crosses by structured clone, extractable or not), to open stored tables. */
   | { kind: 'encode-start'; id: number; job: EncodeJob; dataKey?: CryptoKey }
   | { kind: 'encode-batch'; id: number; batch: readonly BundleEntry[] }
-  /** A page of a table as stored: the worker opens it with the job's data key (the middleware's function) and projects it. */
-  | { kind: 'encode-stored'; id: number; page: StoredPage }
+  /** A table to read as stored, in its place among the batches: the worker reads it from its own connection, opens each page with the job's data key (the middleware's function) and projects it. */
+  | { kind: 'encode-read'; id: number; source: StoredSource }
   | { kind: 'encode-end'; id: number }
   | { kind: 'decode'; id: number; job: DecodeJob };
 

@@ -53,13 +53,13 @@ async function keyedInstallation(name: string): Promise<Installation & { keyring
 }
 
 /** The bundle worker in-process: messages structured-cloned (the CryptoKey too) and delivered asynchronously. */
-function inProcessWorker(): { worker: WorkerLike; received: ToWorker[] } {
+function inProcessWorker(db: OtkDatabase): { worker: WorkerLike; received: ToWorker[] } {
   const listeners: Array<(event: { data: FromWorker }) => void> = [];
   const received: ToWorker[] = [];
   const host = createWorkerHost((message) => {
     const copy = structuredClone(message);
     setTimeout(() => listeners.forEach((listener) => listener({ data: copy })));
-  });
+  }, () => ({ indexedDB: db._options.indexedDB as IDBFactory, IDBKeyRange }));
   const worker: WorkerLike = {
     postMessage(message) {
       const copy = structuredClone(message);
@@ -105,9 +105,10 @@ describe('a full export opened off the UI thread', () => {
   it('reads the rows as stored, and opening them gives exactly what the middleware gives on read', async () => {
     const a = await seeded('a');
     const key = a.keyring.dataKey();
-    const cases = await collect(storedPages(a.db, 'consultations', 'consultation', 'consultation'));
-    const meetings = await collect(storedPages(a.db, 'meetings', 'meeting', 'meeting'));
-    const tombstones = await collect(storedPages(a.db, 'tombstones', 'consultation', 'tombstone'));
+    const pages = (table: 'consultations' | 'meetings' | 'tombstones', type: 'consultation' | 'meeting', wire: 'consultation' | 'meeting' | 'tombstone') => collect(storedPages(a.db.backendDB(), IDBKeyRange, { table, type, wire }));
+    const cases = await pages('consultations', 'consultation', 'consultation');
+    const meetings = await pages('meetings', 'meeting', 'meeting');
+    const tombstones = await pages('tombstones', 'consultation', 'tombstone');
     // As stored: no sensitive field in plaintext, each row with its sealed value.
     for (const row of [...cases, ...meetings].flatMap((page) => page.rows) as Array<Record<string, unknown>>) {
       expect(row.sealed).toBeDefined();
@@ -123,23 +124,25 @@ describe('a full export opened off the UI thread', () => {
     const a = await seeded('paged', 0);
     // More tombstones than a page: written directly, they are not sealed.
     await a.db.tombstones.bulkPut(Array.from({ length: STORED_PAGE + 7 }, (_, i) => ({ id: `t-${String(i).padStart(4, '0')}`, deleted: true, stamps: { deleted: 'x' }, entity: 'consultation', rev: i + 1 }) as never));
-    const pages = await collect(storedPages(a.db, 'tombstones', 'consultation', 'tombstone'));
+    const pages = await collect(storedPages(a.db.backendDB(), IDBKeyRange, { table: 'tombstones', type: 'consultation', wire: 'tombstone' }));
     expect(pages.map((page) => page.rows.length)).toEqual([STORED_PAGE, 7]);
     expect(pages.flatMap((page) => page.rows.map((row) => (row as { id: string }).id))).toEqual((await a.db.tombstones.orderBy(':id').primaryKeys()).map(String));
   });
 
   it('the worker opens the pages with the posted key: the bundle holds what the in-page export holds', async () => {
     const a = await seeded('w');
-    const { worker, received } = inProcessWorker();
+    const { worker, received } = inProcessWorker(a.db);
     const codec = createWorkerCodec(() => worker);
     const recipient = { kind: 'named' as const, name: 'Vastaanottaja' };
     const viaWorker = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec });
     const inPage = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec: inlineCodec });
     codec.dispose();
     // The worker got the rows sealed and the key; it never got the cases opened.
-    const stored = received.filter((m): m is Extract<ToWorker, { kind: 'encode-stored' }> => m.kind === 'encode-stored');
-    expect(stored.map((m) => m.page.table)).toEqual(['consultations', 'tombstones', 'meetings', 'audit']);
-    expect(JSON.stringify(stored)).not.toContain('miten tukea');
+    // The worker was told which tables to read, and read them itself: no case crossed from this thread.
+    const stored = received.filter((m): m is Extract<ToWorker, { kind: 'encode-read' }> => m.kind === 'encode-read');
+    expect(stored.map((m) => m.source.table)).toEqual(['consultations', 'tombstones', 'meetings', 'audit']);
+    expect(JSON.stringify(received)).not.toContain('miten tukea');
+    expect(JSON.stringify(received)).not.toContain('"sealed"');
     expect(received[0]).toMatchObject({ kind: 'encode-start' });
     expect((received[0] as { dataKey?: CryptoKey }).dataKey?.type).toBe('secret');
     // The second export's bundle also carries the first one's audit event: compared without those.
@@ -156,7 +159,7 @@ describe('a full export opened off the UI thread', () => {
     const a = await seeded('wrong');
     const other = await keyedInstallation('other');
     const before = await snapshot(a.db);
-    const { worker } = inProcessWorker();
+    const { worker } = inProcessWorker(a.db);
     const codec = createWorkerCodec(() => worker);
     vi.spyOn(a.keyring, 'dataKey').mockReturnValue(other.keyring.dataKey());
     const refused = exportBundle(a.ctx, { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'Vastaanottaja' }, passphrase: PASS, kdfIterations: FAST_KDF, codec });
