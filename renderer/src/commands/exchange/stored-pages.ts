@@ -74,9 +74,19 @@ export async function openStoredPage(page: StoredPage, dataKey: CryptoKey | unde
   return opened.map((row) => ({ type: page.type, record: wire(row as Row) }));
 }
 
-/** A source's pages, each opened (here, or in the worker: wherever `idb` and `dataKey` are). */
+/**
+ * A source's pages, each opened (here, or in the worker: wherever `idb` and `dataKey` are). The
+ * next page is being opened (its AES-GCM runs off this thread) while the current one is encoded.
+ */
 export async function* openedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: StoredSource, dataKey: CryptoKey | undefined, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
-  for await (const page of storedPages(idb, keyRange, source, signal)) yield await openStoredPage(page, dataKey);
+  let previous: Promise<BundleEntry[]> | null = null;
+  for await (const page of storedPages(idb, keyRange, source, signal)) {
+    const opening = openStoredPage(page, dataKey);
+    opening.catch(() => undefined); // awaited below, in order
+    if (previous) yield await previous;
+    previous = opening;
+  }
+  if (previous) yield await previous;
 }
 
 /** The IndexedDB database and key ranges under the app's Dexie handle. */
