@@ -48,9 +48,7 @@ function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): D
    */
   const opened = (trans: DBCoreTransaction, rows: readonly unknown[]): Promise<unknown[]> | null => {
     if (!keyring.unlocked || !rows.some(isSealedRow)) return null;
-    const key = keyring.dataKey();
-    const work = inSlices(rows, (row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, key) : row));
-    return keepAlive(idbTransaction(trans), work);
+    return keepAlive(idbTransaction(trans), openStored(name, rows, keyring.dataKey(), primaryKeyOf));
   };
   /** One row, opened (a promise) or as stored. */
   const openedRow = (trans: DBCoreTransaction, row: unknown): unknown => opened(trans, [row])?.then(([value]) => value) ?? row;
@@ -82,6 +80,19 @@ function sealedTable(table: DBCoreTable, name: SealedTable, keyring: Keyring): D
  * yields between slices (keepAlive holds the transaction meanwhile): no long task on the UI thread.
  */
 export const OPEN_SLICE = 100;
+
+/**
+ * Rows of `name` as stored, opened exactly as this middleware opens them on read (the same
+ * function, so there is one definition of what is sealed and how): a sealed row gets its sealed
+ * part opened under `dataKey`, bound to the table and the row's primary key (`primaryKeyOf`); any
+ * other row is returned as it is. In slices of OPEN_SLICE rows that yield between them. Also used
+ * outside the middleware to open rows read beneath it — e.g. the bundle worker opens an export's
+ * pages there (commands/exchange/stored-pages.ts) with the data key posted to it. A row that does
+ * not authenticate rejects (ProtectionError 'tampered').
+ */
+export function openStored(name: SealedTable, rows: readonly unknown[], dataKey: CryptoKey, primaryKeyOf: (row: Row) => unknown): Promise<unknown[]> {
+  return inSlices(rows, (row) => (isSealedRow(row) ? openRow(name, primaryKeyOf(row as Row), row as Row, dataKey) : row));
+}
 
 async function inSlices(rows: readonly unknown[], open: (row: unknown) => unknown): Promise<unknown[]> {
   if (rows.length <= OPEN_SLICE) return Promise.all(rows.map(open));

@@ -36,16 +36,32 @@ async function withLongestTask<T>(work: () => Promise<T>): Promise<{ result: T; 
   };
   const observer = new PerformanceObserver((list) => list.getEntries().forEach(note));
   observer.observe({ type: 'longtask' });
+  // What ran long (Long Animation Frames: each script's entry point and its time), for the log.
+  const scripts: string[] = [];
+  const frames = new PerformanceObserver((list) => {
+    for (const frame of list.getEntries() as Array<PerformanceEntry & { scripts?: Array<{ invoker: string; sourceFunctionName: string; sourceURL: string; duration: number }> }>) {
+      for (const script of frame.scripts ?? []) {
+        if (script.duration < 40) continue;
+        scripts.push(`${Math.round(frame.startTime)} ${script.invoker} ${script.sourceFunctionName || '?'}@${script.sourceURL.split('/').pop()} ${Math.round(script.duration)}`);
+      }
+    }
+  });
+  try {
+    frames.observe({ type: 'long-animation-frame' });
+  } catch {
+    // not supported: the long tasks alone
+  }
   try {
     const result = await work();
     // Entries arrive after their task; one more task lets the last one in.
     await new Promise((resolve) => setTimeout(resolve, 0));
     observer.takeRecords().forEach(note);
-    // For the log: the long tasks, each as start+duration (ms on the page's clock).
+    // For the log: the long tasks, each as start+duration (ms on the page's clock), and the long scripts.
     const tasks = seen.map((entry) => `${Math.round(entry.startTime)}+${Math.round(entry.duration)}`).join(' ');
-    return { result, longestTask: longest, tasks };
+    return { result, longestTask: longest, tasks: scripts.length > 0 ? `${tasks}; long scripts: ${scripts.join(', ')}` : tasks };
   } finally {
     observer.disconnect();
+    frames.disconnect();
   }
 }
 

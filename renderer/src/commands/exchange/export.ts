@@ -12,10 +12,11 @@ import { exportKindOf, requireExport } from '../../access/guards';
 import { COUNTER_REV } from '../../db/counters';
 import { takeStamps } from '../stamps';
 import { readInstallation } from '../../queries/installation';
-import { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
+import { inlineCodec, type BundleCodec, type EncodeJob } from '../../../../shared/sync/wire/codec';
 import { acknowledgementsFor, DELTA_AUDIT_MARGIN_MS, deltaBaseOf, peerKeyOf, readClock } from './peers';
 import { readInstallationName } from '../../queries/installation';
-import { countSelection, readSelection, type Selection } from './read';
+import { countSelection, dataKeyOf, readSelection, readSelectionStored, type Selection } from './read';
+import type { WorkerCodec } from './worker-client';
 import type { ExchangeLogRow, ExchangePeerRow } from '../../db/rows/exchange';
 import type { ProgressListener } from '../../../../shared/sync/wire/types';
 import type { ExportScope } from '../../../../shared/sync/scope';
@@ -113,8 +114,13 @@ export async function previewExport(ctx: CommandContext, options: Pick<ExportOpt
   return { scope: resolved.scope, counts: await countSelection(ctx.db, resolved.selection), fields: FIELDS[exportKindOf(options.scope)] };
 }
 
+/** Whether the codec opens stored pages itself (the bundle worker's codec). */
+function opensStored(codec: BundleCodec): codec is WorkerCodec {
+  return typeof (codec as Partial<WorkerCodec>).encodeStored === 'function';
+}
+
 /** The cases a desk's bundle carries (recorded in the exchange log, so the desk knows what was sent). */
-async function* noting(entries: AsyncGenerator<BundleEntry[]>, caseIds: string[]): AsyncGenerator<BundleEntry[]> {
+async function* noting(entries: AsyncGenerator<readonly BundleEntry[]>, caseIds: string[]): AsyncGenerator<readonly BundleEntry[]> {
   for await (const batch of entries) {
     for (const entry of batch) caseIds.push((entry.record as { id: string }).id);
     yield batch;
@@ -140,22 +146,24 @@ export async function exportBundle(ctx: CommandContext, options: ExportOptions):
   const resolved = await resolve(db, options.scope, options.recipient);
   const startedAt = ctx.now();
   const iterations = options.kdfIterations;
-  const { header, bytes } = await codec.encode(
-    {
-      input: {
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        sender: { installationId: installation.id, name },
-        recipient: options.recipient,
-        scope: resolved.scope,
-        clock: { from: resolved.scope.kind === 'delta' ? resolved.scope.since : null, to: resolved.clockTo },
-        acknowledged: resolved.acknowledged,
-      },
-      passphrase: options.passphrase,
-      options: { now: startedAt, ...(iterations !== undefined ? { iterations, minIterations: Math.min(iterations, MIN_KDF_ITERATIONS) } : {}) },
+  const job: EncodeJob = {
+    input: {
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      sender: { installationId: installation.id, name },
+      recipient: options.recipient,
+      scope: resolved.scope,
+      clock: { from: resolved.scope.kind === 'delta' ? resolved.scope.since : null, to: resolved.clockTo },
+      acknowledged: resolved.acknowledged,
     },
-    desk ? noting(readSelection(db, resolved.selection, signal), caseIds) : readSelection(db, resolved.selection, signal),
-    { onProgress, signal },
-  );
+    passphrase: options.passphrase,
+    options: { now: startedAt, ...(iterations !== undefined ? { iterations, minIterations: Math.min(iterations, MIN_KDF_ITERATIONS) } : {}) },
+  };
+  const { header, bytes } = desk
+    ? await codec.encode(job, noting(readSelection(db, resolved.selection, signal), caseIds), { onProgress, signal })
+    : opensStored(codec)
+      ? // The bundle worker opens the stored pages (the UI thread only reads them): see ./stored-pages.
+        await codec.encodeStored(job, readSelectionStored(db, resolved.selection, signal), dataKeyOf(db), { onProgress, signal })
+      : await codec.encode(job, readSelection(db, resolved.selection, signal), { onProgress, signal });
   signal?.throwIfAborted();
 
   const now = ctx.now();

@@ -10,6 +10,7 @@ import type { RecommendationDraftRow } from '../../db/rows/desk';
 import { networkProjection, requestProjection, requesterProjection, wireAudit, wireConsultation, wireMeeting, wireMethod, wireNetwork, wireTombstone, type StoredAuditEvent } from '../../../../shared/sync/wire/records';
 import { recommendedMethods } from '../../../../shared/lifecycle/recommendation';
 import { findShippedMethod } from '../../../../shared/reference/methods';
+import { openedHere, storedSource, type ExportBatch } from './stored-pages';
 import { heldByRecipient, importedAuditFor, ownAuditSince, registryChangedSince, type DeltaBase } from './delta-marks';
 
 /**
@@ -82,13 +83,23 @@ async function* auditSince(db: OtkDatabase, from: string, signal?: AbortSignal):
 
 const entries = (type: string, records: readonly unknown[]): BundleEntry[] => records.map((record) => ({ type, record }));
 
-async function* fullEntries(db: OtkDatabase, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
-  for await (const page of pagesById<SyncedConsultation>(db, 'consultations', signal)) yield entries('consultation', page.map(wireConsultation));
-  for await (const page of pagesById<TombstoneRow>(db, 'tombstones', signal)) yield entries('consultation', page.map(wireTombstone));
+/**
+ * Everything, in this order: cases, tombstones, networks, methods, meetings, audit events. The big
+ * tables are named as stored sources (./stored-pages: read beneath the middleware and opened with
+ * its own function, by the bundle worker or here); the registries, tens of rows, opened here.
+ */
+async function* fullBatches(db: OtkDatabase): AsyncGenerator<ExportBatch> {
+  yield storedSource(db, 'consultations', 'consultation', 'consultation');
+  yield storedSource(db, 'tombstones', 'consultation', 'tombstone');
   yield entries('network', (await db.networks.toArray()).map(wireNetwork));
   yield* methodEntries(db);
-  for await (const page of pagesById<MeetingRecord>(db, 'meetings', signal)) yield entries('meeting', page.map(wireMeeting));
-  for await (const page of pagesById<StoredAuditEvent>(db, 'audit', signal)) yield entries('audit', page.map(wireAudit));
+  yield storedSource(db, 'meetings', 'meeting', 'meeting');
+  yield storedSource(db, 'audit', 'audit', 'audit');
+}
+
+/** The installation's data key, when unlocked (what the middleware would open with). */
+export function dataKeyOf(db: OtkDatabase): CryptoKey | undefined {
+  return db.keyring?.unlocked ? db.keyring.dataKey() : undefined;
 }
 
 /** A centre's own methods (issue 21, tens of rows): all of them, or those named by `codes`; none when there are none. */
@@ -178,10 +189,19 @@ async function* requestEntries(db: OtkDatabase, requesterId: string, caseIds: re
   if (own.length > 0) yield entries('consultation', own.map(requestProjection));
 }
 
-export function readSelection(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+/**
+ * What a selection carries, as batches for an encoder that reads and opens stored tables itself
+ * (the bundle worker, given the data key): a full export's big tables as stored sources, anything else opened.
+ */
+export function readSelectionStored(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<ExportBatch> {
+  return selection.kind === 'full' ? fullBatches(db) : readSelection(db, selection, signal);
+}
+
+/** What a selection carries, every record opened on this thread. */
+export function readSelection(db: OtkDatabase, selection: Selection, signal?: AbortSignal): AsyncGenerator<readonly BundleEntry[]> {
   switch (selection.kind) {
     case 'full':
-      return fullEntries(db, signal);
+      return openedHere(db, fullBatches(db), dataKeyOf(db), signal);
     case 'delta':
       return deltaEntries(db, selection.base, selection.auditFrom, signal);
     case 'network':

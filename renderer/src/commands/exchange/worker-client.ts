@@ -1,12 +1,15 @@
 import { BundleError, type BundleEntry, type BundleErrorCode, type EncodedBundle } from '../../../../shared/sync/bundle';
 import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
 import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
+import { isStoredSource, type ExportBatch } from './stored-pages';
+import { PROTECTION_ERROR_CODES, ProtectionError, type ProtectionErrorCode } from '../../../../shared/protection/errors';
 
 /**
  * A BundleCodec that runs in the bundle worker, so that encoding or decoding 100 000 cases never
  * freezes the UI: progress arrives as messages, and cancelling (the AbortSignal) terminates the
  * worker at once — whatever it was doing stops, and the next job starts a fresh worker. The
- * database is read and written on the main thread by the commands; only plain data crosses.
+ * database is written on the main thread by the commands; a full export's big tables are read
+ * (read-only, as stored) and opened by the worker itself (`encodeStored`, ./stored-pages.ts).
  *
  *   const codec = createWorkerCodec();
  *   await exportBundle(ctx, { …, codec, onProgress, signal });
@@ -38,6 +41,8 @@ function abortError(): DOMException {
 
 function revive(error: SerializedError): Error {
   if (error.name === 'BundleError' && error.code) return new BundleError(error.code as BundleErrorCode, error.message);
+  // A stored record that did not open in the worker: the middleware's own error, as on this thread.
+  if (error.name === 'ProtectionError' && (PROTECTION_ERROR_CODES as readonly string[]).includes(error.code ?? '')) return new ProtectionError(error.code as ProtectionErrorCode, error.message);
   if (error.name === 'AbortError') return abortError();
   const revived = new Error(error.message);
   revived.name = error.name;
@@ -45,6 +50,13 @@ function revive(error: SerializedError): Error {
 }
 
 export interface WorkerCodec extends BundleCodec {
+  /**
+   * As `encode`, with stored tables among the batches (./stored-pages): the worker reads them from
+   * its own connection to the database and opens them with `dataKey` (the middleware's function),
+   * so reading, AES-GCM and JSON of the records run off the UI thread. A row that does not open
+   * under the key rejects the export (ProtectionError 'tampered').
+   */
+  encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options?: CodecCallOptions): Promise<EncodedBundle>;
   /** Terminates the worker (pending jobs are rejected with an AbortError). */
   dispose(): void;
 }
@@ -114,32 +126,46 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
     });
   };
 
-  return {
-    async encode(job: EncodeJob, entries: AsyncIterable<readonly BundleEntry[]>, options: CodecCallOptions = {}): Promise<EncodedBundle> {
-      options.signal?.throwIfAborted();
-      const id = nextId++;
-      const target = current();
-      const result = run(id, options);
-      result.catch(() => undefined);
-      target.postMessage({ kind: 'encode-start', id, job });
-      let sent = 0;
-      try {
-        for await (const batch of entries) {
-          options.signal?.throwIfAborted();
-          if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
+  const encodeIn = async (job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options: CodecCallOptions): Promise<EncodedBundle> => {
+    options.signal?.throwIfAborted();
+    const id = nextId++;
+    const target = current();
+    const result = run(id, options);
+    result.catch(() => undefined);
+    target.postMessage({ kind: 'encode-start', id, job, ...(dataKey ? { dataKey } : {}) });
+    let sent = 0;
+    try {
+      for await (const batch of batches) {
+        options.signal?.throwIfAborted();
+        if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
+        if (isStoredSource(batch)) {
+          // The worker reads the table itself: its progress comes as 'encoding'.
+          target.postMessage({ kind: 'encode-read', id, source: batch });
+          continue;
+        } else {
           target.postMessage({ kind: 'encode-batch', id, batch });
           sent += batch.length;
-          options.onProgress?.({ phase: 'reading', done: sent });
         }
-      } catch (error) {
-        // Reading failed or was cancelled: stop the worker's half-done job too.
-        stop(error);
-        throw error;
+        options.onProgress?.({ phase: 'reading', done: sent });
       }
-      if (pending.has(id)) target.postMessage({ kind: 'encode-end', id });
-      const message = await result;
-      if (message.kind !== 'encoded') throw new Error(`unexpected worker answer ${message.kind}`);
-      return { header: message.header, bytes: message.bytes };
+    } catch (error) {
+      // Reading failed or was cancelled: stop the worker's half-done job too.
+      stop(error);
+      throw error;
+    }
+    if (pending.has(id)) target.postMessage({ kind: 'encode-end', id });
+    const message = await result;
+    if (message.kind !== 'encoded') throw new Error(`unexpected worker answer ${message.kind}`);
+    return { header: message.header, bytes: message.bytes };
+  };
+
+  return {
+    encode(job: EncodeJob, entries: AsyncIterable<readonly BundleEntry[]>, options: CodecCallOptions = {}): Promise<EncodedBundle> {
+      return encodeIn(job, entries, undefined, options);
+    },
+
+    encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options: CodecCallOptions = {}): Promise<EncodedBundle> {
+      return encodeIn(job, batches, dataKey, options);
     },
 
     async decode(job: DecodeJob, options: CodecCallOptions = {}): Promise<DecodeOutcome> {

@@ -1,4 +1,5 @@
 import { repeat, timing } from '../measure.mjs';
+import { withCpuProfile } from '../cpu-profile.mjs';
 
 /**
  * export: a full encrypted bundle of every case through the app's command as the app runs it
@@ -19,7 +20,7 @@ export default {
       log: bench.log,
       label: 'export',
       once: async () => {
-        shape = await bench.call('exportOnce');
+        shape = await withCpuProfile(bench, 'export', () => bench.call('exportOnce'));
         if (warm > 0) warm--;
         else longest.push(shape.longestTask);
         bench.log(`    longest task ${Math.round(shape.longestTask)} ms (${shape.tasks})`);

@@ -1,4 +1,5 @@
 import { repeat, timing } from '../measure.mjs';
+import { withCpuProfile } from '../cpu-profile.mjs';
 
 /**
  * import: the full bundle from `export` read into a fresh, empty installation through the app's
@@ -23,7 +24,7 @@ export default {
       log: bench.log,
       label: 'import',
       once: async (i) => {
-        const result = await bench.call('importOnce', i);
+        const result = await withCpuProfile(bench, 'import', () => bench.call('importOnce', i));
         if (result.written !== bench.records) throw new Error(`import wrote ${result.written} of ${bench.records}`);
         if (warm > 0) warm--;
         else {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBKeyRange } from 'fake-indexeddb';
+import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
 import { applyImport, createWorkerCodec, exportBundle, previewImport, type ExchangeProgress } from '../../../../../renderer/src/commands/exchange';
 import { createWorkerHost } from '../../../../../renderer/src/commands/exchange/worker-host';
 import type { WorkerLike } from '../../../../../renderer/src/commands/exchange/worker-client';
@@ -13,14 +15,14 @@ afterEach(() => {
 });
 
 /** The bundle worker in-process: messages are structured-cloned and delivered asynchronously, as between threads. */
-function inProcessWorker() {
+function inProcessWorker(db?: OtkDatabase) {
   const listeners: { message: Array<(event: { data: FromWorker }) => void>; error: Array<(event: unknown) => void> } = { message: [], error: [] };
   const state = { terminated: false, received: [] as ToWorker['kind'][] };
   const host = createWorkerHost((message) => {
     if (state.terminated) return;
     const copy = structuredClone(message);
     setTimeout(() => !state.terminated && listeners.message.forEach((listener) => listener({ data: copy })));
-  });
+  }, db ? () => ({ indexedDB: db._options.indexedDB as IDBFactory, IDBKeyRange }) : undefined);
   const worker: WorkerLike = {
     postMessage(message) {
       if (state.terminated) return;
@@ -43,7 +45,7 @@ describe('the bundle worker client', () => {
     const a = await installation('a');
     const b = await installation('b');
     for (let i = 0; i < 3; i++) await createCase(a);
-    const { worker, state } = inProcessWorker();
+    const { worker, state } = inProcessWorker(a.db);
     const codec = createWorkerCodec(() => worker);
     const progress: ExchangeProgress[] = [];
     const { bytes, header } = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient: to(b), passphrase: PASS, kdfIterations: FAST_KDF, codec, onProgress: (p) => progress.push(p) });
@@ -71,7 +73,7 @@ describe('the bundle worker client', () => {
     for (let i = 0; i < 3; i++) await createCase(a);
     const workers: ReturnType<typeof inProcessWorker>[] = [];
     const codec = createWorkerCodec(() => {
-      const created = inProcessWorker();
+      const created = inProcessWorker(a.db);
       workers.push(created);
       return created.worker;
     });

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createDatabase } from '../../../../../renderer/src/db/open';
+import { Keyring } from '../../../../../renderer/src/db/keyring';
+import { setUpFirstProfile } from '../../../../../renderer/src/commands/session';
+import { markNothingToMigrate } from '../../../../../renderer/src/commands/migrate';
+import { createWorkerCodec, exportBundle } from '../../../../../renderer/src/commands/exchange';
+import { createWorkerHost } from '../../../../../renderer/src/commands/exchange/worker-host';
+import type { WorkerLike } from '../../../../../renderer/src/commands/exchange/worker-client';
+import type { FromWorker, ToWorker } from '../../../../../renderer/src/commands/exchange/worker-protocol';
+import { openStoredPage, storedPages, STORED_PAGE, type StoredPage } from '../../../../../renderer/src/commands/exchange/stored-pages';
+import { readSelection } from '../../../../../renderer/src/commands/exchange/read';
+import { wireConsultation, wireMeeting, wireTombstone } from '../../../../../shared/sync/wire/records';
+import { ProtectionError } from '../../../../../shared/protection/errors';
+import { inlineCodec } from '../../../../../shared/sync/wire/codec';
+import { collectEntries, decodeBundle, type BundleEntry } from '../../../../../shared/sync/bundle';
+import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
+import type { OtkDatabase } from '../../../../../renderer/src/db/schema';
+import { NOW } from '../../../../fixtures/intake';
+import { createCase, deleteCase, FAST_KDF, PASS, snapshot, type Installation } from './helpers';
+
+/**
+ * A full export reads its big tables as stored (sealed parts sealed, beneath the middleware) and
+ * the bundle worker opens them with the data key posted to it (renderer/src/commands/exchange/
+ * stored-pages.ts). What it opens must be exactly what the middleware gives on read, and a key
+ * that does not open the rows must refuse the export cleanly (nothing recorded).
+ */
+
+const PROFILE_PASS = 'hiljaa virtaa joki illalla';
+const keyed: Array<{ db: OtkDatabase; keyring: Keyring }> = [];
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: NOW }));
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  for (const { db, keyring } of keyed.splice(0)) {
+    keyring.lock();
+    db.close();
+  }
+});
+
+/** An installation as the app opens it (keyring, coordinator profile, sealed at rest). */
+async function keyedInstallation(name: string): Promise<Installation & { keyring: Keyring }> {
+  const keyring = new Keyring();
+  let clock = NOW.getTime();
+  const now = () => new Date(clock);
+  const db = createDatabase({ name: `otk-sealed-export-${name}-${Math.random()}`, clock: now, dexie: { indexedDB: new IDBFactory(), IDBKeyRange }, keyring });
+  keyed.push({ db, keyring });
+  const { profile } = await setUpFirstProfile({ db, keyring, now }, { name: 'Koordinaattori', installationName: `Asennus ${name}`, language: 'fi', passphrase: PROFILE_PASS, confirm: PROFILE_PASS });
+  await markNothingToMigrate(db);
+  const id = (await db.meta.get('installation'))?.value as string;
+  return { name, db, ctx: { db, actor: profile.name, profile, now }, id, keyring, advance: (ms) => (clock += ms), setNow: (ms) => (clock = ms) };
+}
+
+/** The bundle worker in-process: messages structured-cloned (the CryptoKey too) and delivered asynchronously. */
+function inProcessWorker(db: OtkDatabase): { worker: WorkerLike; received: ToWorker[] } {
+  const listeners: Array<(event: { data: FromWorker }) => void> = [];
+  const received: ToWorker[] = [];
+  const host = createWorkerHost((message) => {
+    const copy = structuredClone(message);
+    setTimeout(() => listeners.forEach((listener) => listener({ data: copy })));
+  }, () => ({ indexedDB: db._options.indexedDB as IDBFactory, IDBKeyRange }));
+  const worker: WorkerLike = {
+    postMessage(message) {
+      const copy = structuredClone(message);
+      received.push(copy);
+      setTimeout(() => host(copy));
+    },
+    addEventListener(type: 'message' | 'error', listener: never) {
+      if (type === 'message') listeners.push(listener);
+    },
+    terminate() {},
+  };
+  return { worker, received };
+}
+
+/** A bundle's records, decoded as another installation would. */
+async function contentOf(bytes: Uint8Array) {
+  const bundle = await decodeBundle(bytes, PASS, { installationId: 'toinen-asennus', supportedSchemaVersion: SYNC_SCHEMA_VERSION, minIterations: FAST_KDF });
+  const records = (await collectEntries(bundle)) as unknown as Record<string, Array<{ action?: string }>>;
+  return { ...records, audit: records.audit!.filter((event) => event.action !== 'exchange.export') };
+}
+
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(page);
+  return out;
+}
+
+async function opened(pages: StoredPage[], key: CryptoKey | undefined): Promise<BundleEntry[]> {
+  return (await Promise.all(pages.map((page) => openStoredPage(page, key)))).flat();
+}
+
+/** A coordinator's installation with cases, a deleted case and a meeting with sealed fields. */
+async function seeded(name: string, cases = 4) {
+  const inst = await keyedInstallation(name);
+  const ids: string[] = [];
+  for (let i = 0; i < cases; i++) ids.push((await createCase(inst, { question: `Kysymys ${i}: miten tukea arjessa?` })).id);
+  if (ids.length > 0) await deleteCase(inst, ids[0]!);
+  await inst.db.meetings.put({ id: 'm-1', networkId: 'n-1', date: '2026-11-20', location: 'Kokoushuone Esimerkki', notes: 'Synteettinen muistiinpano', stamps: {} } as never);
+  return inst;
+}
+
+describe('a full export opened off the UI thread', () => {
+  it('reads the rows as stored, and opening them gives exactly what the middleware gives on read', async () => {
+    const a = await seeded('a');
+    const key = a.keyring.dataKey();
+    const pages = (table: 'consultations' | 'meetings' | 'tombstones', type: 'consultation' | 'meeting', wire: 'consultation' | 'meeting' | 'tombstone') => collect(storedPages(a.db.backendDB(), IDBKeyRange, { table, type, wire }));
+    const cases = await pages('consultations', 'consultation', 'consultation');
+    const meetings = await pages('meetings', 'meeting', 'meeting');
+    const tombstones = await pages('tombstones', 'consultation', 'tombstone');
+    // As stored: no sensitive field in plaintext, each row with its sealed value.
+    for (const row of [...cases, ...meetings].flatMap((page) => page.rows) as Array<Record<string, unknown>>) {
+      expect(row.sealed).toBeDefined();
+      expect(row.question ?? row.requester ?? row.notes).toBeUndefined();
+    }
+    expect(await opened(cases, key)).toEqual((await a.db.consultations.orderBy(':id').toArray()).map((record) => ({ type: 'consultation', record: wireConsultation(record) })));
+    expect(await opened(meetings, key)).toEqual((await a.db.meetings.toArray()).map((record) => ({ type: 'meeting', record: wireMeeting(record) })));
+    expect(await opened(tombstones, key)).toEqual((await a.db.tombstones.toArray()).map((row) => ({ type: 'consultation', record: wireTombstone(row) })));
+    expect(((await opened(meetings, key))[0]!.record as { notes: string }).notes).toBe('Synteettinen muistiinpano');
+  });
+
+  it('pages along the primary key, the next page read ahead', async () => {
+    const a = await seeded('paged', 0);
+    // More tombstones than a page: written directly, they are not sealed.
+    await a.db.tombstones.bulkPut(Array.from({ length: STORED_PAGE + 7 }, (_, i) => ({ id: `t-${String(i).padStart(4, '0')}`, deleted: true, stamps: { deleted: 'x' }, entity: 'consultation', rev: i + 1 }) as never));
+    const pages = await collect(storedPages(a.db.backendDB(), IDBKeyRange, { table: 'tombstones', type: 'consultation', wire: 'tombstone' }));
+    expect(pages.map((page) => page.rows.length)).toEqual([STORED_PAGE, 7]);
+    expect(pages.flatMap((page) => page.rows.map((row) => (row as { id: string }).id))).toEqual((await a.db.tombstones.orderBy(':id').primaryKeys()).map(String));
+  });
+
+  it('the worker opens the pages with the posted key: the bundle holds what the in-page export holds', async () => {
+    const a = await seeded('w');
+    const { worker, received } = inProcessWorker(a.db);
+    const codec = createWorkerCodec(() => worker);
+    const recipient = { kind: 'named' as const, name: 'Vastaanottaja' };
+    const viaWorker = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec });
+    const inPage = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec: inlineCodec });
+    codec.dispose();
+    // The worker got the rows sealed and the key; it never got the cases opened.
+    // The worker was told which tables to read, and read them itself: no case crossed from this thread.
+    const stored = received.filter((m): m is Extract<ToWorker, { kind: 'encode-read' }> => m.kind === 'encode-read');
+    expect(stored.map((m) => m.source.table)).toEqual(['consultations', 'tombstones', 'meetings', 'audit']);
+    expect(JSON.stringify(received)).not.toContain('miten tukea');
+    expect(JSON.stringify(received)).not.toContain('"sealed"');
+    expect(received[0]).toMatchObject({ kind: 'encode-start' });
+    expect((received[0] as { dataKey?: CryptoKey }).dataKey?.type).toBe('secret');
+    // The second export's bundle also carries the first one's audit event: compared without those.
+    expect({ ...viaWorker.header.counts, audit: 0 }).toEqual({ ...inPage.header.counts, audit: 0 });
+    expect(await contentOf(viaWorker.bytes)).toEqual(await contentOf(inPage.bytes));
+    expect(JSON.stringify(await contentOf(viaWorker.bytes))).toContain('miten tukea');
+    // And the in-page path reads the same as the middleware did before (every record opened here).
+    const entries = (await collect(readSelection(a.db, { kind: 'full' }))).flat();
+    expect(entries.filter((e) => e.type === 'consultation')).toHaveLength(4);
+    expect(JSON.stringify(entries)).toContain('miten tukea');
+  });
+
+  it('a key that does not open the rows refuses the export in the worker; nothing is recorded', async () => {
+    const a = await seeded('wrong');
+    const other = await keyedInstallation('other');
+    const before = await snapshot(a.db);
+    const { worker } = inProcessWorker(a.db);
+    const codec = createWorkerCodec(() => worker);
+    vi.spyOn(a.keyring, 'dataKey').mockReturnValue(other.keyring.dataKey());
+    const refused = exportBundle(a.ctx, { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'Vastaanottaja' }, passphrase: PASS, kdfIterations: FAST_KDF, codec });
+    await expect(refused).rejects.toBeInstanceOf(ProtectionError);
+    await expect(refused).rejects.toMatchObject({ code: 'tampered' });
+    vi.restoreAllMocks();
+    expect(await snapshot(a.db)).toEqual(before);
+    // The codec works again afterwards, with the right key.
+    const again = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient: { kind: 'named', name: 'Vastaanottaja' }, passphrase: PASS, kdfIterations: FAST_KDF, codec });
+    expect(again.header.counts.consultation).toBe(4);
+    codec.dispose();
+  });
+});
