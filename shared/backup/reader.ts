@@ -38,7 +38,7 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   signal?: AbortSignal;
   /** Called after each decompressed piece: the caller may give the event loop a turn there. */
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | null;
 }
 
 export interface ScanResult {

@@ -46,7 +46,7 @@ export interface BackupWriteInput {
    * piece of synchronous work): the caller may give the event loop a turn there, so a page stays
    * responsive while a large table is written.
    */
-  pause?: () => Promise<void>;
+  pause?: () => Promise<void> | null;
 }
 
 /** Rows serialised and compressed at a time (≈ 0.3 MB of JSON for consultations). */

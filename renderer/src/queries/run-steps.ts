@@ -1,8 +1,5 @@
-import { nextTask } from '../db/next-task';
+import { SLICE_MS, timeSlicer } from '../db/next-task';
 import type { Steps } from '../../../shared/steps';
-
-/** Work between two turns of the event loop: well under the 50 ms a long task starts at. */
-export const STEP_BUDGET_MS = 8;
 
 /**
  * Runs pure work written as steps (shared/steps.ts) on the UI thread in slices: after each
@@ -10,16 +7,16 @@ export const STEP_BUDGET_MS = 8;
  * 100 000 cases never freezes the screen. An aborted signal (the user changed the request, the
  * screen closed) stops it at the next turn with the signal's reason.
  */
-export async function runSteps<T>(steps: Steps<T>, { signal, budgetMs = STEP_BUDGET_MS }: { signal?: AbortSignal; budgetMs?: number } = {}): Promise<T> {
+export async function runSteps<T>(steps: Steps<T>, { signal, budgetMs = SLICE_MS }: { signal?: AbortSignal; budgetMs?: number } = {}): Promise<T> {
   signal?.throwIfAborted();
-  let since = performance.now();
+  const pause = timeSlicer(budgetMs);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - since >= budgetMs) {
-      await nextTask();
+    const turn = pause();
+    if (turn) {
+      await turn;
       signal?.throwIfAborted();
-      since = performance.now();
     }
   }
 }

@@ -19,7 +19,7 @@ import { AUDIT_CHAIN_KEY, auditEvent } from '../audit';
 import { completionOf, keyOf, rawDatabase, requestOf } from './idb';
 import { DERIVED_TABLES } from '../../db/index-snapshot';
 import { BACKUP_META_KEY, backupStateOf } from './state';
-import { pacer } from './yield';
+import { BULK_SLICE_MS, timeSlicer } from '../../db/next-task';
 
 /**
  * Restore from a backup, on the first-run screen of a new installation only. previewRestore opens
@@ -88,7 +88,7 @@ export async function previewRestore(db: OtkDatabase, source: ByteSource, secret
   if (!options.replacing && !(await isFreshInstallation(db))) throw notEmpty();
   const schema = options.replacing ? { version: db.verno, tables: db.tables.map((table) => table.name) } : await rawDatabase(db).then((raw) => ({ version: raw.version, tables: [...raw.idb.objectStoreNames] }));
   const opened = await openBackup(source, secret, { supportedDatabaseVersion: schema.version, minDatabaseVersion: FIRST_BACKUP_DATABASE_VERSION, minIterations: options.minIterations });
-  const scanned: ScanResult = await opened.scan({ onProgress: options.onProgress, signal: options.signal, pause: pacer() });
+  const scanned: ScanResult = await opened.scan({ onProgress: options.onProgress, signal: options.signal, pause: timeSlicer(BULK_SLICE_MS) });
   const tables = new Set(schema.tables);
   const counts: Record<string, number> = {};
   for (const [type, n] of Object.entries(scanned.counts)) {
@@ -123,7 +123,7 @@ export async function applyRestore(db: OtkDatabase, prepared: PreparedRestore, n
 
     // Batches of RESTORE_BATCH rows: each batch's puts (structured clone of every row) are one
     // synchronous piece of work, so the page gets a turn between batches (longest task < 100 ms).
-    const iterator = opened.entries({ signal: options.signal, batch: RESTORE_BATCH, pause: pacer() });
+    const iterator = opened.entries({ signal: options.signal, batch: RESTORE_BATCH, pause: timeSlicer(BULK_SLICE_MS) });
     let step = keepAlive(transaction, iterator.next());
     let previous: Promise<unknown> = Promise.resolve();
     let done = 0;

@@ -23,7 +23,7 @@ import { rawDatabase } from './idb';
 import { readSnapshot } from './snapshot';
 import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
 import { pruneGenerations } from './generations';
-import { pacer } from './yield';
+import { BULK_SLICE_MS, timeSlicer } from '../../db/next-task';
 
 /**
  * A backup: the whole database as stored, read in one snapshot, written as an encrypted .otk
@@ -119,7 +119,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   // spool then goes to the folder, with the database free again.
   const spool = blobSink();
   // Serialising and compressing a table is synchronous work: it gives the page a turn every 25 ms.
-  const pause = pacer();
+  const pause = timeSlicer(BULK_SLICE_MS);
   const folder: FinishingSink | null = target.kind === 'folder' ? folderSink(bridge, target.folder, file, options.folderPartBytes) : null;
 
   // 1. Write.

@@ -9,7 +9,7 @@ import { mayImport } from '../../../../shared/protection/exchange-policy';
 import { readInstallation } from '../../queries/installation';
 import { readSettings } from '../../queries/settings';
 import { inlineCodec, type BundleCodec } from '../../../../shared/sync/wire/codec';
-import { timeSlicer } from './slices';
+import { timeSlicer } from '../../db/next-task';
 import { planImport, PlanRefusal, type ImportPlan, type PlanEnv } from './plan';
 import { refusal, type EntryType, type ImportRefusal, type ProgressListener, type RefusalDetail, type WireRecords } from '../../../../shared/sync/wire/types';
 

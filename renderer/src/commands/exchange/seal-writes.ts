@@ -4,7 +4,7 @@ import { sealAhead } from '../../db/encryption-middleware';
 import { SEALED_PROPERTY } from '../../db/sealed-fields';
 import type { ProgressListener } from '../../../../shared/sync/wire/types';
 import type { ConsultationWrite } from './plan';
-import { nextTask } from './slices';
+import { nextTask } from '../../db/next-task';
 
 type Row = Record<string, unknown>;
 

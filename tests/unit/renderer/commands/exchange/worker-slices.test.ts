@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkerHost } from '../../../../../renderer/src/commands/exchange/worker-host';
 import { createWorkerCodec, type WorkerLike } from '../../../../../renderer/src/commands/exchange/worker-client';
 import { DECODED_BATCH, type FromWorker } from '../../../../../renderer/src/commands/exchange/worker-protocol';
-import { nextTask, timeSlicer } from '../../../../../renderer/src/commands/exchange/slices';
+import { nextTask, timeSlicer } from '../../../../../renderer/src/db/next-task';
 import { SYNC_SCHEMA_VERSION } from '../../../../../shared/sync/schema-version';
 import { NOW } from '../../../../fixtures/intake';
 import { closeAll, createCase, FAST_KDF, forged, installation, PASS } from './helpers';
