@@ -68,6 +68,12 @@ export type MeetingRecord = Meeting & { rev: number; updatedAt: string; stamps: 
 
 export const DATABASE_NAME = 'otk-consultation-desk';
 
+// Dexie switches on its debug mode (a console task for every transaction and promise, for async
+// stack traces) on any page served from localhost or 127.0.0.1 — the web build, the end-to-end
+// tests and the benchmark — but not in the desktop app (app://otk). The same database code
+// everywhere: off in every build; the development server keeps Dexie's default.
+if (!import.meta.env.DEV) Dexie.debug = false;
+
 export class OtkDatabase extends Dexie {
   consultations!: EntityTable<ConsultationRecord, 'id'>;
   caseRows!: EntityTable<CaseRow, 'id'>;
