@@ -216,7 +216,9 @@ describe('keyboard only, part two', () => {
     await toggleCheckbox('Hylätyt', false);
     const table = page.locator('table.otk-summary-table').first();
     await table.locator('th', { hasText: '13–15 v' }).waitFor();
-    expect(await table.innerText()).not.toContain('Hylätyt');
+    // The summary is computed in slices: the previous one stays on screen, marked busy, until the new one replaces it.
+    await expect.poll(() => table.innerText()).not.toContain('Hylätyt');
+    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
 
     await tabTo(page.getByRole('button', { name: 'Vie CSV (Excel)' }));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

@@ -83,6 +83,8 @@ export function SummaryScreen() {
   const permitted = canWrite(commands.profile, 'summary.read');
 
   const { summary: result, computing } = useCentreSummary({ enabled: permitted, version, requestKey, area });
+  // What is on screen is being replaced: nothing is exported or printed from it meanwhile.
+  const stale = !result || computing;
 
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
   const prefix = t('summary.filePrefix');
@@ -113,15 +115,15 @@ export function SummaryScreen() {
           </div>
         )}
         <div className="otk-row-actions">
-          <Button disabled={!result || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryCsv(bridge, result.file, labels, prefix))}>
+          <Button disabled={stale || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryCsv(bridge, result.file, labels, prefix))}>
             {t('summary.exportCsv')}
           </Button>
-          <Button variant="secondary" disabled={!result || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryJson(bridge, result.file, prefix))}>
+          <Button variant="secondary" disabled={stale || busy || area === ''} onClick={() => result && exportWith(() => saveSummaryJson(bridge, result.file, prefix))}>
             {t('summary.exportJson')}
           </Button>
           <Button
             variant="secondary"
-            disabled={!result || busy}
+            disabled={stale || busy}
             onClick={() => result && exportWith(() => bridge.printToPdf({ suggestedName: `${prefix}.pdf`, landscape: true }))}
           >
             {t('summary.print')}
@@ -137,7 +139,7 @@ export function SummaryScreen() {
         {version === 0 ? t('home.loading') : computing ? t('summary.computing') : ''}
       </Paragraph>
       {result && (
-        <>
+        <div aria-busy={computing}>
           <PrintPage head={[t('summary.heading'), periodText(result.file, labels, t), producerName(result.file)].filter(Boolean).join(' – ')} landscape />
           <Section headingId="summary-headline" heading={t('summary.headlineHeading', { period: periodText(result.file, labels, t) })} className="otk-section">
             <dl className="otk-headline">
@@ -175,7 +177,7 @@ export function SummaryScreen() {
             ))}
             <Paragraph className="otk-muted">{t('summary.producedBy', { producer: producerName(result.file) })}</Paragraph>
           </Section>
-        </>
+        </div>
       )}
     </ScreenPanel>
   );
