@@ -3,6 +3,7 @@ import { fieldAad, openValue, sealValue } from '../../../shared/protection/field
 import { decodeRecords, encodeRecords, type Column } from '../../../shared/worklist/row-columns';
 import type { OtkDatabase } from './schema';
 import { COUNTER_REV } from './counters';
+import { nextTask } from './next-task';
 import { HEAD_ID, type IndexSnapshotChunk, type IndexSnapshotHead, type IndexSnapshotRow } from './rows/index-snapshot';
 
 export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
@@ -55,15 +56,6 @@ const aadOf = (snapshotId: string, index: number, chunks: number) => fieldAad(`$
 /** Lets the event loop run between chunks, so no task of the reader or the writer grows long. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * Ends the task and continues in the next one, ahead of other queued work (`scheduler.yield`, where
- * there is one): input and rendering still run in between, with no timer clamping.
- */
-const yieldBriefly = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : yieldToEventLoop();
-};
-
 export interface LoadedSnapshot {
   rev: number;
   rows: CaseRow[];
@@ -94,8 +86,9 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
       if (!chunk) return null;
       const plain = await openValue<ChunkPlain>(chunk.sealed, dataKey, aadOf(head.snapshotId, i, head.chunks));
       if (plain.format !== INDEX_SNAPSHOT_FORMAT || plain.snapshotId !== head.snapshotId || plain.rev !== head.rev || plain.index !== i) return null;
-      // Opening (base64, JSON) and decoding (building the rows) are two tasks, not one.
-      await yieldBriefly();
+      // Opening (base64, JSON) and decoding (building the rows) are two tasks, not one; the next
+      // one ahead of other queued work (scheduler.yield where there is one: no timer clamping).
+      await nextTask();
       for (const row of decodeRecords<CaseRow>(plain.columns, plain.rows)) rows.push(row);
       await yieldToEventLoop();
     }
