@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, CheckboxGroup, Dropdown, DropdownItem, TextInput } from 'suomifi-ui-components';
 import { SUMMARY_DIMENSIONS, SUMMARY_MEASURES, type SummaryDimension, type SummaryMeasure } from '../../../../shared/summary/spec';
@@ -20,7 +21,11 @@ export interface SummaryChoice {
 
 const NONE = '-';
 
-export function SummaryControls({ choice, onChange, years, labels }: { choice: SummaryChoice; onChange: (next: SummaryChoice) => void; years: number[]; labels: CsvLabels }) {
+/**
+ * Memoised: a summary computed in slices arrives while the user may be in one of these drop-downs,
+ * and re-rendering them with new item elements then closed an open list under the keyboard.
+ */
+export const SummaryControls = memo(function SummaryControls({ choice, onChange, years, labels }: { choice: SummaryChoice; onChange: (next: SummaryChoice) => void; years: number[]; labels: CsvLabels }) {
   const { t } = useTranslation();
   const set = (patch: Partial<SummaryChoice>) => onChange({ ...choice, ...patch });
   const dimensionItems = [
@@ -94,4 +99,4 @@ export function SummaryControls({ choice, onChange, years, labels }: { choice: S
       </CheckboxGroup>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'suomifi-ui-components';
 import type { SummaryDimension } from '../../../../shared/summary/spec';
@@ -10,7 +11,8 @@ const PRESETS: ReadonlyArray<{ key: string; rows: SummaryDimension; columns: Sum
   { key: 'declineCriteria', rows: 'declineReason', columns: 'criterion' },
 ];
 
-export function SummaryPresets({ choice, onChange }: { choice: SummaryChoice; onChange: (next: SummaryChoice) => void }) {
+/** Memoised like SummaryControls: a summary arriving does not re-render the presets under the user's hands. */
+export const SummaryPresets = memo(function SummaryPresets({ choice, onChange }: { choice: SummaryChoice; onChange: (next: SummaryChoice) => void }) {
   const { t } = useTranslation();
   return (
     <div className="otk-row-actions" role="group" aria-label={t('knowledge.summary.presets')}>
@@ -26,4 +28,4 @@ export function SummaryPresets({ choice, onChange }: { choice: SummaryChoice; on
       ))}
     </div>
   );
-}
+});

@@ -86,7 +86,7 @@ export function SummaryScreen() {
   // What is on screen is being replaced: nothing is exported or printed from it meanwhile.
   const stale = !result || computing;
 
-  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+  const years = useMemo(() => Array.from({ length: 10 }, (_, i) => thisYear - i), [thisYear]);
   const prefix = t('summary.filePrefix');
   const exportWith = (save: () => Promise<{ status: string; location?: string; code?: string }>) => void run(async () => reportFile(await save(), 'summary.saved'));
 
