@@ -83,14 +83,15 @@ export function decodeColumn(column: Column, rows: number): unknown[] {
   if ('k' in column) {
     if (!Array.isArray(column.k) || !Array.isArray(column.c) || column.k.length !== column.c.length) throw new TypeError('malformed object column');
     const subs = column.c.map((sub) => decodeColumn(sub, rows));
+    const keys = column.k;
     const out: unknown[] = new Array(rows);
-    const absent = new Set(column.u ?? []);
+    const absent = column.u && column.u.length > 0 ? new Set(column.u) : null;
     for (let row = 0; row < rows; row++) {
-      if (absent.has(row)) continue;
+      if (absent?.has(row)) continue;
       const value: Record<string, unknown> = {};
-      for (let key = 0; key < column.k.length; key++) {
+      for (let key = 0; key < keys.length; key++) {
         const v = subs[key]![row];
-        if (v !== undefined) value[column.k[key]!] = v;
+        if (v !== undefined) value[keys[key]!] = v;
       }
       out[row] = value;
     }
@@ -123,6 +124,8 @@ export function encodeRecords(records: readonly object[]): Column {
 /** The records of `encodeRecords`, `rows` of them. */
 export function decodeRecords<T>(column: Column, rows: number): T[] {
   const out = decodeColumn(column, rows);
-  if (out.some((value) => !isPlainObject(value))) throw new TypeError('a decoded record is not an object');
+  // An object column without absent rows decodes to objects only (the list index's snapshot: no check per row).
+  const objectsOnly = 'k' in column && (column.u === undefined || column.u.length === 0);
+  if (!objectsOnly && out.some((value) => !isPlainObject(value))) throw new TypeError('a decoded record is not an object');
   return out as T[];
 }

@@ -43,7 +43,7 @@ export function indexSnapshotPage(appDb: () => Promise<OtkDatabase>) {
     if (!(await index.saveSnapshot())) throw new Error('the index snapshot was not written (the list changed meanwhile?)');
     const ms = performance.now() - start;
     const stored = await db.indexSnapshot.toArray();
-    const bytes = stored.reduce((sum, row) => sum + ('sealed' in row ? row.sealed.ct.length : 0), 0);
+    const bytes = stored.reduce((sum, row) => sum + ('sealed' in row ? row.sealed.ct.byteLength : 0), 0);
     return { ms, bytes };
   }
 

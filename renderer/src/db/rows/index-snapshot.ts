@@ -1,4 +1,4 @@
-import type { SealedValue } from '../../../../shared/protection/field-crypto';
+import type { SealedBytes } from '../../../../shared/protection/field-crypto';
 
 /** The rows of the `indexSnapshot` table (schema v8): see ../index-snapshot.ts. */
 
@@ -19,6 +19,6 @@ export interface IndexSnapshotHead {
 }
 export interface IndexSnapshotChunk {
   id: string;
-  sealed: SealedValue;
+  sealed: SealedBytes;
 }
 export type IndexSnapshotRow = IndexSnapshotHead | IndexSnapshotChunk;

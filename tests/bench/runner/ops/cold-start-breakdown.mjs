@@ -65,7 +65,7 @@ export default {
       timing(bench.name('index-load', '-longest-task'), longest.slice(warmup), { note: 'longest main-thread task (PerformanceObserver longtask, 0: none over 50 ms) while the index loads from the snapshot' }),
       timing(bench.name('index-load', '-from-rows'), fromRows, { note: 'the same without the snapshot: every list row read and its sealed list fields opened (the fallback)' }),
       timing(bench.name('index-snapshot-write'), write, { note: 'sealing the index snapshot from a loaded index and writing it (the lazy rebuild)' }),
-      quantity(bench.name('index-snapshot-write', '-kb'), [bytes / 1024], 'kB', { note: 'the sealed snapshot, base64' }),
+      quantity(bench.name('index-snapshot-write', '-kb'), [bytes / 1024], 'kB', { note: 'the sealed snapshot (ciphertext bytes)' }),
       timing(bench.name('index-load', '-no-decrypt'), sealed, { note: 'the same through a handle without a keyring: rows stay sealed' }),
       timing(bench.name('index-decrypt'), decrypt, { note: `opening the sealed list fields of all ${rows} stored list rows (WebCrypto AES-GCM), no IndexedDB` }),
       quantity(

@@ -4,8 +4,10 @@ import {
   fieldAad,
   isSealed,
   openRecordFields,
+  openBytes,
   openValue,
   plaintextFields,
+  sealBytes,
   sealRecordFields,
   sealValue,
   type SealedValue,
@@ -126,6 +128,40 @@ describe('sealValue / openValue', () => {
     const sealed = await sealValue(1, key, AAD);
     expect(isSealed({ ...sealed, extra: true })).toBe(false);
     await expect(sealValue(undefined, key, AAD)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('sealBytes / openBytes (the same sealing, kept as bytes)', () => {
+  it('property: any JSON value round-trips; the stored bytes hold no plaintext', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        const sealed = await sealBytes(value, key, AAD);
+        expect(sealed.iv).toBeInstanceOf(Uint8Array);
+        expect(sealed.ct.byteLength % 32).toBe(16);
+        expect(await openBytes(sealed, key, AAD)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 50 },
+    );
+    const sealed = await sealBytes({ name: 'Sari Sosiaalityöntekijä' }, key, AAD);
+    expect(new TextDecoder().decode(sealed.ct)).not.toContain('Sari');
+  });
+
+  it('a flipped bit, another aad or another key does not open; other shapes are refused', async () => {
+    const sealed = await sealBytes({ rows: [1, 2, 3] }, key, AAD);
+    for (const at of [0, 17, sealed.ct.byteLength - 1]) {
+      const ct = sealed.ct.slice(0);
+      new Uint8Array(ct)[at]! ^= 0x01;
+      expect(await rejectionCode(openBytes({ ...sealed, ct }, key, AAD))).toBe('tampered');
+    }
+    const iv = sealed.iv.slice();
+    iv[3]! ^= 0x80;
+    expect(await rejectionCode(openBytes({ ...sealed, iv }, key, AAD))).toBe('tampered');
+    expect(await rejectionCode(openBytes(sealed, key, fieldAad(ID_B, 'question')))).toBe('tampered');
+    expect(await rejectionCode(openBytes(sealed, otherKey, AAD))).toBe('tampered');
+    const text = await sealValue({ rows: [1, 2, 3] }, key, AAD);
+    for (const bad of [null, text, { ...sealed, v: 2 }, { ...sealed, iv: sealed.iv.slice(0, 8) }, { ...sealed, ct: new ArrayBuffer(8) }, { ...sealed, extra: 1 }]) {
+      expect(await rejectionCode(openBytes(bad, key, AAD))).toBe('invalid-sealed-value');
+    }
   });
 });
 
