@@ -26,10 +26,13 @@ export function mergeCatalogues(...parts: readonly Tree[]): Tree {
   return out;
 }
 
-/** The area fragments of one language, found by file name (`areas/<area>.<lang>.json`). */
+/**
+ * The area fragments of one language, found by file name (`areas/<area>.<lang>.json`), in file-name
+ * order (by code unit: a locale-aware comparison would set up a collator before the first paint).
+ */
 export function areaFragments(modules: Record<string, unknown>, lang: string): Tree[] {
   return Object.entries(modules)
     .filter(([path]) => path.endsWith(`.${lang}.json`))
-    .toSorted(([a], [b]) => a.localeCompare(b))
+    .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, module]) => ((module as { default?: Tree }).default ?? module) as Tree);
 }
