@@ -36,6 +36,8 @@ export const INDEX_SNAPSHOT_FORMAT = 2;
  * chunk stays well under 50 ms on a slow, busy machine (2 500 rows reached 90 ms under load).
  */
 export const SNAPSHOT_CHUNK = 1000;
+/** Chunks read and opened ahead of the one being decoded. */
+const READ_AHEAD = 3;
 /** Tables whose content is derived from the others: left out of backups, cleared by a restore. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['indexSnapshot']);
 
@@ -75,19 +77,26 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   if (!(Number.isInteger(head.rev) && head.rev <= (current?.value ?? 0)) || stored !== head.chunks + 1) return null;
   const rows: CaseRow[] = [];
   // One chunk per read (one large read of everything is one long task to deserialise). The next
-  // chunk is read and opened (AES-GCM off this thread, then its JSON) while this one is decoded.
+  // READ_AHEAD chunks are read and opened (AES-GCM off this thread, then its JSON) while this one is
+  // decoded, so the database and the decryption never wait for the decoding.
   // Chunks of another snapshot (rewritten meanwhile) do not open under this header's id: then the
   // rows are loaded instead.
   const opened = async (i: number): Promise<ChunkPlain | null> => {
     const chunk = (await db.indexSnapshot.get(chunkId(i))) as IndexSnapshotChunk | undefined;
     return chunk ? openBytes<ChunkPlain>(chunk.sealed, dataKey, aadOf(head.snapshotId, i, head.chunks)) : null;
   };
+  const ahead: Array<Promise<ChunkPlain | null>> = [];
+  const ask = (i: number) => {
+    if (i >= head.chunks) return;
+    const next = opened(i);
+    next.catch(() => undefined);
+    ahead.push(next);
+  };
   try {
-    let next: Promise<ChunkPlain | null> | null = head.chunks > 0 ? opened(0) : null;
+    for (let i = 0; i < READ_AHEAD; i++) ask(i);
     for (let i = 0; i < head.chunks; i++) {
-      const plain = await next!;
-      next = i + 1 < head.chunks ? opened(i + 1) : null;
-      next?.catch(() => undefined);
+      const plain = await ahead.shift()!;
+      ask(i + READ_AHEAD);
       if (!plain) return null;
       if (plain.format !== INDEX_SNAPSHOT_FORMAT || plain.snapshotId !== head.snapshotId || plain.rev !== head.rev || plain.index !== i) return null;
       // Opening (JSON) and decoding (building the rows) are two tasks, not one; the next one ahead
