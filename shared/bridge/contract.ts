@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BridgeMethod } from './methods';
+import { MAX_FILE_BYTES, type BridgeMethod } from './methods';
 import { backupContract } from './backup-contract';
 
 /**
@@ -7,8 +7,7 @@ import { backupContract } from './backup-contract';
  * Every argument and result is parsed with these schemas on both sides of the boundary.
  */
 
-/** The largest file the bridge opens or saves: 256 MiB (a full bundle of 100 000 cases is far smaller). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
   error: 'expected a Uint8Array',

@@ -12,5 +12,8 @@ export function channelFor(method: BridgeMethod): string {
   return `${BRIDGE_CHANNEL_PREFIX}${method}`;
 }
 
+/** The largest file the bridge opens or saves: 256 MiB (a full bundle of 100 000 cases is far smaller). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
 /** The property under which the preload exposes the bridge on `window`. */
 export const BRIDGE_GLOBAL = 'otkBridge';

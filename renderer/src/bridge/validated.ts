@@ -1,7 +1,14 @@
-import { bridgeContract, type Bridge, type BridgeArgs, type BridgeResult } from '../../../shared/bridge/contract';
+import type { Bridge, BridgeArgs, BridgeResult, bridgeContract } from '../../../shared/bridge/contract';
 import { BRIDGE_METHODS, type BridgeMethod } from '../../../shared/bridge/methods';
 
 type RawCall = (method: BridgeMethod, args: unknown) => Promise<unknown>;
+
+/**
+ * The contract's schemas (some eighty zod schemas) load with the first call, not with the lock
+ * screen: building them was part of every start before the first paint.
+ */
+let contract: Promise<typeof bridgeContract> | null = null;
+const contractOf = () => (contract ??= import('../../../shared/bridge/contract').then((m) => m.bridgeContract));
 
 /**
  * Wraps a shell implementation so that every argument and result crosses the boundary parsed by the
@@ -10,8 +17,10 @@ type RawCall = (method: BridgeMethod, args: unknown) => Promise<unknown>;
 export function validatedBridge(call: RawCall): Bridge {
   const bridge = {} as Record<BridgeMethod, (args: unknown) => Promise<unknown>>;
   for (const method of BRIDGE_METHODS) {
-    const schema = bridgeContract[method];
-    bridge[method] = async (args) => schema.result.parse(await call(method, schema.args.parse(args)));
+    bridge[method] = async (args) => {
+      const schema = (await contractOf())[method];
+      return schema.result.parse(await call(method, schema.args.parse(args)));
+    };
   }
   return bridge as Bridge;
 }

@@ -1,5 +1,5 @@
-import { MAX_FILE_BYTES, type BridgeArgs, type BridgeResult, type FileFilter } from '../../../shared/bridge/contract';
-import type { BridgeMethod } from '../../../shared/bridge/methods';
+import type { BridgeArgs, BridgeResult, FileFilter } from '../../../shared/bridge/contract';
+import { MAX_FILE_BYTES, type BridgeMethod } from '../../../shared/bridge/methods';
 import { APP_NAME, APP_VERSION } from '../services/app-meta';
 
 /**
