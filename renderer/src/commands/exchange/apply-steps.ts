@@ -188,6 +188,8 @@ export async function writeCases(db: OtkDatabase, writes: readonly ConsultationW
     for (const write of chunk) {
       const rev = nextRev();
       const copy = sealedCopy(sealed, write);
+      // Queued below: the sealed copy is no longer needed here (the page holds less as the writing goes on).
+      sealed?.delete(write);
       if (copy) {
         // Sealed before the transaction (./seal-writes): stored exactly as the middleware would have.
         stored.push(withRevision(copy.record, rev, write.exact ? { arrivedFrom: { peer: sender, rev } } : {}) as unknown as ConsultationRecord);
