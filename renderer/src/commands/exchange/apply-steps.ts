@@ -27,8 +27,12 @@ import type { ConsultationRecord } from '../../../../shared/domain/consultation'
  * previewed bundle brings. None of them opens a transaction of its own.
  */
 
-/** Records written per bulkPut inside the applying transaction. */
-export const APPLY_CHUNK = 5000;
+/**
+ * Audit events per bulkPut inside the applying transaction. IndexedDB clones a chunk in the task
+ * that queues it (≈ 9 µs an event on the 2-core machine): 5000 a chunk made 45 ms tasks idle and
+ * 100–300 ms busy; 500 keep them a few milliseconds.
+ */
+export const AUDIT_CHUNK = 500;
 /**
  * Cases (and list rows) per bulkPut in writeCases. IndexedDB clones each value on the UI thread as
  * it is put (≈ 40 µs a sealed case and its row on the 2-core machine), and a chunk is queued in
@@ -59,28 +63,20 @@ export const importTables = (db: OtkDatabase) => [
   db.indexSnapshot,
 ];
 
-/** Counter changes for the cases written: total and per status, as a case appears, changes status or is deleted. */
-export function counterDeltas(writes: readonly ConsultationWrite[]): Record<string, number> {
-  const deltas: Record<string, number> = {};
-  const add = (key: string, n: number) => (deltas[key] = (deltas[key] ?? 0) + n);
-  for (const { record, before } of writes) {
-    const wasLive = before !== null && before !== 'deleted';
-    if (isTombstone(record)) {
-      if (wasLive) {
-        add(COUNTER_TOTAL, -1);
-        add(statusCounter(before), -1);
-      }
-      continue;
-    }
-    if (!wasLive) add(COUNTER_TOTAL, 1);
-    else add(statusCounter(before), -1);
-    add(statusCounter(record.status), 1);
+/**
+ * Writes `items` in chunks of `size` through `write`, a few chunks queued at once (IN_FLIGHT) so
+ * the database never idles while the next is prepared. Each chunk is cloned by IndexedDB in the
+ * task that queues it: `size` keeps that task short.
+ */
+export async function inChunks<T>(items: readonly T[], size: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  const inFlight: Array<Promise<unknown>> = [];
+  for (let start = 0; start < items.length; start += size) {
+    const written = write(items.slice(start, start + size));
+    written.catch(() => undefined); // awaited below; a failure aborts the transaction
+    inFlight.push(written);
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
   }
-  return Object.fromEntries(Object.entries(deltas).filter(([, n]) => n !== 0));
-}
-
-export async function inChunks<T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < items.length; start += APPLY_CHUNK) await write(items.slice(start, start + APPLY_CHUNK));
+  await Promise.all(inFlight);
 }
 
 /**
@@ -122,17 +118,8 @@ export async function withdrawCases(db: OtkDatabase, arriving: string[], withdra
   await db.tombstones.bulkPut(withdrawn.map((id): TombstoneRow => ({ id, deleted: true, stamps: { deleted: stamp }, entity: 'consultation', rev: nextRev() })));
 }
 
-/** Keeps this installation's case-code sequences ahead of imported codes with its prefix (no duplicate codes later). */
-export async function advanceCaseSequences(db: OtkDatabase, prefix: string, writes: readonly ConsultationWrite[]): Promise<void> {
-  const code = new RegExp(`^${prefix}-(\\d{4})-(\\d{4,})$`);
-  const highest = new Map<string, number>();
-  for (const { record, before } of writes) {
-    if (before !== null || isTombstone(record)) continue;
-    const match = code.exec(record.caseCode);
-    if (!match) continue;
-    const key = caseSequenceCounter(prefix, Number(match[1]));
-    highest.set(key, Math.max(highest.get(key) ?? 0, Number(match[2])));
-  }
+/** Keeps this installation's case-code sequences ahead of imported codes with its prefix (no duplicate codes later); `highest` from ./write-summary. */
+export async function advanceCaseSequences(db: OtkDatabase, highest: ReadonlyMap<string, number>): Promise<void> {
   if (highest.size === 0) return;
   const keys = [...highest.keys()];
   const rows = await db.counters.bulkGet(keys);
@@ -156,14 +143,20 @@ export async function newConflictRows(db: OtkDatabase, plan: ImportPlan, header:
 }
 
 /**
- * Moves the counters by what the import writes (one revision per case written, per audit event
+ * Moves the counters by what the import writes (`caseDeltas`: the cases' own, ./write-summary; one revision per case written, per audit event
  * that arrived and per case withdrawn, plus one for the import itself); returns the list revision
  * after it and the revision the first write follows.
  */
-export async function countImport(db: OtkDatabase, plan: ImportPlan, withdrawnRows: ReadonlyArray<{ status: ConsultationStatus }>, newConflicts: number): Promise<{ finalRev: number; firstRev: number }> {
+export async function countImport(
+  db: OtkDatabase,
+  plan: ImportPlan,
+  caseDeltas: Readonly<Record<string, number>>,
+  withdrawnRows: ReadonlyArray<{ status: ConsultationStatus }>,
+  newConflicts: number,
+): Promise<{ finalRev: number; firstRev: number }> {
   const writes = plan.consultation.writes;
   const revisions = writes.length + plan.audit.writes.length + withdrawnRows.length + 1;
-  const deltas: Record<string, number> = { ...counterDeltas(writes), [COUNTER_REV]: revisions };
+  const deltas: Record<string, number> = { ...caseDeltas, [COUNTER_REV]: revisions };
   for (const row of withdrawnRows) {
     deltas[COUNTER_TOTAL] = (deltas[COUNTER_TOTAL] ?? 0) - 1;
     deltas[statusCounter(row.status)] = (deltas[statusCounter(row.status)] ?? 0) - 1;
@@ -195,6 +188,8 @@ export async function writeCases(db: OtkDatabase, writes: readonly ConsultationW
     for (const write of chunk) {
       const rev = nextRev();
       const copy = sealedCopy(sealed, write);
+      // Queued below: the sealed copy is no longer needed here (the page holds less as the writing goes on).
+      sealed?.delete(write);
       if (copy) {
         // Sealed before the transaction (./seal-writes): stored exactly as the middleware would have.
         stored.push(withRevision(copy.record, rev, write.exact ? { arrivedFrom: { peer: sender, rev } } : {}) as unknown as ConsultationRecord);

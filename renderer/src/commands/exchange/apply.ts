@@ -14,7 +14,9 @@ import type { ProgressListener } from '../../../../shared/sync/wire/types';
 import type { ConsultationStatus } from '../../../../shared/domain/codes';
 import { deskRefusal, intakeModeOf, withdrawFromOf, type ImportReady, type ImportResult } from './import';
 import { sealCases } from './seal-writes';
-import { admitRequests, advanceCaseSequences, countImport, importTables, inChunks, laterOf, newConflictRows, recordImport, withdrawCases, writeCases, writeQuarantine, writeRegistries } from './apply-steps';
+import { admitRequests, advanceCaseSequences, AUDIT_CHUNK, countImport, importTables, inChunks, laterOf, newConflictRows, recordImport, withdrawCases, writeCases, writeQuarantine, writeRegistries } from './apply-steps';
+import { mergeSummaries, summariseWrites, summariseWritesInSlices } from './write-summary';
+import { timeSlicer } from '../../db/next-task';
 
 /**
  * Applies a previewed bundle in ONE transaction (its cases sealed just before it, ./seal-writes, so
@@ -40,6 +42,13 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
   const sender = header.sender.installationId;
   // The cryptography before the transaction: it only writes (a re-planned write is sealed on put).
   const sealed = await sealCases(db, preview.plan.consultation.writes, { onProgress: options.onProgress });
+  // So is every walk over all the writes (counters, case-code sequences): in slices, not in one task of the transaction.
+  const planned = preview.plan.consultation;
+  const prepared = await summariseWritesInSlices(
+    planned.writes.filter((write) => write.admit !== true),
+    settings.caseCodePrefix,
+    timeSlicer(),
+  );
   options.onProgress?.({ phase: 'writing', done: 0, total: preview.plan.consultation.writes.length });
   return db.transaction('rw', importTables(db), async () => {
     if (await db.importedBundles.get(header.bundleId)) {
@@ -55,14 +64,15 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     const writes = plan.consultation.writes;
     const withdrawnRows = (await db.caseRows.bulkGet(plan.withdrawn)).filter((row) => row !== undefined);
     const conflictRows = await newConflictRows(db, plan, header, now);
-    const { finalRev, firstRev } = await countImport(db, plan, withdrawnRows as Array<{ status: ConsultationStatus }>, conflictRows.length);
+    // The summary prepared before the transaction holds while the cases are the preview's (else they were planned again here).
+    const unadmitted = plan.consultation === planned ? prepared : summariseWrites(writes.filter((write) => write.admit !== true), settings.caseCodePrefix);
+    const summary = mergeSummaries(unadmitted, summariseWrites(admitted, settings.caseCodePrefix));
+    const { finalRev, firstRev } = await countImport(db, plan, summary.deltas, withdrawnRows as Array<{ status: ConsultationStatus }>, conflictRows.length);
     let rev = firstRev;
     const nextRev = () => (rev += 1);
 
     await writeCases(db, writes, sender, nextRev, options.onProgress, sealed);
-    await inChunks(plan.audit.writes, async (chunk) => {
-      await db.audit.bulkPut(chunk.map((event) => storedAudit(event, nextRev(), sender)));
-    });
+    await inChunks(plan.audit.writes, AUDIT_CHUNK, (chunk) => db.audit.bulkPut(chunk.map((event) => storedAudit(event, nextRev(), sender))));
     for (const event of admissionEvents) await addAudit(db, event);
     if (withdrawFrom !== undefined) {
       const arriving = writes.filter((write) => !isTombstone(write.record)).map((write) => write.record.id);
@@ -71,7 +81,7 @@ export async function applyImport(ctx: CommandContext, preview: ImportReady, opt
     await writeRegistries(db, plan, finalRev, sender);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
     const quarantined = await writeQuarantine(db, plan, header, now);
-    await advanceCaseSequences(db, settings.caseCodePrefix, writes);
+    await advanceCaseSequences(db, summary.highest);
     const counts = await recordImport(ctx, { header, plan, installationId: installation.id, finalRev, newConflicts: conflictRows.length, quarantined, auditStamp: auditStamp!, now });
     return { applied: true, bundleId: header.bundleId, counts, newConflicts: conflictRows.length, quarantined };
   });

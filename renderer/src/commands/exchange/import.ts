@@ -153,8 +153,10 @@ export async function previewImport(ctx: CommandContext, bytes: Uint8Array, pass
     if (error instanceof PlanRefusal) return { ok: false, refusal: error.refusal, header };
     throw error;
   }
+  // The case codes of the conflicting cases only (a few): a map of every write's would be tens of ms in one task at 100 000.
+  const conflicting = new Set(plan.consultation.conflicts.map((c) => c.recordId));
   const caseCodes = new Map<string, string>();
-  for (const write of plan.consultation.writes) if (!isTombstone(write.record)) caseCodes.set(write.record.id, write.record.caseCode);
+  if (conflicting.size > 0) for (const write of plan.consultation.writes) if (conflicting.has(write.record.id) && !isTombstone(write.record)) caseCodes.set(write.record.id, write.record.caseCode);
   const counts = countsOf(plan);
   const quarantined = [plan.consultation, plan.network, plan.meeting, plan.method, plan.audit].flatMap((part) =>
     part.quarantined.map((entry) => ({ type: entry.type, recordId: entry.recordId, aheadMs: Math.max(...entry.stamps.map((stamp) => stamp.aheadMs)) })),

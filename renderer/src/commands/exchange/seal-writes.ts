@@ -39,22 +39,42 @@ function storable(write: ConsultationWrite): Row {
   return record;
 }
 
+/**
+ * Slices sealed at once. AES-GCM runs off this thread and each result comes back in a task of its
+ * own: awaiting every slice before starting the next left this thread idle for that round trip,
+ * so a few slices are under way while the next is prepared.
+ */
+export const SEALS_IN_FLIGHT = 4;
+
 export async function sealCases(db: OtkDatabase, writes: readonly ConsultationWrite[], options: { onProgress?: ProgressListener; signal?: AbortSignal } = {}): Promise<SealedCases> {
   const sealed: SealedCases = new WeakMap();
   const live = writes.filter((write) => !isTombstone(write.record) && write.row !== null && write.admit !== true);
   const byId = (row: Row) => row.id;
-  for (let start = 0; start < live.length; start += SEAL_SLICE) {
-    options.signal?.throwIfAborted();
-    const slice = live.slice(start, start + SEAL_SLICE);
-    const [records, rows] = await Promise.all([
-      sealAhead(db.keyring, 'consultations', slice.map(storable), byId),
-      sealAhead(db.keyring, 'caseRows', slice.map((write) => write.row as unknown as Row), byId),
-    ]);
-    if (records === null || rows === null) return sealed; // no key: the middleware decides on put
-    slice.forEach((write, i) => sealed.set(write, { from: write.record, fromRow: write.row, record: records[i]!, row: rows[i]! }));
-    options.onProgress?.({ phase: 'sealing', done: start + slice.length, total: live.length });
-    // WebCrypto may settle a slice's promises without leaving the task: yield between slices.
-    await nextTask();
+  const inFlight: Array<Promise<boolean>> = [];
+  let done = 0;
+  /** Seals one slice; false when there is no key (the middleware decides on put). */
+  const sealSlice = (slice: ConsultationWrite[]): Promise<boolean> =>
+    Promise.all([sealAhead(db.keyring, 'consultations', slice.map(storable), byId), sealAhead(db.keyring, 'caseRows', slice.map((write) => write.row as unknown as Row), byId)]).then(([records, rows]) => {
+      if (records === null || rows === null) return false;
+      slice.forEach((write, i) => sealed.set(write, { from: write.record, fromRow: write.row, record: records[i]!, row: rows[i]! }));
+      done += slice.length;
+      options.onProgress?.({ phase: 'sealing', done, total: live.length });
+      return true;
+    });
+  try {
+    for (let start = 0; start < live.length; start += SEAL_SLICE) {
+      options.signal?.throwIfAborted();
+      const sealing = sealSlice(live.slice(start, start + SEAL_SLICE));
+      sealing.catch(() => undefined); // awaited below
+      inFlight.push(sealing);
+      if (inFlight.length >= SEALS_IN_FLIGHT && !(await inFlight.shift())) return sealed;
+      // WebCrypto may settle a slice's promises without leaving the task: yield between slices.
+      await nextTask();
+    }
+    for (const sealing of inFlight.splice(0)) if (!(await sealing)) return sealed;
+  } finally {
+    // Cancelled or failed: the slices still under way settle unobserved (their result is dropped).
+    for (const sealing of inFlight) sealing.catch(() => undefined);
   }
   return sealed;
 }

@@ -161,4 +161,22 @@ describe('an import sealed before its transaction', () => {
     expect(await snapshot(target.db)).toEqual(before);
     expect(await target.db.consultations.count()).toBe(0);
   });
+
+  it('a failure among the audit chunks, with case chunks still in flight, leaves nothing', async () => {
+    const bytes = await bundleOf(WRITE_CHUNK + 3);
+    const target = await keyedInstallation('fails-mid-audit');
+    const ready = await previewImport(target.ctx, bytes, PASS, { minIterations: FAST_KDF });
+    if (!ready.ok) throw new Error(ready.refusal.code);
+    expect(ready.plan.audit.writes.length).toBeGreaterThan(1);
+    const before = await snapshot(target.db);
+    // The second audit event of the bundle fails: the cases were queued, the counters moved, the first events put.
+    let events = 0;
+    target.db.audit.hook('creating', () => {
+      if (++events === 2) throw new Error('the disk is full');
+    });
+    await expect(applyImport(target.ctx, ready)).rejects.toThrow('the disk is full');
+    expect(await snapshot(target.db)).toEqual(before);
+    expect(await target.db.consultations.count()).toBe(0);
+    expect(events).toBeGreaterThanOrEqual(2);
+  });
 });
