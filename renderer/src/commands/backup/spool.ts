@@ -3,6 +3,7 @@ import type { BackupProgress } from './write';
 import { blobSink } from './files';
 import type { RawDatabase } from './idb';
 import { readSnapshot, type SnapshotInfo } from './snapshot';
+import type { SpoolStats } from './worker-protocol';
 
 /**
  * The two pieces of a backup's work that run away from the database's transactions and the
@@ -27,6 +28,8 @@ export interface SpoolJob {
 export interface Spooled {
   blob: Blob;
   written: BackupWritten;
+  /** The backup workers' breakdown (absent on one thread). */
+  stats?: SpoolStats;
 }
 
 export interface WorkOptions {

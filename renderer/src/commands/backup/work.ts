@@ -16,6 +16,8 @@ export interface BackupWork {
   spool(db: OtkDatabase, job: SpoolJob, options?: WorkOptions): Promise<Spooled>;
   /** A spool read back and checked against what was written. */
   check(blob: Blob, written: BackupWritten, job: Pick<SpoolJob, 'installationKey' | 'databaseVersion'>, options?: WorkOptions): Promise<void>;
+  /** A spool's bytes in one buffer (for the shell's saveFile), read off the UI thread where workers run. */
+  bytesOf(blob: Blob): Promise<Uint8Array>;
   /** Ends the workers (after the backup, or to stop it). */
   dispose(): void;
 }
@@ -25,6 +27,7 @@ export function inPageBackupWork(): BackupWork {
   return {
     spool: async (db, job, options = {}) => spoolSnapshot(await rawDatabase(db), job, { ...options, pause }),
     check: (blob, written, job, options = {}) => checkReadBack(blobSource(blob), written, job, { ...options, pause }),
+    bytesOf: async (blob) => new Uint8Array(await blob.arrayBuffer()),
     dispose: () => undefined,
   };
 }

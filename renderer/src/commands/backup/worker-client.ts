@@ -102,12 +102,18 @@ export function workerBackupWork(createWorker: () => BackupWorkerLike = defaultB
         2,
       );
       if (spooled?.kind !== 'spooled') throw new Error(`unexpected backup worker answer ${spooled?.kind}`);
-      return { blob: spooled.blob, written: spooled.written };
+      return { blob: spooled.blob, written: spooled.written, stats: spooled.stats };
     },
 
     async check(blob: Blob, written: BackupWritten, job: Pick<SpoolJob, 'installationKey' | 'databaseVersion'>, options: WorkOptions = {}): Promise<void> {
       const [answer] = await run(options, ([id]) => worker(1).postMessage({ kind: 'check', id: id!, blob, written, job }), 1);
       if (answer?.kind !== 'checked') throw new Error(`unexpected backup worker answer ${answer?.kind}`);
+    },
+
+    async bytesOf(blob: Blob): Promise<Uint8Array> {
+      const [answer] = await run({}, ([id]) => worker(1).postMessage({ kind: 'bytes', id: id!, blob }), 1);
+      if (answer?.kind !== 'bytes') throw new Error(`unexpected backup worker answer ${answer?.kind}`);
+      return answer.bytes;
     },
 
     dispose() {

@@ -44,6 +44,8 @@ async function read(message: Extract<ToBackupWorker, { kind: 'read' }>, post: (m
     wake?.();
   };
   const send = (data: ReaderToWriter, transfer: Transferable[] = []) => port.postMessage(data, transfer);
+  const started = performance.now();
+  const stats = { encodeMs: 0, aheadMs: 0, totalMs: 0 };
   const idb = await openAsIs(database.indexedDB, message.database);
   try {
     let done = 0;
@@ -57,8 +59,12 @@ async function read(message: Extract<ToBackupWorker, { kind: 'read' }>, post: (m
           send({ kind: 'begin', info });
         },
         rows: async (table, rows) => {
+          const waiting = performance.now();
           while (ahead >= LINES_AHEAD) await new Promise<void>((resolve) => (room = resolve));
+          const encoding = performance.now();
           const bytes = encodeLines(entryTypeOf(table), rows);
+          stats.aheadMs += encoding - waiting;
+          stats.encodeMs += performance.now() - encoding;
           ahead++;
           send({ kind: 'lines', type: entryTypeOf(table), count: rows.length, bytes }, [bytes.buffer as ArrayBuffer]);
           done += rows.length;
@@ -66,7 +72,8 @@ async function read(message: Extract<ToBackupWorker, { kind: 'read' }>, post: (m
         },
       },
     );
-    send({ kind: 'end' });
+    stats.totalMs = performance.now() - started;
+    send({ kind: 'end', stats });
   } finally {
     idb.close();
   }
@@ -79,6 +86,10 @@ function write(message: Extract<ToBackupWorker, { kind: 'write' }>): Promise<Fro
   let writer: BackupWriter | null = null;
   return new Promise<FromBackupWorker>((resolve, reject) => {
     let queue = Promise.resolve();
+    let busyMs = 0;
+    let idleSince = performance.now();
+    let idleMs = 0;
+    let handlingSince = 0;
     const fail = (error: unknown) => {
       port.onmessage = null;
       void writer?.abort(error);
@@ -86,6 +97,17 @@ function write(message: Extract<ToBackupWorker, { kind: 'write' }>): Promise<Fro
       reject(error);
     };
     const handle = async (data: ReaderToWriter) => {
+      const start = performance.now();
+      handlingSince = start;
+      idleMs += start - idleSince;
+      try {
+        await handleIn(data);
+      } finally {
+        idleSince = performance.now();
+        busyMs += idleSince - start;
+      }
+    };
+    const handleIn = async (data: ReaderToWriter) => {
       if (data.kind === 'begin') writer = await writerFor(data.info, job, spool);
       else if (data.kind === 'lines') {
         await writer!.addEncoded(data.type, data.count, data.bytes);
@@ -94,7 +116,7 @@ function write(message: Extract<ToBackupWorker, { kind: 'write' }>): Promise<Fro
         const written = await writer!.finish();
         await spool.close();
         port.onmessage = null;
-        resolve({ kind: 'spooled', id, blob: spool.blob(), written });
+        resolve({ kind: 'spooled', id, blob: spool.blob(), written, stats: { ...data.stats, busyMs: busyMs + performance.now() - handlingSince, idleMs } });
       }
     };
     port.onmessage = (event: MessageEvent<ReaderToWriter>) => {
@@ -118,6 +140,9 @@ export function createBackupWorkerHost(post: (message: FromBackupWorker, transfe
           () => post({ kind: 'checked', id: message.id }),
           failed(message.id),
         );
+        break;
+      case 'bytes':
+        message.blob.arrayBuffer().then((buffer) => post({ kind: 'bytes', id: message.id, bytes: new Uint8Array(buffer) }, [buffer]), failed(message.id));
         break;
     }
   };

@@ -22,14 +22,33 @@ export type ToBackupWorker =
   /** Writer: the lines arriving over `port` written as a backup into a Blob spool. */
   | { kind: 'write'; id: number; job: SpoolJob; port: MessagePort }
   /** A written file (the spool, as a Blob) read back and checked. */
-  | { kind: 'check'; id: number; blob: Blob; written: BackupWritten; job: Pick<SpoolJob, 'installationKey' | 'databaseVersion'> };
+  | { kind: 'check'; id: number; blob: Blob; written: BackupWritten; job: Pick<SpoolJob, 'installationKey' | 'databaseVersion'> }
+  /** A spool's bytes in one buffer (read here, transferred: the UI thread neither reads nor copies them). */
+  | { kind: 'bytes'; id: number; blob: Blob };
 
 /** From the reader to the writer, over their port. */
 export type ReaderToWriter =
   | { kind: 'begin'; info: SnapshotInfo }
   /** `count` rows of `type` as JSON lines (the buffer is transferred). */
   | { kind: 'lines'; type: string; count: number; bytes: Uint8Array }
-  | { kind: 'end' };
+  /** `stats`: the reader's own time (./worker-host SpoolStats). */
+  | { kind: 'end'; stats: ReaderStats };
+
+/** Where a reader's time went, in ms (for the benchmark's breakdown). */
+export interface ReaderStats {
+  /** Serialising pages (JSON lines, UTF-8). */
+  encodeMs: number;
+  /** Waiting for the writer (LINES_AHEAD pages ahead). */
+  aheadMs: number;
+  /** From opening the connection to the last page sent. */
+  totalMs: number;
+}
+
+/** Where a spool's time went, in ms: the reader's, and the writer's compressing + sealing (`busyMs`) and waiting for pages (`idleMs`). */
+export interface SpoolStats extends ReaderStats {
+  busyMs: number;
+  idleMs: number;
+}
 
 /** From the writer to the reader: one page written, room for another. */
 export type WriterToReader = { kind: 'ack' };
@@ -46,6 +65,7 @@ export type FromBackupWorker =
   | { kind: 'progress'; id: number; progress: BackupProgress }
   /** The reader read and sent everything. */
   | { kind: 'read'; id: number }
-  | { kind: 'spooled'; id: number; blob: Blob; written: BackupWritten }
+  | { kind: 'spooled'; id: number; blob: Blob; written: BackupWritten; stats: SpoolStats }
   | { kind: 'checked'; id: number }
+  | { kind: 'bytes'; id: number; bytes: Uint8Array }
   | { kind: 'failed'; id: number; error: SerializedError };

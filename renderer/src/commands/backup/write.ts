@@ -143,7 +143,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
       await recordFailure(ctx, 'verify', error, target);
       throw isBackupError(error) ? new BackupError(error.code === 'folder-unavailable' ? error.code : 'verify-mismatch', error.message, error.params, { cause: error }) : new BackupError('verify-mismatch', 'the backup did not read back', {}, { cause: error });
     }
-    return await finishBackup(ctx, bridge, target, options, { file, startedAt, installationId: installation.id, spooled });
+    return await finishBackup(ctx, bridge, target, options, { file, startedAt, installationId: installation.id, spooled, work });
   } finally {
     work.dispose();
   }
@@ -155,7 +155,7 @@ async function finishBackup(
   bridge: Bridge,
   target: BackupTarget,
   options: BackupOptions,
-  { file, startedAt, installationId, spooled }: { file: string; startedAt: Date; installationId: string; spooled: Spooled },
+  { file, startedAt, installationId, spooled, work }: { file: string; startedAt: Date; installationId: string; spooled: Spooled; work: BackupWork },
 ): Promise<BackupOutcome> {
   const { db } = ctx;
   const { written } = spooled;
@@ -163,8 +163,7 @@ async function finishBackup(
   let location: string | undefined;
   if (target.kind !== 'folder') {
     options.onProgress?.({ phase: 'saving', done: 0, total: written.bytes });
-    const blob = spooled.blob;
-    const saved = await bridge.saveFile({ suggestedName: file, bytes: new Uint8Array(await blob.arrayBuffer()), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
+    const saved = await bridge.saveFile({ suggestedName: file, bytes: await work.bytesOf(spooled.blob), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
     if (saved.status === 'cancelled') return { status: 'cancelled' };
     if (saved.status === 'failed') {
       const error = new BackupError('folder-unavailable', `saving the backup failed: ${saved.code}`, { reason: saved.code });

@@ -77,7 +77,7 @@ describe('a backup written by the backup workers', () => {
     const outcome = await writeBackup(a.ctx, bridge, { kind: 'download' }, { ...OPTIONS, work: () => workerBackupWork(stand.createWorker), onProgress: (p) => phases.add(p.phase) });
     expect(outcome.status).toBe('written');
     expect([...phases]).toEqual(['writing', 'verifying', 'saving']);
-    expect(stand.started.map((worker) => worker.roles)).toEqual([['read'], ['write', 'check']]);
+    expect(stand.started.map((worker) => worker.roles)).toEqual([['read'], ['write', 'check', 'bytes']]);
     expect(everyWorkerEnded(stand)).toBe(true);
     const opened = await openBackup(bytesSource(saved[0]!), PASSPHRASE, { supportedDatabaseVersion: a.db.verno });
     const scanned = await opened.scan();
