@@ -9,7 +9,7 @@ import { writeBackup, type BackupProgress } from '../../../renderer/src/commands
 import { applyRestore, previewRestore } from '../../../renderer/src/commands/backup/restore';
 import { blobSource } from '../../../renderer/src/commands/backup/files';
 import { workerBackupWork } from '../../../renderer/src/commands/backup/worker-client';
-import type { BackupWork } from '../../../renderer/src/commands/backup/work';
+import { inPageBackupWork, type BackupWork } from '../../../renderer/src/commands/backup/work';
 import type { SpoolStats } from '../../../renderer/src/commands/backup/worker-protocol';
 import type { BridgeMethod } from '../../../shared/bridge/methods';
 import { APP_VERSION } from '../../../renderer/src/services/app-meta';
@@ -95,7 +95,8 @@ function measuredWork(keep: (stats: SpoolStats | null) => void): BackupWork {
 }
 
 export function backupOps(deps: { context: () => Promise<CommandContext> }) {
-  async function backupOnce(): Promise<BackupRun> {
+  /** `onPage`: the spool written and checked on this thread (the path without workers), for a comparison in the same run. */
+  async function backupOnce(onPage = false): Promise<BackupRun> {
     const ctx = await deps.context();
     await nextTask();
     const tasks = watchLongTasks();
@@ -107,7 +108,7 @@ export function backupOps(deps: { context: () => Promise<CommandContext> }) {
     };
     const start = performance.now();
     let spool: SpoolStats | null = null;
-    const outcome = await writeBackup(ctx, benchBridge, { kind: 'download' }, { appVersion: APP_VERSION, onProgress, work: () => measuredWork((stats) => (spool = stats)) });
+    const outcome = await writeBackup(ctx, benchBridge, { kind: 'download' }, { appVersion: APP_VERSION, onProgress, work: onPage ? inPageBackupWork : () => measuredWork((stats) => (spool = stats)) });
     const end = performance.now();
     await nextTask();
     const longestTaskMs = tasks.stop(start, end);

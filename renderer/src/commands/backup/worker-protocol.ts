@@ -13,8 +13,12 @@ import type { SpoolJob } from './spool';
  * by side while the UI thread only waits. The writer then checks a file read back ('check').
  */
 
-/** Encoded pages the reader may have sent ahead of the writer's acknowledgements. */
-export const LINES_AHEAD = 4;
+/**
+ * Encoded pages the reader may have sent ahead of the writer's acknowledgements (≈ 3 MB each: at most
+ * ≈ 50 MB waiting in the writer). While held back the reader keeps its snapshot transaction alive
+ * with requests (db/keep-alive), so it should rarely wait: 4 held it back for half the backup.
+ */
+export const LINES_AHEAD = 16;
 
 export type ToBackupWorker =
   /** Reader: the snapshot of `database`, its pages serialised, sent over `port`. */
