@@ -3,7 +3,7 @@ export { BACKUP_ERROR_CODES, BackupError, isBackupError, type BackupErrorCode } 
 export { BACKUP_COMPRESSIONS, BACKUP_FORMAT_VERSION, DEFAULT_BACKUP_COMPRESSION, entryTypeOf, tableOf, type BackupCompression, type BackupEntry } from './format';
 export { backupHeaderSchema, keySlotSchema, type BackupHeader, type KeySlot } from './header';
 export { keySlotsOf, looksLikeRecoveryKey, openInstallationKey, type SlotSource } from './keys';
-export { createBackupWriter, type BackupSink, type BackupWriteInput, type BackupWritten, type BackupWriter } from './writer';
+export { createBackupWriter, encodeLines, type BackupSink, type BackupWriteInput, type BackupWritten, type BackupWriter } from './writer';
 export { openBackup, readBackupHeader, type BackupSecret, type OpenedBackup, type OpenOptions, type ReadOptions, type ReadProgress, type ScanResult } from './reader';
 export { bytesSource, SequentialReader, type ByteSource } from './source';
 export { backupFileName, installationTag, parseBackupFileName, BACKUP_FILE_NAME, DEVICE_TAG } from './file-name';

@@ -65,10 +65,22 @@ export interface BackupWriter {
   readonly header: BackupHeader;
   /** Adds rows of one type (awaits room in the pipeline: back-pressure from the sink). */
   add(type: string, rows: readonly unknown[]): Promise<void>;
+  /**
+   * Adds `count` rows of one type already serialised by `encodeLines` (another thread may
+   * serialise while this one compresses and seals). The read-back check counts the lines again.
+   */
+  addEncoded(type: string, count: number, bytes: Uint8Array): Promise<void>;
   /** Ends the payload; checks the counts; the last chunk is written. */
   finish(): Promise<BackupWritten>;
   /** Stops: nothing more is written (the caller removes what the sink holds). */
   abort(reason?: unknown): Promise<void>;
+}
+
+const lineEncoder = new TextEncoder();
+
+/** Rows of one type as the payload's JSON lines, UTF-8 (what `addEncoded` takes). */
+export function encodeLines(type: string, rows: readonly unknown[]): Uint8Array {
+  return lineEncoder.encode(linesOf(type, rows));
 }
 
 export async function createBackupWriter(input: BackupWriteInput, sink: BackupSink): Promise<BackupWriter> {
@@ -128,24 +140,34 @@ export async function createBackupWriter(input: BackupWriteInput, sink: BackupSi
     failure = error;
   });
   const counts: Record<string, number> = {};
-  const encoder = new TextEncoder();
   let finished = false;
+  const put = async (bytes: Uint8Array) => {
+    try {
+      await (deflating ? deflating.writer.write(bytes) : chunker.push(bytes));
+    } catch (error) {
+      throw failure ?? error;
+    }
+  };
+  const ready = () => {
+    if (failure) throw failure;
+    if (finished) throw new Error('the backup is finished');
+  };
   return {
     header,
     async add(type, rows) {
-      if (failure) throw failure;
-      if (finished) throw new Error('the backup is finished');
+      ready();
       if (rows.length === 0) return;
       counts[type] = (counts[type] ?? 0) + rows.length;
-      try {
-        for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
-          if (at > 0) await input.pause?.();
-          const bytes = encoder.encode(linesOf(type, rows.slice(at, at + ROWS_PER_SLICE)));
-          await (deflating ? deflating.writer.write(bytes) : chunker.push(bytes));
-        }
-      } catch (error) {
-        throw failure ?? error;
+      for (let at = 0; at < rows.length; at += ROWS_PER_SLICE) {
+        if (at > 0) await input.pause?.();
+        await put(encodeLines(type, rows.slice(at, at + ROWS_PER_SLICE)));
       }
+    },
+    async addEncoded(type, count, bytes) {
+      ready();
+      if (count === 0) return;
+      counts[type] = (counts[type] ?? 0) + count;
+      await put(bytes);
     },
     async finish() {
       if (failure) throw failure;

@@ -82,6 +82,7 @@ const MEASURED = [
   'import-2k-longest-task',
   'backup-2k',
   'backup-2k-verify',
+  'backup-2k-on-page',
   'backup-2k-longest-task',
   'restore-2k',
   'restore-2k-preview',

@@ -8,6 +8,9 @@ import { validatedBridge } from '../../../renderer/src/bridge/validated';
 import { writeBackup, type BackupProgress } from '../../../renderer/src/commands/backup/write';
 import { applyRestore, previewRestore } from '../../../renderer/src/commands/backup/restore';
 import { blobSource } from '../../../renderer/src/commands/backup/files';
+import { workerBackupWork } from '../../../renderer/src/commands/backup/worker-client';
+import { inPageBackupWork, type BackupWork } from '../../../renderer/src/commands/backup/work';
+import type { SpoolStats } from '../../../renderer/src/commands/backup/worker-protocol';
 import type { BridgeMethod } from '../../../shared/bridge/methods';
 import { APP_VERSION } from '../../../renderer/src/services/app-meta';
 import { BENCH_PASSPHRASE } from '../passphrase.mjs';
@@ -74,10 +77,26 @@ export interface BackupRun {
   bytes: number;
   rows: number;
   consultations: number;
+  /** The backup workers' breakdown of the spool (null: it was written on the page). */
+  spool: SpoolStats | null;
+}
+
+/** The app's backup workers (as writeBackup starts them by default), keeping the spool's breakdown. */
+function measuredWork(keep: (stats: SpoolStats | null) => void): BackupWork {
+  const work = workerBackupWork();
+  return {
+    ...work,
+    spool: async (...args) => {
+      const spooled = await work.spool(...args);
+      keep(spooled.stats ?? null);
+      return spooled;
+    },
+  };
 }
 
 export function backupOps(deps: { context: () => Promise<CommandContext> }) {
-  async function backupOnce(): Promise<BackupRun> {
+  /** `onPage`: the spool written and checked on this thread (the path without workers), for a comparison in the same run. */
+  async function backupOnce(onPage = false): Promise<BackupRun> {
     const ctx = await deps.context();
     await nextTask();
     const tasks = watchLongTasks();
@@ -88,7 +107,8 @@ export function backupOps(deps: { context: () => Promise<CommandContext> }) {
       if (progress.phase === 'saving' && savingAt === 0) savingAt = performance.now();
     };
     const start = performance.now();
-    const outcome = await writeBackup(ctx, benchBridge, { kind: 'download' }, { appVersion: APP_VERSION, onProgress });
+    let spool: SpoolStats | null = null;
+    const outcome = await writeBackup(ctx, benchBridge, { kind: 'download' }, { appVersion: APP_VERSION, onProgress, work: onPage ? inPageBackupWork : () => measuredWork((stats) => (spool = stats)) });
     const end = performance.now();
     await nextTask();
     const longestTaskMs = tasks.stop(start, end);
@@ -108,6 +128,7 @@ export function backupOps(deps: { context: () => Promise<CommandContext> }) {
       bytes: outcome.record.bytes,
       rows: Object.values(counts).reduce((a, b) => a + b, 0),
       consultations: counts.consultations ?? 0,
+      spool,
     };
   }
 

@@ -2,15 +2,8 @@ import type { Bridge } from '../../../../shared/bridge/contract';
 import {
   BackupError,
   backupFileName,
-  createBackupWriter,
-  entryTypeOf,
   isBackupError,
-  keySlotsOf,
-  openBackup,
   type BackupCompression,
-  type BackupWriter,
-  type BackupWritten,
-  type ByteSource,
 } from '../../../../shared/backup';
 import { LockedError } from '../../db/keyring';
 import { isStorageFull } from '../../../../shared/protection/storage-full';
@@ -18,9 +11,10 @@ import type { CommandContext } from '../../access/context';
 import { addAudit, auditEvent } from '../audit';
 import { readInstallation } from '../../queries/installation';
 import { takeStamps } from '../stamps';
-import { blobSink, blobSource, folderSink, folderSource, type FinishingSink } from './files';
+import { folderSink, folderSource, type FinishingSink } from './files';
 import { rawDatabase } from './idb';
-import { readSnapshot } from './snapshot';
+import { checkReadBack, type Spooled, type SpoolJob } from './spool';
+import { defaultBackupWork, type BackupWork } from './work';
 import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
 import { pruneGenerations } from './generations';
 import { BULK_SLICE_MS, timeSlicer } from '../../db/next-task';
@@ -63,6 +57,8 @@ export interface BackupOptions {
   folderPartBytes?: number;
   /** How the payload is packed (default: shared/backup DEFAULT_BACKUP_COMPRESSION). Tests only: a backup packed 'none' restores as exactly. */
   compression?: BackupCompression;
+  /** Where the spool is written and checked (default ./work defaultBackupWork: the backup workers, or this thread without workers). */
+  work?: () => BackupWork;
 }
 
 export type BackupOutcome = { status: 'written'; record: BackupRecord; removed: string[]; generationsFailed: boolean } | { status: 'cancelled' };
@@ -116,81 +112,58 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   if (before.last?.file === file) file = backupFileName(installation.id, startedAt, 1, options.device);
   // The snapshot is written into a spool first, so its read-only transaction — which holds every
   // save back while it is open — never waits on the folder (a slow or stalled network share); the
-  // spool then goes to the folder, with the database free again.
-  const spool = blobSink();
-  // Serialising and compressing a table is synchronous work: it gives the page a turn every 25 ms.
-  const pause = timeSlicer(BULK_SLICE_MS);
+  // spool then goes to the folder, with the database free again. The spool is written and checked
+  // in the backup workers (./work.ts), away from the UI thread.
+  const work = options.work?.() ?? defaultBackupWork();
+  const job: SpoolJob = { databaseVersion: raw.version, appVersion: options.appVersion, now: startedAt, compression: options.compression, installationKey };
   const folder: FinishingSink | null = target.kind === 'folder' ? folderSink(bridge, target.folder, file, options.folderPartBytes) : null;
-
-  // 1. Write.
-  let written: BackupWritten;
-  let total = 0;
+  const progress = { onProgress: options.onProgress, signal: options.signal };
   try {
-    let writer: BackupWriter | null = null;
-    let done = 0;
-    await readSnapshot(
-      raw,
-      {
-        begin: async (info) => {
-          total = Object.values(info.counts).reduce((a, b) => a + b, 0);
-          writer = await createBackupWriter(
-            {
-              sender: { installationId: info.installationId, name: info.installationName },
-              app: { version: options.appVersion },
-              databaseVersion: raw.version,
-              counts: Object.fromEntries(info.tables.map((table) => [entryTypeOf(table), info.counts[table] ?? 0])),
-              slots: keySlotsOf(info.profiles),
-              installationKey,
-              now: startedAt,
-              compression: options.compression,
-              pause,
-            },
-            spool,
-          );
-        },
-        rows: async (table, rows) => {
-          await writer!.add(entryTypeOf(table), rows);
-          done += rows.length;
-          options.onProgress?.({ phase: 'writing', done, total });
-        },
-      },
-      { signal: options.signal },
-    );
-    written = await writer!.finish();
-    await spool.close();
-    if (folder) await copyToFolder(spool.blob(), folder, (done) => options.onProgress?.({ phase: 'saving', done, total: written.bytes }));
-  } catch (error) {
-    await spool.abort();
-    await folder?.abort();
-    if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
-    await recordFailure(ctx, 'write', error, target);
-    throw isBackupError(error) ? error : new BackupError(isStorageFull(error) ? 'storage-full' : 'folder-unavailable', 'the backup could not be written', { reason: 'write-failed' }, { cause: error });
-  }
-
-  // 2. Read it back and check it.
-  try {
-    options.onProgress?.({ phase: 'verifying', done: 0, total: written.bytes });
-    const source: ByteSource = target.kind === 'folder' ? await folderSource(bridge, target.folder, file) : blobSource(spool.blob());
-    if (source.size !== written.bytes) throw new BackupError('verify-mismatch', `the file holds ${source.size} bytes, ${written.bytes} were written`);
-    const opened = await openBackup(source, { installationKey }, { supportedDatabaseVersion: raw.version });
-    const scanned = await opened.scan({ onProgress: (p) => options.onProgress?.({ phase: 'verifying', done: p.done, total: p.total }), signal: options.signal, pause });
-    const sameCounts = JSON.stringify(Object.entries(scanned.counts).toSorted()) === JSON.stringify(Object.entries(written.counts).toSorted());
-    if (!sameCounts || scanned.digest !== written.digest || opened.header.backupId !== written.header.backupId) {
-      throw new BackupError('verify-mismatch', 'the file read back differs from what was written');
+    // 1. Write.
+    let spooled: Spooled;
+    try {
+      spooled = await work.spool(db, job, progress);
+      if (folder) await copyToFolder(spooled.blob, folder, (done) => options.onProgress?.({ phase: 'saving', done, total: spooled.written.bytes }));
+    } catch (error) {
+      await folder?.abort();
+      if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
+      await recordFailure(ctx, 'write', error, target);
+      throw isBackupError(error) ? error : new BackupError(isStorageFull(error) ? 'storage-full' : 'folder-unavailable', 'the backup could not be written', { reason: 'write-failed' }, { cause: error });
     }
-  } catch (error) {
-    if (target.kind === 'folder') await bridge.deleteBackupFile({ folder: target.folder, name: file }).catch(() => undefined);
-    if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
-    await recordFailure(ctx, 'verify', error, target);
-    throw isBackupError(error) ? new BackupError(error.code === 'folder-unavailable' ? error.code : 'verify-mismatch', error.message, error.params, { cause: error }) : new BackupError('verify-mismatch', 'the backup did not read back', {}, { cause: error });
-  }
+    const { written } = spooled;
 
+    // 2. Read it back and check it: the folder's file from the disk (here, through the bridge), the spool in the workers.
+    try {
+      options.onProgress?.({ phase: 'verifying', done: 0, total: written.bytes });
+      if (target.kind === 'folder') await checkReadBack(await folderSource(bridge, target.folder, file), written, job, { ...progress, pause: timeSlicer(BULK_SLICE_MS) });
+      else await work.check(spooled.blob, written, job, progress);
+    } catch (error) {
+      if (target.kind === 'folder') await bridge.deleteBackupFile({ folder: target.folder, name: file }).catch(() => undefined);
+      if (error instanceof DOMException && error.name === 'AbortError') return { status: 'cancelled' };
+      await recordFailure(ctx, 'verify', error, target);
+      throw isBackupError(error) ? new BackupError(error.code === 'folder-unavailable' ? error.code : 'verify-mismatch', error.message, error.params, { cause: error }) : new BackupError('verify-mismatch', 'the backup did not read back', {}, { cause: error });
+    }
+    return await finishBackup(ctx, bridge, target, options, { file, startedAt, installationId: installation.id, spooled, work });
+  } finally {
+    work.dispose();
+  }
+}
+
+/** Saves a download or a chosen file, records and audits the backup, prunes the folder's generations. */
+async function finishBackup(
+  ctx: CommandContext,
+  bridge: Bridge,
+  target: BackupTarget,
+  options: BackupOptions,
+  { file, startedAt, installationId, spooled, work }: { file: string; startedAt: Date; installationId: string; spooled: Spooled; work: BackupWork },
+): Promise<BackupOutcome> {
+  const { db } = ctx;
+  const { written } = spooled;
   // 3. The browser's download, or a file the coordinator chooses.
   let location: string | undefined;
   if (target.kind !== 'folder') {
     options.onProgress?.({ phase: 'saving', done: 0, total: written.bytes });
-    const blob = spool.blob();
-    const saved = await bridge.saveFile({ suggestedName: file, bytes: new Uint8Array(await blob.arrayBuffer()), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
+    const saved = await bridge.saveFile({ suggestedName: file, bytes: await work.bytesOf(spooled.blob), filters: [{ name: 'OT-keskus backup', extensions: ['otk'] }] });
     if (saved.status === 'cancelled') return { status: 'cancelled' };
     if (saved.status === 'failed') {
       const error = new BackupError('folder-unavailable', `saving the backup failed: ${saved.code}`, { reason: saved.code });
@@ -234,7 +207,7 @@ export async function writeBackup(ctx: CommandContext, bridge: Bridge, target: B
   let generationsFailed = false;
   if (target.kind === 'folder') {
     try {
-      removed = await pruneGenerations(bridge, target.folder, installation.id, file, options.device ?? null);
+      removed = await pruneGenerations(bridge, target.folder, installationId, file, options.device ?? null);
     } catch (error) {
       generationsFailed = true;
       await recordFailure(ctx, 'generations', error, target);

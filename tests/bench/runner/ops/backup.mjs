@@ -70,6 +70,9 @@ export default {
     const verify = [];
     const peaks = [];
     const afters = [];
+    const spools = [];
+    const onPage = [];
+    const onPageTasks = [];
     const samples = await repeat({
       warmup: bench.warmup,
       runs: bench.runs,
@@ -84,14 +87,22 @@ export default {
           verify.push(shape.verifyMs);
           peaks.push(measured.peakMb);
           afters.push(measured.afterMb);
+          spools.push(shape.spool);
+          // The same backup with the spool written and checked on the page (no workers), right after: the same load.
+          const page = await bench.call('backupOnce', true);
+          onPage.push(page.ms);
+          onPageTasks.push(page.longestTaskMs);
         }
         return shape.ms;
       },
     });
     if (shape.consultations !== bench.records) throw new Error(`the backup holds ${shape.consultations} of ${bench.records} cases`);
     const size = `${(shape.bytes / 1048576).toFixed(1)} MiB, ${shape.rows} rows`;
+    const ms = (v) => Math.round(v);
+    const breakdown = spools.map((s) => (s ? `reader ${ms(s.totalMs)} (serialising ${ms(s.encodeMs)}, held back ${ms(s.aheadMs)}) / writer busy ${ms(s.busyMs)}, idle ${ms(s.idleMs)}` : 'on the page')).join('; ');
     return [
-      timing(bench.name('backup'), samples, { note: `full encrypted backup (web build: Blob spool, read back and verified, then saveFile), ${size}; verification included` }),
+      timing(bench.name('backup'), samples, { note: `full encrypted backup (web build: Blob spool, read back and verified, then saveFile), ${size}; verification included; per run, the backup workers' spool in ms: ${breakdown}` }),
+      timing(bench.name('backup', '-on-page'), onPage, { note: `extra: the same backup with the spool written and checked on the page thread (the path without workers), each run right after the measured one; longest tasks ${onPageTasks.join(' / ')} ms` }),
       timing(bench.name('backup', '-verify'), verify, { note: 'extra: the read-back check alone (part of backup)' }),
       timing(bench.name('backup', '-longest-task'), tasks, {
         note: `longest main-thread task during the backup (Long Tasks API; 0 = none of 50 ms or more); per run, the longest begun while writing / verifying / saving: ${phases.map((p) => `${p.writing}/${p.verifying}/${p.saving}`).join(', ')} ms`,
