@@ -1,6 +1,7 @@
 import type { BridgeArgs, BridgeResult, FileFilter } from '../../../shared/bridge/contract';
 import { MAX_FILE_BYTES, type BridgeMethod } from '../../../shared/bridge/methods';
 import { APP_NAME, APP_VERSION } from '../services/app-meta';
+import { nextTask } from '../db/next-task';
 
 /**
  * The shell contract implemented with plain browser APIs, so the identical UI runs in Chromium
@@ -19,10 +20,26 @@ function appInfo(): BridgeResult<'appInfo'> {
   };
 }
 
+/** Bytes copied into a download's Blob per task: a 140 MiB backup is not one long copy on the UI thread. */
+const BLOB_PART = 8 * 1024 * 1024;
+
+/**
+ * The bytes as a Blob, built a part per task: a Blob made of a Blob and a part copies only the part
+ * (the earlier parts are referenced), so no task copies more than `partBytes`.
+ */
+export async function blobInParts(bytes: Uint8Array, partBytes = BLOB_PART): Promise<Blob> {
+  const type = 'application/octet-stream';
+  let blob = new Blob([], { type });
+  for (let at = 0; at < bytes.length; at += partBytes) {
+    if (at > 0) await nextTask();
+    blob = new Blob([blob, bytes.subarray(at, at + partBytes) as Uint8Array<ArrayBuffer>], { type });
+  }
+  return blob;
+}
+
 /** A download link: the browser saves the file to its download folder (or asks, per its settings). */
-function saveFile(args: BridgeArgs<'saveFile'>): BridgeResult<'saveFile'> {
-  const blob = new Blob([args.bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' });
-  const url = URL.createObjectURL(blob);
+async function saveFile(args: BridgeArgs<'saveFile'>): Promise<BridgeResult<'saveFile'>> {
+  const url = URL.createObjectURL(await blobInParts(args.bytes));
   const link = document.createElement('a');
   link.href = url;
   link.download = args.suggestedName;

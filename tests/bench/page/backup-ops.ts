@@ -5,6 +5,7 @@ import { Keyring } from '../../../renderer/src/db/keyring';
 import type { CommandContext } from '../../../renderer/src/access/context';
 import { COUNTER_TOTAL } from '../../../renderer/src/db/counters';
 import { validatedBridge } from '../../../renderer/src/bridge/validated';
+import { blobInParts } from '../../../renderer/src/bridge/web';
 import { writeBackup, type BackupProgress } from '../../../renderer/src/commands/backup/write';
 import { applyRestore, previewRestore } from '../../../renderer/src/commands/backup/restore';
 import { blobSource } from '../../../renderer/src/commands/backup/files';
@@ -24,7 +25,7 @@ import { BENCH_PASSPHRASE } from '../passphrase.mjs';
  *   Blob spool, READ BACK from the spool and verified (every chunk authenticated, lines counted,
  *   digest compared), then handed to the bridge's `saveFile` (contract-validated, as in the app).
  *   Only the bridge's last step differs: instead of clicking a download link, the bench bridge
- *   keeps the bytes as a Blob (for `restoreOnce`) and answers `saved`. The timing includes the
+ *   keeps the Blob it builds (web.ts blobInParts, for `restoreOnce`) and answers `saved`. The timing includes the
  *   verification; `verifyMs` is the verification alone (from the 'verifying' progress to 'saving').
  * - `restoreOnce`: the last backup restored into a fresh, empty installation (its own database,
  *   as a new installation's first-run screen has it — nothing set up), through `previewRestore`
@@ -42,7 +43,8 @@ let lastBackup: Blob | null = null;
 const benchBridge = validatedBridge(async (method: BridgeMethod, args: unknown) => {
   if (method === 'saveFile') {
     const { bytes, suggestedName } = args as { bytes: Uint8Array; suggestedName: string };
-    lastBackup = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    // The web bridge's own Blob building (a part per task), as its download does.
+    lastBackup = await blobInParts(bytes);
     return { status: 'saved', location: suggestedName };
   }
   return { status: 'failed', code: 'unsupported' };

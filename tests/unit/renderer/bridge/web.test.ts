@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validatedBridge } from '../../../../renderer/src/bridge/validated';
-import { callWebBridge } from '../../../../renderer/src/bridge/web';
+import { blobInParts, callWebBridge } from '../../../../renderer/src/bridge/web';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -23,5 +23,17 @@ describe('web bridge: printToPdf', () => {
     });
     await expect(bridge.printToPdf({ suggestedName: 'yhteenveto.txt' })).rejects.toThrow();
     expect(print).toHaveBeenCalledOnce();
+  });
+});
+
+describe('web bridge: saveFile', () => {
+  it('builds the download a part per task, byte for byte the file', async () => {
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) % 251);
+    for (const part of [1, 7, 999, 1000, 4096]) {
+      const blob = await blobInParts(bytes, part);
+      expect(blob.size).toBe(bytes.length);
+      expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes);
+    }
+    expect((await blobInParts(new Uint8Array(0))).size).toBe(0);
   });
 });
