@@ -270,6 +270,9 @@ describe('backup and restore in Chromium', () => {
     await unlockApp(page);
     await openNewRequest(page);
     await fillIntake(page, { question: 'Täyden levyn testin pyyntö (synteettinen).' });
+    // The app at rest first: the work list index writes its snapshot (derived data) 1.5 s after it
+    // loads, and it must not fall between the dump below and the quota taking effect.
+    await expect.poll(async () => (await rawDatabase(page)).indexSnapshot?.rows ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
     const before = await rawDatabase(page);
     const cdp = await page.context().newCDPSession(page);
     const origin = new URL(page.url()).origin;
