@@ -1,9 +1,9 @@
 import { BackupError, createBackupWriter, entryTypeOf, keySlotsOf, openBackup, type BackupCompression, type BackupWriter, type BackupWritten, type ByteSource } from '../../../../shared/backup';
-import type { BackupProgress } from './write';
+import type { BackupProgress } from './progress';
 import { blobSink } from './files';
 import type { RawDatabase } from './idb';
 import { readSnapshot, type SnapshotInfo } from './snapshot';
-import type { SpoolStats } from './worker-protocol';
+import type { OtkDatabase } from '../../db/schema';
 
 /**
  * The two pieces of a backup's work that run away from the database's transactions and the
@@ -104,4 +104,36 @@ export async function checkReadBack(source: ByteSource, written: BackupWritten, 
   if (!sameCounts || scanned.digest !== written.digest || opened.header.backupId !== written.header.backupId) {
     throw new BackupError('verify-mismatch', 'the file read back differs from what was written');
   }
+}
+
+/**
+ * Where a backup's spool is written and checked: in the backup workers (./worker-client.ts) where
+ * the platform has workers, else on this thread in slices of BULK_SLICE_MS (./spool.ts, the same
+ * functions the workers run).
+ */
+export interface BackupWork {
+  /** The snapshot written into a Blob spool. */
+  spool(db: OtkDatabase, job: SpoolJob, options?: WorkOptions): Promise<Spooled>;
+  /** A spool read back and checked against what was written. */
+  check(blob: Blob, written: BackupWritten, job: Pick<SpoolJob, 'installationKey' | 'databaseVersion'>, options?: WorkOptions): Promise<void>;
+  /** A spool's bytes in one buffer (for the shell's saveFile), read off the UI thread where workers run. */
+  bytesOf(blob: Blob): Promise<Uint8Array>;
+  /** Ends the workers (after the backup, or to stop it). */
+  dispose(): void;
+}
+
+/** Where a reader's time went, in ms (for the benchmark's breakdown). */
+export interface ReaderStats {
+  /** Serialising pages (JSON lines, UTF-8). */
+  encodeMs: number;
+  /** Waiting for the writer (LINES_AHEAD pages ahead). */
+  aheadMs: number;
+  /** From opening the connection to the last page sent. */
+  totalMs: number;
+}
+
+/** Where a spool's time went, in ms: the reader's, and the writer's compressing + sealing (`busyMs`) and waiting for pages (`idleMs`). */
+export interface SpoolStats extends ReaderStats {
+  busyMs: number;
+  idleMs: number;
 }

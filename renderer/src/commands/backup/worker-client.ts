@@ -1,7 +1,6 @@
 import { BackupError, type BackupErrorCode, type BackupWritten } from '../../../../shared/backup';
 import type { OtkDatabase } from '../../db/schema';
-import type { Spooled, SpoolJob, WorkOptions } from './spool';
-import type { BackupWork } from './work';
+import type { BackupWork, Spooled, SpoolJob, WorkOptions } from './spool';
 import type { FromBackupWorker, SerializedError, ToBackupWorker } from './worker-protocol';
 
 /**

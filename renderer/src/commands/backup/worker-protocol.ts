@@ -1,7 +1,7 @@
 import type { BackupWritten } from '../../../../shared/backup';
-import type { BackupProgress } from './write';
+import type { BackupProgress } from './progress';
 import type { SnapshotInfo } from './snapshot';
-import type { SpoolJob } from './spool';
+import type { ReaderStats, SpoolJob, SpoolStats } from './spool';
 
 /**
  * Messages of the backup workers (./backup.worker.ts, ./worker-host.ts, ./worker-client.ts).
@@ -38,21 +38,7 @@ export type ReaderToWriter =
   /** `stats`: the reader's own time (./worker-host SpoolStats). */
   | { kind: 'end'; stats: ReaderStats };
 
-/** Where a reader's time went, in ms (for the benchmark's breakdown). */
-export interface ReaderStats {
-  /** Serialising pages (JSON lines, UTF-8). */
-  encodeMs: number;
-  /** Waiting for the writer (LINES_AHEAD pages ahead). */
-  aheadMs: number;
-  /** From opening the connection to the last page sent. */
-  totalMs: number;
-}
-
-/** Where a spool's time went, in ms: the reader's, and the writer's compressing + sealing (`busyMs`) and waiting for pages (`idleMs`). */
-export interface SpoolStats extends ReaderStats {
-  busyMs: number;
-  idleMs: number;
-}
+export type { ReaderStats, SpoolStats };
 
 /** From the writer to the reader: one page written, room for another. */
 export type WriterToReader = { kind: 'ack' };

@@ -15,6 +15,7 @@ import { folderSink, folderSource, type FinishingSink } from './files';
 import { rawDatabase } from './idb';
 import { checkReadBack, type Spooled, type SpoolJob } from './spool';
 import { defaultBackupWork, type BackupWork } from './work';
+import type { BackupProgress } from './progress';
 import { BACKUP_META_KEY, readBackupState, updateBackupState, type BackupRecord, type BackupWhere } from './state';
 import { pruneGenerations } from './generations';
 import { BULK_SLICE_MS, timeSlicer } from '../../db/next-task';
@@ -37,11 +38,7 @@ export type BackupTarget =
   /** A file the coordinator chooses with the save dialog. */
   | { kind: 'file' };
 
-export interface BackupProgress {
-  phase: 'writing' | 'verifying' | 'saving' | 'restoring';
-  done: number;
-  total: number;
-}
+export type { BackupProgress };
 
 export interface BackupOptions {
   /** The app version written into the header (renderer/src/app/appMeta). */
