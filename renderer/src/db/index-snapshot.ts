@@ -12,8 +12,8 @@ export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
  * The work list index's sealed snapshot (table `indexSnapshot`, schema v8): every list row of the
  * installation, newest first, in chunks of SNAPSHOT_CHUNK rows, each chunk ONE AES-256-GCM sealed
  * value kept as bytes (shared/protection/field-crypto sealBytes, the data key the encryption
- * middleware uses) of the rows' columnar encoding (shared/worklist/row-columns), and a header row saying which list revision
- * (`COUNTER_REV`) the rows reflect. At unlock the index reads these few large values instead of
+ * middleware uses) of the rows' columnar encoding (shared/worklist/row-columns), and a header row
+ * saying which list revision (`COUNTER_REV`) the rows reflect. At unlock the index reads these few large values instead of
  * 100 000 rows each sealed on its own, then catches up through the revision feed
  * (renderer/src/queries/index-from-snapshot.ts).
  *
@@ -32,7 +32,7 @@ export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
 /** 2: chunks sealed as bytes (1, base64 text: a quarter of the load was decoding it; ignored, rewritten). */
 export const INDEX_SNAPSHOT_FORMAT = 2;
 /**
- * Rows per sealed chunk: reading, opening (base64 check and decode, AES-GCM, JSON) and decoding one
+ * Rows per sealed chunk: reading, opening (AES-GCM, JSON) and decoding one
  * chunk stays well under 50 ms on a slow, busy machine (2 500 rows reached 90 ms under load).
  */
 export const SNAPSHOT_CHUNK = 1000;
