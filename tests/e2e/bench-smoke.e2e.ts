@@ -55,6 +55,7 @@ const MEASURED = [
   'cold-start-2k-index-ready',
   'cold-start-2k-longest-task',
   'index-load-2k',
+  'index-load-2k-after-unlock',
   'index-load-2k-no-decrypt',
   'index-load-2k-from-rows',
   'index-load-2k-longest-task',

@@ -5,6 +5,7 @@ import { profileOf, type ProfileRow } from '../db/rows/profile';
 import { addAudit, auditEvent } from './audit';
 import { takeStamps } from './stamps';
 import { INSTALLATION_NAME_KEY } from '../db/installation';
+import { prefetchIndexSnapshot, takeSnapshotPrefetch } from '../db/index-snapshot-prefetch';
 import { ValidationError, type FieldIssue } from '../access/errors';
 import { rememberRequester } from './requesters';
 import { checkDeskChoice, type DeskBinding, type DeskChoice } from './desk-binding';
@@ -143,10 +144,13 @@ async function unlockWith(db: OtkDatabase, id: string, now: Date, method: 'passp
   if (!row) throw new ProtectionError('invalid-envelope', 'no such profile');
   const seconds = waitFor(row, now);
   if (seconds > 0) throw new ProtectionError('unlock-delayed', `wait ${seconds} s`, { seconds: String(seconds) });
+  // The work list's sealed snapshot is read from the disk while the key is derived (no key needed).
+  prefetchIndexSnapshot(db);
   let dataKey: CryptoKey;
   try {
     dataKey = await open(row);
   } catch (error) {
+    void takeSnapshotPrefetch(db);
     if (isProtectionError(error, 'wrong-passphrase') || isProtectionError(error, 'wrong-recovery-key')) await failedAttempt(db, row, now, method);
     throw error;
   }

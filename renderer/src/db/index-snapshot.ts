@@ -4,7 +4,8 @@ import { decodeRecords, encodeRecords, type Column } from '../../../shared/workl
 import type { OtkDatabase } from './schema';
 import { COUNTER_REV } from './counters';
 import { nextTask } from './next-task';
-import { HEAD_ID, type IndexSnapshotChunk, type IndexSnapshotHead, type IndexSnapshotRow } from './rows/index-snapshot';
+import { chunkId, HEAD_ID, type IndexSnapshotChunk, type IndexSnapshotHead, type IndexSnapshotRow } from './rows/index-snapshot';
+import { takeSnapshotPrefetch } from './index-snapshot-prefetch';
 
 export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
 
@@ -41,8 +42,6 @@ const READ_AHEAD = 3;
 /** Tables whose content is derived from the others: left out of backups, cleared by a restore. */
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['indexSnapshot']);
 
-const chunkId = (i: number) => `chunk:${String(i).padStart(6, '0')}`;
-
 
 /** What one sealed chunk holds. */
 interface ChunkPlain {
@@ -56,8 +55,8 @@ interface ChunkPlain {
 
 const aadOf = (snapshotId: string, index: number, chunks: number) => fieldAad(`${snapshotId}/${index}/${chunks}`, 'indexSnapshot.chunk');
 
-/** Lets the event loop run between chunks, so no task of the reader or the writer grows long. */
-export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Lets the event loop run between the writer's chunks (a timer: the rewrite is background work). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface LoadedSnapshot {
   rev: number;
@@ -75,6 +74,9 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   if (!head) return null;
   if (head.format !== INDEX_SNAPSHOT_FORMAT || head.shape !== CASE_ROW_SHAPE || head.dbVersion !== db.verno) return null;
   if (!(Number.isInteger(head.rev) && head.rev <= (current?.value ?? 0)) || stored !== head.chunks + 1) return null;
+  // The chunks' bytes read while the unlock derived the key (./index-snapshot-prefetch), when they
+  // are this header's; otherwise each chunk is read here.
+  const early = (await takeSnapshotPrefetch(db))?.of(head.snapshotId, head.chunks) ?? null;
   const rows: CaseRow[] = [];
   // One chunk per read (one large read of everything is one long task to deserialise). The next
   // READ_AHEAD chunks are read and opened (AES-GCM off this thread, then its JSON) while this one is
@@ -82,8 +84,8 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   // Chunks of another snapshot (rewritten meanwhile) do not open under this header's id: then the
   // rows are loaded instead.
   const opened = async (i: number): Promise<ChunkPlain | null> => {
-    const chunk = (await db.indexSnapshot.get(chunkId(i))) as IndexSnapshotChunk | undefined;
-    return chunk ? openBytes<ChunkPlain>(chunk.sealed, dataKey, aadOf(head.snapshotId, i, head.chunks)) : null;
+    const sealed = early ? early.take(i) : ((await db.indexSnapshot.get(chunkId(i))) as IndexSnapshotChunk | undefined)?.sealed;
+    return sealed ? openBytes<ChunkPlain>(sealed, dataKey, aadOf(head.snapshotId, i, head.chunks)) : null;
   };
   const ahead: Array<Promise<ChunkPlain | null>> = [];
   const ask = (i: number) => {

@@ -1,6 +1,7 @@
 import type { OtkDatabase } from '../../../renderer/src/db/schema';
 import { CaseIndex } from '../../../renderer/src/queries/case-index';
 import { readIndexSnapshot } from '../../../renderer/src/db/index-snapshot';
+import { takeSnapshotPrefetch } from '../../../renderer/src/db/index-snapshot-prefetch';
 
 /**
  * Page functions for the work list index's sealed snapshot (renderer/src/db/index-snapshot.ts),
@@ -50,6 +51,7 @@ export function indexSnapshotPage(appDb: () => Promise<OtkDatabase>) {
   /** As indexLoadOnce (from the snapshot), with the longest main-thread task while it loads. */
   async function indexLoadLongestTaskOnce(): Promise<{ ms: number; longest: number }> {
     const db = await appDb();
+    void takeSnapshotPrefetch(db);
     return withLongestTask(async () => {
       const index = new CaseIndex(db);
       await index.start();

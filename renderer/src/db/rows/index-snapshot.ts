@@ -3,6 +3,8 @@ import type { SealedBytes } from '../../../../shared/protection/field-crypto';
 /** The rows of the `indexSnapshot` table (schema v8): see ../index-snapshot.ts. */
 
 export const HEAD_ID = 'head';
+/** The id of the snapshot's chunk `i` (they sort in order). */
+export const chunkId = (i: number) => `chunk:${String(i).padStart(6, '0')}`;
 
 export interface IndexSnapshotHead {
   id: typeof HEAD_ID;
