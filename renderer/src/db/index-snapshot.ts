@@ -68,15 +68,17 @@ export interface LoadedSnapshot {
  * trusted (see above). Each chunk is opened and decoded in its own task.
  */
 export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Promise<LoadedSnapshot | null> {
+  // The chunks' bytes read while the unlock derived the key (./index-snapshot-prefetch), taken
+  // first so that they are dropped whatever follows; used below only when they are this header's.
+  const prefetched = takeSnapshotPrefetch(db);
   const [head, stored, current] = await db.transaction('r', [db.indexSnapshot, db.counters], () =>
     Promise.all([db.indexSnapshot.get(HEAD_ID) as Promise<IndexSnapshotHead | undefined>, db.indexSnapshot.count(), db.counters.get(COUNTER_REV)]),
   );
   if (!head) return null;
   if (head.format !== INDEX_SNAPSHOT_FORMAT || head.shape !== CASE_ROW_SHAPE || head.dbVersion !== db.verno) return null;
   if (!(Number.isInteger(head.rev) && head.rev <= (current?.value ?? 0)) || stored !== head.chunks + 1) return null;
-  // The chunks' bytes read while the unlock derived the key (./index-snapshot-prefetch), when they
-  // are this header's; otherwise each chunk is read here.
-  const early = (await takeSnapshotPrefetch(db))?.of(head.snapshotId, head.chunks) ?? null;
+  // The read-ahead's bytes when they are this header's snapshot's; otherwise each chunk is read here.
+  const early = (await prefetched)?.of(head.snapshotId, head.chunks) ?? null;
   const rows: CaseRow[] = [];
   // One chunk per read (one large read of everything is one long task to deserialise). The next
   // READ_AHEAD chunks are read and opened (AES-GCM off this thread, then its JSON) while this one is

@@ -85,6 +85,15 @@ describe('index snapshot read ahead of the unlock', () => {
     expect(index.rows()).toEqual((await load(db, false)).rows());
   });
 
+  it('bytes read ahead of a snapshot cleared meanwhile (a purge) are dropped when the index loads from the rows', { timeout: 60_000 }, async () => {
+    const db = await unlocked();
+    await withCases(db);
+    prefetchIndexSnapshot(db);
+    await db.indexSnapshot.clear();
+    expect((await load(db)).loadedFrom).toBe('rows');
+    expect(takeSnapshotPrefetch(db)).toBeUndefined();
+  });
+
   it('an unlock reads the snapshot ahead; a wrong passphrase leaves nothing held', { timeout: 60_000 }, async () => {
     const keyring = new Keyring();
     const db = open(keyring);
