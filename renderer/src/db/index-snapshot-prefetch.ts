@@ -21,9 +21,10 @@ import { chunkId, HEAD_ID, type IndexSnapshotChunk, type IndexSnapshotHead } fro
 /** How long unread bytes are kept for an index that has not started loading. */
 const KEEP_MS = 30_000;
 
+/** What was read: the snapshot's id and its chunks' sealed bytes, in order (undefined: missing). */
 export interface SnapshotPrefetch {
-  /** The chunks when they are those of snapshot `snapshotId` with `chunks` chunks, otherwise null. */
-  of(snapshotId: string, chunks: number): { take(index: number): SealedBytes | undefined } | null;
+  snapshotId: string;
+  chunks: Array<SealedBytes | undefined>;
 }
 
 const pending = new WeakMap<OtkDatabase, Promise<SnapshotPrefetch | null>>();
@@ -45,24 +46,10 @@ export function takeSnapshotPrefetch(db: OtkDatabase): Promise<SnapshotPrefetch 
 }
 
 async function readChunks(db: OtkDatabase): Promise<SnapshotPrefetch | null> {
-  const [head, chunks] = await db.transaction('r', db.indexSnapshot, async () => {
+  return db.transaction('r', db.indexSnapshot, async () => {
     const head = (await db.indexSnapshot.get(HEAD_ID)) as IndexSnapshotHead | undefined;
-    if (!head || !Number.isInteger(head.chunks) || head.chunks < 0) return [undefined, []] as const;
-    const ids = Array.from({ length: head.chunks }, (_, i) => chunkId(i));
-    return [head, (await db.indexSnapshot.bulkGet(ids)) as Array<IndexSnapshotChunk | undefined>] as const;
+    if (!head || !Number.isInteger(head.chunks) || head.chunks < 0) return null;
+    const chunks = (await db.indexSnapshot.bulkGet(Array.from({ length: head.chunks }, (_, i) => chunkId(i)))) as Array<IndexSnapshotChunk | undefined>;
+    return { snapshotId: head.snapshotId, chunks: chunks.map((chunk) => chunk?.sealed) };
   });
-  if (!head) return null;
-  const sealed: Array<SealedBytes | undefined> = chunks.map((chunk) => chunk?.sealed);
-  return {
-    of: (snapshotId, count) =>
-      snapshotId === head.snapshotId && count === head.chunks
-        ? {
-            take(index) {
-              const bytes = sealed[index];
-              sealed[index] = undefined;
-              return bytes;
-            },
-          }
-        : null,
-  };
 }

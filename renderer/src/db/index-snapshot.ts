@@ -14,8 +14,9 @@ export type { IndexSnapshotChunk, IndexSnapshotHead, IndexSnapshotRow };
  * installation, newest first, in chunks of SNAPSHOT_CHUNK rows, each chunk ONE AES-256-GCM sealed
  * value kept as bytes (shared/protection/field-crypto sealBytes, the data key the encryption
  * middleware uses) of the rows' columnar encoding (shared/worklist/row-columns), and a header row
- * saying which list revision (`COUNTER_REV`) the rows reflect. At unlock the index reads these few large values instead of
- * 100 000 rows each sealed on its own, then catches up through the revision feed
+ * saying which list revision (`COUNTER_REV`) the rows reflect. At unlock the index reads these few
+ * large values instead of 100 000 rows each sealed on its own (the unlock has read them ahead while
+ * it derived the key: ./index-snapshot-prefetch), then catches up through the revision feed
  * (renderer/src/queries/index-from-snapshot.ts).
  *
  * It is derived data: never backed up (DERIVED_TABLES), cleared by a restore (which clears every
@@ -77,8 +78,10 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   if (!head) return null;
   if (head.format !== INDEX_SNAPSHOT_FORMAT || head.shape !== CASE_ROW_SHAPE || head.dbVersion !== db.verno) return null;
   if (!(Number.isInteger(head.rev) && head.rev <= (current?.value ?? 0)) || stored !== head.chunks + 1) return null;
-  // The read-ahead's bytes when they are this header's snapshot's; otherwise each chunk is read here.
-  const early = (await prefetched)?.of(head.snapshotId, head.chunks) ?? null;
+  // The read-ahead's bytes when they are this header's snapshot's (each dropped once opened);
+  // otherwise each chunk is read here.
+  const read = await prefetched;
+  const early = read?.snapshotId === head.snapshotId && read.chunks.length === head.chunks ? read.chunks : null;
   const rows: CaseRow[] = [];
   // One chunk per read (one large read of everything is one long task to deserialise). The next
   // READ_AHEAD chunks are read and opened (AES-GCM off this thread, then its JSON) while this one is
@@ -86,7 +89,8 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   // Chunks of another snapshot (rewritten meanwhile) do not open under this header's id: then the
   // rows are loaded instead.
   const opened = async (i: number): Promise<ChunkPlain | null> => {
-    const sealed = early ? early.take(i) : ((await db.indexSnapshot.get(chunkId(i))) as IndexSnapshotChunk | undefined)?.sealed;
+    const sealed = early ? early[i] : ((await db.indexSnapshot.get(chunkId(i))) as IndexSnapshotChunk | undefined)?.sealed;
+    if (early) early[i] = undefined;
     return sealed ? openBytes<ChunkPlain>(sealed, dataKey, aadOf(head.snapshotId, i, head.chunks)) : null;
   };
   const ahead: Array<Promise<ChunkPlain | null>> = [];
