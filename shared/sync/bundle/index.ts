@@ -7,4 +7,4 @@ export { deriveBundleKey, type BundleKey, type DeriveOptions } from './kdf';
 export { encodeBundle, type BundleInput, type EncodedBundle, type EncodeOptions } from './encode';
 export { decodeBundle, readBundleHeader, type DecodeExpectations, type DecodedBundle } from './decode';
 export { collectEntries } from './collect';
-export type { EntrySource } from './payload';
+export { encodeEntryLines, isEncodedEntries, type EncodedEntries, type EntryItem, type EntrySource } from './payload';

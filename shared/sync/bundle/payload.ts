@@ -8,9 +8,23 @@ import { ENTRY_TYPE, MAX_LINE_CHARS, type BundleEntry } from './format';
  * string at ~512 MiB; one JSON.stringify of everything fails around 350 000 records).
  */
 
-export type EntrySource =
-  | Iterable<BundleEntry | readonly BundleEntry[]>
-  | AsyncIterable<BundleEntry | readonly BundleEntry[]>;
+/**
+ * Entries already serialised as the payload's lines (`encodeEntryLines`), with their count per
+ * type: a thread that reads and serialises records hands them to the one that compresses.
+ */
+export interface EncodedEntries {
+  kind: 'encoded-entries';
+  counts: Record<string, number>;
+  bytes: Uint8Array;
+}
+
+export type EntryItem = BundleEntry | readonly BundleEntry[] | EncodedEntries;
+
+export type EntrySource = Iterable<EntryItem> | AsyncIterable<EntryItem>;
+
+export function isEncodedEntries(item: EntryItem): item is EncodedEntries {
+  return !Array.isArray(item) && (item as EncodedEntries).kind === 'encoded-entries';
+}
 
 const BATCH_CHARS = 256 * 1024;
 
@@ -47,6 +61,17 @@ function lineOf(entry: BundleEntry): string {
   return `{"type":"${entry.type}","record":${record}}\n`;
 }
 
+/** `entries` as the payload's lines, UTF-8 (what compressEntries writes for them). */
+export function encodeEntryLines(entries: readonly BundleEntry[]): EncodedEntries {
+  const counts: Record<string, number> = {};
+  let text = '';
+  for (const entry of entries) {
+    text += lineOf(entry);
+    counts[entry.type] = (counts[entry.type] ?? 0) + 1;
+  }
+  return { kind: 'encoded-entries', counts, bytes: new TextEncoder().encode(text) };
+}
+
 /** Serialises and compresses the entries; returns the compressed chunks and the count per type. */
 export async function compressEntries(source: EntrySource, chunkBytes: number): Promise<{ chunks: Uint8Array[]; counts: Record<string, number> }> {
   const stream = new CompressionStream('deflate-raw');
@@ -65,7 +90,17 @@ export async function compressEntries(source: EntrySource, chunkBytes: number): 
     await writer.write(bytes);
   };
   try {
-    for await (const item of source as AsyncIterable<BundleEntry | readonly BundleEntry[]>) {
+    for await (const item of source as AsyncIterable<EntryItem>) {
+      if (isEncodedEntries(item)) {
+        // Already lines: after the ones waiting, in order.
+        await flush();
+        for (const [type, n] of Object.entries(item.counts)) {
+          if (!ENTRY_TYPE.test(type)) throw new TypeError(`bad entry type ${JSON.stringify(type)}`);
+          counts[type] = (counts[type] ?? 0) + n;
+        }
+        await writer.write(item.bytes as Uint8Array<ArrayBuffer>);
+        continue;
+      }
       const entries = Array.isArray(item) ? (item as readonly BundleEntry[]) : [item as BundleEntry];
       for (const entry of entries) {
         const line = lineOf(entry);

@@ -8,6 +8,8 @@ import {
   type BundleKey,
   type DecodeExpectations,
   type EncodedBundle,
+  type EncodedEntries,
+  isEncodedEntries,
 } from '../bundle';
 import { validateEntries } from './validate';
 import { refusal, type ImportRefusal, type ProgressListener, type WireRecords } from './types';
@@ -48,19 +50,24 @@ export interface BundleCodec {
   decode(job: DecodeJob, options?: CodecCallOptions): Promise<DecodeOutcome>;
 }
 
+/** A batch of entries, or entries already serialised as lines (in the bundle worker, by its reader). */
+export type EntryBatch = readonly BundleEntry[] | EncodedEntries;
+
+const sizeOf = (batch: EntryBatch): number => (isEncodedEntries(batch) ? Object.values(batch.counts).reduce((sum, n) => sum + n, 0) : batch.length);
+
 /** Passes the batches on, counting records for progress and stopping when aborted. */
-async function* watched(entries: AsyncIterable<readonly BundleEntry[]>, options: CodecCallOptions): AsyncGenerator<readonly BundleEntry[]> {
+async function* watched(entries: AsyncIterable<EntryBatch>, options: CodecCallOptions): AsyncGenerator<EntryBatch> {
   let done = 0;
   for await (const batch of entries) {
     options.signal?.throwIfAborted();
     yield batch;
-    done += batch.length;
+    done += sizeOf(batch);
     options.onProgress?.({ phase: 'encoding', done });
   }
   options.signal?.throwIfAborted();
 }
 
-export async function encodeJob(job: EncodeJob, entries: AsyncIterable<readonly BundleEntry[]>, options: CodecCallOptions = {}): Promise<EncodedBundle> {
+export async function encodeJob(job: EncodeJob, entries: AsyncIterable<EntryBatch>, options: CodecCallOptions = {}): Promise<EncodedBundle> {
   options.signal?.throwIfAborted();
   const encoded = await encodeBundle({ ...job.input, entries: watched(entries, options) }, job.passphrase, job.options);
   options.signal?.throwIfAborted();

@@ -161,7 +161,7 @@ export async function exportBundle(ctx: CommandContext, options: ExportOptions):
   const { header, bytes } = desk
     ? await codec.encode(job, noting(readSelection(db, resolved.selection, signal), caseIds), { onProgress, signal })
     : opensStored(codec)
-      ? // The bundle worker opens the stored pages (the UI thread only reads them): see ./stored-pages.
+      ? // The bundle worker's reader reads and opens the stored tables (the UI thread only names them): see ./stored-pages.
         await codec.encodeStored(job, readSelectionStored(db, resolved.selection, signal), dataKeyOf(db), { onProgress, signal })
       : await codec.encode(job, readSelection(db, resolved.selection, signal), { onProgress, signal });
   signal?.throwIfAborted();

@@ -11,9 +11,9 @@ type Row = Record<string, unknown>;
  * An export's big tables read as stored — sealed parts still sealed — beneath Dexie and the
  * encryption middleware, page by page (plain IndexedDB `getAll` along the primary key), and opened
  * with the middleware's own function (`openStored`). Both can run wherever the database and the
- * data key are: in the bundle worker (its own read connection to the app's database, the key posted
- * to it; ./worker-host.ts), or on this thread for the in-page codec. With the worker the UI thread
- * neither reads nor opens the 100 000 records: it only names the tables.
+ * data key are: in the bundle worker's reader (its own read connection to the app's database, the
+ * key posted to it; ./worker-host.ts), or on this thread for the in-page codec. With the workers
+ * the UI thread neither reads nor opens the 100 000 records: it only names the tables.
  */
 
 /** The wire projections a stored page can go through (names, so that a page can cross to the worker). */

@@ -9,7 +9,8 @@ import { PROTECTION_ERROR_CODES, ProtectionError, type ProtectionErrorCode } fro
  * freezes the UI: progress arrives as messages, and cancelling (the AbortSignal) terminates the
  * worker at once — whatever it was doing stops, and the next job starts a fresh worker. The
  * database is written on the main thread by the commands; a full export's big tables are read
- * (read-only, as stored) and opened by the worker itself (`encodeStored`, ./stored-pages.ts).
+ * (read-only, as stored) and opened by a second instance of the worker (`encodeStored`,
+ * ./stored-pages.ts), which hands their lines straight to the first.
  *
  *   const codec = createWorkerCodec();
  *   await exportBundle(ctx, { …, codec, onProgress, signal });
@@ -51,18 +52,21 @@ function revive(error: SerializedError): Error {
 
 export interface WorkerCodec extends BundleCodec {
   /**
-   * As `encode`, with stored tables among the batches (./stored-pages): the worker reads them from
-   * its own connection to the database and opens them with `dataKey` (the middleware's function),
-   * so reading, AES-GCM and JSON of the records run off the UI thread. A row that does not open
-   * under the key rejects the export (ProtectionError 'tampered').
+   * As `encode`, with stored tables among the batches (./stored-pages): a second instance of the
+   * worker (the reader) reads them from its own connection to the database, opens them with
+   * `dataKey` (the middleware's function) and serialises them, while the first compresses and
+   * seals (./worker-protocol.ts): reading, AES-GCM, JSON and deflate run off the UI thread, on two
+   * threads. A row that does not open under the key rejects the export (ProtectionError 'tampered').
    */
   encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options?: CodecCallOptions): Promise<EncodedBundle>;
-  /** Terminates the worker (pending jobs are rejected with an AbortError). */
+  /** Terminates the workers (pending jobs are rejected with an AbortError). */
   dispose(): void;
 }
 
 export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundleWorker): WorkerCodec {
   let worker: WorkerLike | null = null;
+  /** The second instance, reading stored tables for the encoder (./worker-protocol.ts). */
+  let reader: WorkerLike | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -71,10 +75,26 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
     pending.clear();
   };
 
+  /** Stops the reader (whatever it still reads is for a job that has ended); the next export starts a new one. */
+  const dropReader = () => {
+    reader?.terminate();
+    reader = null;
+  };
+
   const stop = (error: unknown) => {
     worker?.terminate();
     worker = null;
+    dropReader();
     failAll(error);
+  };
+
+  const currentReader = (): WorkerLike => {
+    if (reader) return reader;
+    const created = createWorker();
+    // Its errors come to the encoder over the table's port; a crash of the worker itself stops the job.
+    created.addEventListener('error', () => stop(new Error('the bundle worker failed')));
+    reader = created;
+    return created;
   };
 
   const current = (): WorkerLike => {
@@ -132,15 +152,18 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
     const target = current();
     const result = run(id, options);
     result.catch(() => undefined);
-    target.postMessage({ kind: 'encode-start', id, job, ...(dataKey ? { dataKey } : {}) });
+    target.postMessage({ kind: 'encode-start', id, job });
     let sent = 0;
     try {
       for await (const batch of batches) {
         options.signal?.throwIfAborted();
         if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
         if (isStoredSource(batch)) {
-          // The worker reads the table itself: its progress comes as 'encoding'.
-          target.postMessage({ kind: 'encode-read', id, source: batch });
+          // The reader reads, opens and serialises the table and sends its lines straight to the
+          // encoder over their own channel: progress comes as 'encoding'.
+          const channel = new MessageChannel();
+          currentReader().postMessage({ kind: 'read-lines', source: batch, ...(dataKey ? { dataKey } : {}), port: channel.port1 }, [channel.port1]);
+          target.postMessage({ kind: 'encode-lines', id, port: channel.port2 }, [channel.port2]);
           continue;
         } else {
           target.postMessage({ kind: 'encode-batch', id, batch });
@@ -154,7 +177,11 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
       throw error;
     }
     if (pending.has(id)) target.postMessage({ kind: 'encode-end', id });
-    const message = await result;
+    const message = await result.catch((error: unknown) => {
+      // A failed job leaves no reader waiting for acknowledgements that will not come.
+      dropReader();
+      throw error;
+    });
     if (message.kind !== 'encoded') throw new Error(`unexpected worker answer ${message.kind}`);
     return { header: message.header, bytes: message.bytes };
   };

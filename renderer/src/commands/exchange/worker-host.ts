@@ -1,25 +1,27 @@
-import type { BundleEntry } from '../../../../shared/sync/bundle';
-import { decodeJob, encodeJob } from '../../../../shared/sync/wire/codec';
+import { encodeEntryLines, type BundleEntry } from '../../../../shared/sync/bundle';
+import { decodeJob, encodeJob, type EntryBatch } from '../../../../shared/sync/wire/codec';
+import type { EncodedEntries } from '../../../../shared/sync/bundle';
 import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
-import { openAsIs, openedPages, type StoredSource } from './stored-pages';
-import { DECODED_BATCH, type FromWorker, type SerializedError, type ToWorker } from './worker-protocol';
+import { openAsIs, openedPages } from './stored-pages';
+import { DECODED_BATCH, LINES_AHEAD, type EncoderToReader, type FromWorker, type ReaderToEncoder, type SerializedError, type ToWorker } from './worker-protocol';
 
 /**
  * The bundle worker's logic, apart from the worker global so that tests can drive it in-process.
- * `post(message, transfer)` sends a message back to the client.
+ * `post(message, transfer)` sends a message back to the client. One instance encodes and decodes;
+ * for a full export a second one reads the stored tables (./worker-protocol.ts says who does what).
  */
 
 /**
  * An async queue of batches, filled by messages and drained by the encoder in the order they
- * came. An item is a batch, or a whole stored table read and opened here while it is drained
- * (its next page read ahead while the encoder works on the current one).
+ * came. An item is a batch, or a whole stored table whose lines arrive from the reader while it is
+ * drained.
  */
-class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
-  private items: Array<readonly BundleEntry[] | (() => AsyncIterable<readonly BundleEntry[]>)> = [];
+class BatchQueue implements AsyncIterable<EntryBatch> {
+  private items: Array<readonly BundleEntry[] | (() => AsyncIterable<EncodedEntries>)> = [];
   private ended = false;
   private wake: (() => void) | null = null;
 
-  push(item: readonly BundleEntry[] | (() => AsyncIterable<readonly BundleEntry[]>)): void {
+  push(item: readonly BundleEntry[] | (() => AsyncIterable<EncodedEntries>)): void {
     this.items.push(item);
     this.notify();
   }
@@ -35,7 +37,7 @@ class BatchQueue implements AsyncIterable<readonly BundleEntry[]> {
     wake?.();
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<readonly BundleEntry[]> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<EntryBatch> {
     for (;;) {
       const item = this.items.shift();
       if (typeof item === 'function') {
@@ -61,28 +63,82 @@ export interface WorkerDatabase {
 const globalDatabase = (): WorkerDatabase => ({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange });
 
 function serialize(error: unknown): SerializedError {
-  if (error instanceof Error) {
+  if (error instanceof Error || error instanceof DOMException) {
     const code = (error as { code?: unknown }).code;
     return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
   }
   return { name: 'Error', message: String(error) };
 }
 
+/** The reader's error, thrown again in the encoder as it was (the client revives it by name and code). */
+function reviveHere(error: SerializedError): Error {
+  return Object.assign(new Error(error.message), { name: error.name, ...(error.code ? { code: error.code } : {}) });
+}
+
+/**
+ * Reader: a stored table read from its own connection, each page opened with `dataKey`, projected,
+ * serialised as lines and sent over `port` — at most LINES_AHEAD pages ahead of the encoder.
+ */
+async function readLines(message: Extract<ToWorker, { kind: 'read-lines' }>, database: WorkerDatabase): Promise<void> {
+  const { port, source, dataKey } = message;
+  const send = (data: ReaderToEncoder, transfer: Transferable[] = []) => port.postMessage(data, transfer);
+  let ahead = 0;
+  let room: (() => void) | null = null;
+  port.onmessage = (event: MessageEvent<EncoderToReader>) => {
+    if (event.data.kind !== 'ack') return;
+    ahead--;
+    const wake = room;
+    room = null;
+    wake?.();
+  };
+  let idb: IDBDatabase | null = null;
+  try {
+    idb = await openAsIs(database.indexedDB, source.database);
+    for await (const entries of openedPages(idb, database.IDBKeyRange, source, dataKey)) {
+      while (ahead >= LINES_AHEAD) await new Promise<void>((resolve) => (room = resolve));
+      const lines = encodeEntryLines(entries);
+      ahead++;
+      send({ kind: 'lines', lines }, [lines.bytes.buffer as ArrayBuffer]);
+    }
+    send({ kind: 'end' });
+  } catch (error) {
+    send({ kind: 'failed', error: serialize(error) });
+  } finally {
+    port.onmessage = null;
+    idb?.close();
+  }
+}
+
+/** Encoder: a stored table's lines as they arrive over `port`, each acknowledged once taken. */
+async function* linesFrom(port: MessagePort): AsyncGenerator<EncodedEntries> {
+  const arrived: ReaderToEncoder[] = [];
+  let wake: (() => void) | null = null;
+  port.onmessage = (event: MessageEvent<ReaderToEncoder>) => {
+    arrived.push(event.data);
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  try {
+    for (;;) {
+      const data = arrived.shift();
+      if (!data) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (data.kind === 'end') return;
+      if (data.kind === 'failed') throw reviveHere(data.error);
+      yield data.lines;
+      port.postMessage({ kind: 'ack' } satisfies EncoderToReader);
+    }
+  } finally {
+    port.onmessage = null;
+    port.close();
+  }
+}
+
 export function createWorkerHost(post: (message: FromWorker, transfer?: Transferable[]) => void, database: () => WorkerDatabase = globalDatabase): (message: ToWorker) => void {
   const queues = new Map<number, BatchQueue>();
-  /** Each encode job's data key, for its stored tables. */
-  const keys = new Map<number, CryptoKey | undefined>();
-  /** Each encode job's read connection to the app's database (opened on its first stored table, closed at its end). */
-  const connections = new Map<number, Promise<IDBDatabase>>();
-
-  /** A stored table of job `id`, read from the job's connection and opened page by page. */
-  const readStored = (id: number, source: StoredSource) =>
-    async function* (): AsyncGenerator<readonly BundleEntry[]> {
-      const { indexedDB, IDBKeyRange } = database();
-      let connection = connections.get(id);
-      if (!connection) connections.set(id, (connection = openAsIs(indexedDB, source.database)));
-      yield* openedPages(await connection, IDBKeyRange, source, keys.get(id));
-    };
   const progress = (id: number) => (p: ExchangeProgress) => post({ kind: 'progress', id, progress: p });
 
   return (message) => {
@@ -90,28 +146,29 @@ export function createWorkerHost(post: (message: FromWorker, transfer?: Transfer
       case 'encode-start': {
         const queue = new BatchQueue();
         queues.set(message.id, queue);
-        keys.set(message.id, message.dataKey);
         encodeJob(message.job, queue, { onProgress: progress(message.id) })
           .then(
             ({ header, bytes }) => post({ kind: 'encoded', id: message.id, header, bytes }, [bytes.buffer as ArrayBuffer]),
             (error: unknown) => post({ kind: 'failed', id: message.id, error: serialize(error) }),
           )
-          .finally(() => {
-            queues.delete(message.id);
-            keys.delete(message.id);
-            connections.get(message.id)?.then((idb) => idb.close(), () => undefined);
-            connections.delete(message.id);
-          });
+          .finally(() => queues.delete(message.id));
         break;
       }
-      case 'encode-read':
-        queues.get(message.id)?.push(readStored(message.id, message.source));
+      case 'encode-lines': {
+        const { port } = message;
+        const queue = queues.get(message.id);
+        if (queue) queue.push(() => linesFrom(port));
+        else port.close(); // the job has failed meanwhile
         break;
+      }
       case 'encode-batch':
         queues.get(message.id)?.push(message.batch);
         break;
       case 'encode-end':
         queues.get(message.id)?.end();
+        break;
+      case 'read-lines':
+        void readLines(message, database());
         break;
       case 'decode':
         decodeJob(message.job, { onProgress: progress(message.id) }).then(

@@ -1,4 +1,4 @@
-import type { BundleEntry, BundleHeader } from '../../../../shared/sync/bundle';
+import type { BundleEntry, BundleHeader, EncodedEntries } from '../../../../shared/sync/bundle';
 import type { DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
 import type { EntryType, ExchangeProgress } from '../../../../shared/sync/wire/types';
 import type { StoredSource } from './stored-pages';
@@ -11,18 +11,40 @@ import type { StoredSource } from './stored-pages';
 export const DECODED_BATCH = 100;
 
 /**
+ * Stored pages' lines the reader may have sent ahead of the encoder's acknowledgements (a page of
+ * 500 cases is ≈ 1 MB of lines: at most ≈ 16 MB waiting per table).
+ */
+export const LINES_AHEAD = 16;
+
+/**
  * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client
  * (./worker-client.ts). Every job has an id; records of an export arrive in batches, so the main
  * thread never has to hold a whole export at once.
+ *
+ * A full export's big tables take two instances of the worker, joined by a MessageChannel per
+ * table: the READER reads the table as stored from its own connection, opens each page with the
+ * data key (the middleware's function), projects it and serialises it as the payload's lines; the
+ * ENCODER compresses and seals them in their place among the other batches. Reading and
+ * compressing thus run side by side on two threads while the UI thread only names the tables.
  */
 export type ToWorker =
-  /** `dataKey`: the installation's data key (a CryptoKey crosses by structured clone, extractable or not), to open stored tables. */
-  | { kind: 'encode-start'; id: number; job: EncodeJob; dataKey?: CryptoKey }
+  | { kind: 'encode-start'; id: number; job: EncodeJob }
   | { kind: 'encode-batch'; id: number; batch: readonly BundleEntry[] }
-  /** A table to read as stored, in its place among the batches: the worker reads it from its own connection, opens each page with the job's data key (the middleware's function) and projects it. */
-  | { kind: 'encode-read'; id: number; source: StoredSource }
+  /** To the encoder: a stored table's lines, in their place among the batches, arriving over `port` from the reader. */
+  | { kind: 'encode-lines'; id: number; port: MessagePort }
   | { kind: 'encode-end'; id: number }
-  | { kind: 'decode'; id: number; job: DecodeJob };
+  | { kind: 'decode'; id: number; job: DecodeJob }
+  /**
+   * To the reader: `source` read as stored, opened with `dataKey` (the installation's data key; a
+   * CryptoKey crosses by structured clone, extractable or not) and sent as lines over `port`.
+   */
+  | { kind: 'read-lines'; source: StoredSource; dataKey?: CryptoKey; port: MessagePort };
+
+/** From the reader to the encoder, over a table's port (the lines' buffer is transferred). */
+export type ReaderToEncoder = { kind: 'lines'; lines: EncodedEntries } | { kind: 'end' } | { kind: 'failed'; error: SerializedError };
+
+/** From the encoder to the reader: one page's lines taken, room for another. */
+export type EncoderToReader = { kind: 'ack' };
 
 export interface SerializedError {
   name: string;

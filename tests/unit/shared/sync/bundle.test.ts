@@ -5,6 +5,7 @@ import {
   decodeBundle,
   deriveBundleKey,
   encodeBundle,
+  encodeEntryLines,
   readBundleHeader,
   type BundleErrorCode,
   type BundleInput,
@@ -137,6 +138,23 @@ describe('bundle codec: round trip', () => {
     expect(frames(bytes).frames.length).toBeGreaterThan(3);
     expect((await collectEntries(await decodeBundle(bytes, key, EXPECT))).consultation).toHaveLength(50);
     expect((await openAll(bytes)).consultation).toHaveLength(50);
+  });
+
+  it('takes entries already serialised as lines (the export reader\'s) in their place, counted, the same payload', async () => {
+    const all = cases(30);
+    const tombstones = [{ type: 'tombstone', record: { id: 't-1', deleted: true } }];
+    const mixed = [all.slice(0, 10), encodeEntryLines(all.slice(10, 25)), tombstones, encodeEntryLines(all.slice(25))];
+    const plain = [all.slice(0, 10), all.slice(10, 25), tombstones, all.slice(25)];
+    const fixed = { ...FAST, bundleId: '0190a1b2-c3d4-7e5f-8a6b-00000000abcd' };
+    const viaLines = await encodeBundle(input(mixed), PASS, fixed);
+    const viaEntries = await encodeBundle(input(plain), PASS, fixed);
+    expect(viaLines.header.counts).toEqual({ consultation: 30, tombstone: 1 });
+    expect(viaLines.header.counts).toEqual(viaEntries.header.counts);
+    const records = await collectEntries(await decodeBundle(viaLines.bytes, PASS, EXPECT));
+    expect(records.consultation).toEqual(all.map((entry) => entry.record));
+    expect(records.tombstone).toEqual([tombstones[0]!.record]);
+    // Lines with a type the format does not allow are refused before anything is written.
+    await expect(encodeBundle(input([{ kind: 'encoded-entries', counts: { 'Bad Type': 1 }, bytes: new Uint8Array(0) }]), PASS, FAST)).rejects.toThrow(TypeError);
   });
 
   it('treats the passphrase in Unicode NFC (ä precomposed or decomposed)', async () => {
