@@ -67,8 +67,13 @@ export interface LoadedSnapshot {
 /**
  * The snapshot's rows (newest first) and revision, or null when there is none or it is not to be
  * trusted (see above). Each chunk is opened and decoded in its own task.
+ *
+ * `onRev(rev)` is called once the header has passed its checks and the database is free for the
+ * caller's own read of what changed since `rev`: at once when the chunks were read ahead (they are
+ * in memory, and the read runs while they open), otherwise after the chunks (in the same run, a
+ * read beside theirs slowed the load from the disk by ~7 %).
  */
-export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Promise<LoadedSnapshot | null> {
+export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey, onRev?: (rev: number) => void): Promise<LoadedSnapshot | null> {
   // The chunks' bytes read while the unlock derived the key (./index-snapshot-prefetch), taken
   // first so that they are dropped whatever follows; used below only when they are this header's.
   const prefetched = takeSnapshotPrefetch(db);
@@ -82,6 +87,7 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
   // otherwise each chunk is read here.
   const read = await prefetched;
   const early = read?.snapshotId === head.snapshotId && read.chunks.length === head.chunks ? read.chunks : null;
+  if (early) onRev?.(head.rev);
   const rows: CaseRow[] = [];
   // One chunk per read (one large read of everything is one long task to deserialise). The next
   // READ_AHEAD chunks are read and opened (AES-GCM off this thread, then its JSON) while this one is
@@ -117,6 +123,7 @@ export async function readIndexSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pr
     return null;
   }
   if (rows.length !== head.count) return null;
+  if (!early) onRev?.(head.rev);
   return { rev: head.rev, rows };
 }
 

@@ -25,16 +25,40 @@ export interface SnapshotStart {
 }
 
 /**
+ * What changed since revision `since`, and — in the same read transaction, so from the same moment
+ * — the number of list rows and the current revision. At 100 000 cases this read took 170–280 ms
+ * (counting walks the store's keys, in the database's own process) while the page only waited, so
+ * when the unlock has read the chunks ahead the loader starts it as soon as the snapshot's header
+ * is known and opens the chunks meanwhile (the load after an unlock: 518 against 632 ms, medians
+ * of 8 runs each, alternating in one benchmark run).
+ */
+function changesSince(db: OtkDatabase, since: number) {
+  return db.transaction('r', [db.caseRows, db.tombstones, db.counters], () =>
+    Promise.all([db.caseRows.where('rev').above(since).toArray(), db.tombstones.where('rev').above(since).toArray(), db.caseRows.count(), db.counters.get(COUNTER_REV)]),
+  );
+}
+
+/**
  * The index's rows from the sealed snapshot (renderer/src/db/index-snapshot.ts) brought up to date
  * through the revision feed: the list rows and tombstones with a revision above the snapshot's, and
  * — in the same read transaction — the number of list rows and the current revision. Null (load the
  * rows instead) when there is no usable snapshot, or when anything does not add up: the snapshot's
  * rows out of order or repeated, or, after the catch-up, a number of rows other than the table's
  * (a change that left no revision — something the feed would have missed).
+ *
+ * The catch-up may be read while the chunks are opened (`changesSince`). That is exact at any
+ * moment: the chunks hold the rows as of the header's revision (a chunk of any other snapshot does
+ * not open under this header), and the read gives everything above that revision as of its own
+ * moment; what is written after it reaches the index through the change feed.
  */
 export async function loadFromSnapshot(db: OtkDatabase, dataKey: CryptoKey): Promise<SnapshotStart | null> {
-  const snapshot = await readIndexSnapshot(db, dataKey);
-  if (!snapshot) return null;
+  let reading: ReturnType<typeof changesSince> | null = null;
+  const snapshot = await readIndexSnapshot(db, dataKey, (rev) => {
+    reading = changesSince(db, rev);
+    reading.catch(() => undefined); // awaited below, unless the snapshot turns out unusable
+  });
+  if (!snapshot || !reading) return null;
+  const catchUp: ReturnType<typeof changesSince> = reading;
   const byId = new Map<string, CaseRow>();
   for (let from = 0; from < snapshot.rows.length; from += SLICE) {
     for (let i = from; i < Math.min(from + SLICE, snapshot.rows.length); i++) {
@@ -46,14 +70,7 @@ export async function loadFromSnapshot(db: OtkDatabase, dataKey: CryptoKey): Pro
     await nextTask();
   }
   const since = snapshot.rev;
-  const [fresh, deleted, count, current] = await db.transaction('r', [db.caseRows, db.tombstones, db.counters], () =>
-    Promise.all([
-      db.caseRows.where('rev').above(since).toArray(),
-      db.tombstones.where('rev').above(since).toArray(),
-      db.caseRows.count(),
-      db.counters.get(COUNTER_REV),
-    ]),
-  );
+  const [fresh, deleted, count, current] = await catchUp;
   const changes: Array<{ rev: number; row?: CaseRow; deleted?: string }> = [
     ...fresh.map((row) => ({ rev: row.rev, row })),
     ...deleted.map((tombstone) => ({ rev: tombstone.rev, deleted: tombstone.id })),

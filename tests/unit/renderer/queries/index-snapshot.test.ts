@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDatabase } from '../../../../renderer/src/db/open';
 import { Keyring } from '../../../../renderer/src/db/keyring';
@@ -9,6 +9,7 @@ import { transitionConsultation } from '../../../../renderer/src/commands/lifecy
 import { purgeCases } from '../../../../renderer/src/commands/retention';
 import { CaseIndex } from '../../../../renderer/src/queries/case-index';
 import { readIndexSnapshot, SNAPSHOT_CHUNK, type IndexSnapshotHead } from '../../../../renderer/src/db/index-snapshot';
+import { prefetchIndexSnapshot } from '../../../../renderer/src/db/index-snapshot-prefetch';
 import { decodeRecords, encodeRecords } from '../../../../shared/worklist/row-columns';
 import { NOW, validIntake } from '../../../fixtures/intake';
 import { TEST_COORDINATOR } from '../support/profiles';
@@ -87,6 +88,53 @@ describe('index snapshot', () => {
     expect(fromSnapshot.rows()).toEqual(fromRows.rows());
     expect(fromSnapshot.row(edited.id)?.requesterName).toBe('Uusi Nimi');
     expect(fromSnapshot.row(fresh.id)).toBeDefined();
+  });
+
+  it('a case saved while the chunks open is caught up, nothing lost or doubled — read beside them after a read-ahead, after them from the disk', { timeout: 120_000 }, async () => {
+    const key = await newKey();
+    const db = open('snap-meanwhile', key);
+    const ctx = ctxOf(db);
+    await createConsultationsInBulk(ctx, Array.from({ length: SNAPSHOT_CHUNK + 10 }, () => validIntake()));
+    await withSnapshot(db);
+    const fromRows = async () => {
+      const index = new CaseIndex(db, null, { snapshot: false });
+      await index.start();
+      index.stop();
+      return index.rows();
+    };
+    // The first chunk's decryption starts a save.
+    const decrypt = globalThis.crypto.subtle.decrypt.bind(globalThis.crypto.subtle);
+    const loadWhileSaving = async (readAhead: boolean) => {
+      let saving: Promise<{ id: string }> | null = null;
+      const spy = vi.spyOn(globalThis.crypto.subtle, 'decrypt').mockImplementation((...args: Parameters<SubtleCrypto['decrypt']>) => {
+        saving ??= createConsultation(ctx, validIntake({ urgency: 'urgent' }));
+        return decrypt(...args);
+      });
+      if (readAhead) prefetchIndexSnapshot(db);
+      const index = new CaseIndex(db);
+      await index.start();
+      spy.mockRestore();
+      expect(index.loadedFrom).toBe('snapshot');
+      expect(saving).not.toBeNull();
+      return { index, saved: await saving! };
+    };
+
+    // Read ahead (the unlock's path): the changes since the snapshot were read before the chunks
+    // opened, so the save came after that read; the change feed brings it.
+    const ahead = await loadWhileSaving(true);
+    expect(ahead.index.row(ahead.saved.id)).toBeUndefined();
+    await ahead.index.catchUp();
+    ahead.index.stop();
+    expect(ahead.index.row(ahead.saved.id)?.urgency).toBe('urgent');
+    expect(ahead.index.rows()).toEqual(await fromRows());
+
+    // From the disk: the changes are read after the chunks (beside them, they slowed the chunks'
+    // reads); whether the save is in that read or after it, the index ends up the same.
+    const disk = await loadWhileSaving(false);
+    await disk.index.catchUp();
+    disk.index.stop();
+    expect(disk.index.row(disk.saved.id)?.urgency).toBe('urgent');
+    expect(disk.index.rows()).toEqual(await fromRows());
   });
 
   it('is ignored when it does not open (another key), when its revision is ahead of the database, or when the rows do not add up', async () => {
