@@ -1,6 +1,5 @@
-import { encodeEntryLines, type BundleEntry } from '../../../../shared/sync/bundle';
+import { encodeEntryLines, type BundleEntry, type EncodedEntries } from '../../../../shared/sync/bundle';
 import { decodeJob, encodeJob, type EntryBatch } from '../../../../shared/sync/wire/codec';
-import type { EncodedEntries } from '../../../../shared/sync/bundle';
 import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
 import { openAsIs, openedPages } from './stored-pages';
 import { DECODED_BATCH, LINES_AHEAD, type EncoderToReader, type FromWorker, type ReaderToEncoder, type SerializedError, type ToWorker } from './worker-protocol';

@@ -11,8 +11,8 @@ import type { StoredSource } from './stored-pages';
 export const DECODED_BATCH = 100;
 
 /**
- * Stored pages' lines the reader may have sent ahead of the encoder's acknowledgements (a page of
- * 500 cases is ≈ 1 MB of lines: at most ≈ 16 MB waiting per table).
+ * Pages' lines (STORED_PAGE records each, ./stored-pages) the reader may have sent ahead of the
+ * encoder's acknowledgements, per table: what can wait in the encoder stays bounded.
  */
 export const LINES_AHEAD = 16;
 
