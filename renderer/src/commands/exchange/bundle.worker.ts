@@ -7,9 +7,10 @@ import type { FromWorker, ToWorker } from './worker-protocol';
  * The bundle worker: encodes and decodes .otk bundles (PBKDF2, deflate, AES-GCM, JSON, record
  * checks) off the UI thread, posting progress. A module worker; Vite bundles it from
  *   new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' })
- * (see ./worker-client.ts). It writes nothing to the database; for a full export a second instance
- * reads the big tables as stored from its own read-only connection, opens them with the data key
- * posted to it (./stored-pages.ts) and sends their lines to the first (./worker-protocol.ts).
+ * (see ./worker-client.ts). It writes nothing to the database; for a full export other instances
+ * (the readers, taking turns page by page) read the big tables as stored, each from its own
+ * read-only connection, open them with the data key posted to them (./stored-pages.ts) and send
+ * their lines to the first (./worker-protocol.ts).
  */
 
 /** The part of DedicatedWorkerGlobalScope used here (the renderer compiles against the DOM lib, not WebWorker). */

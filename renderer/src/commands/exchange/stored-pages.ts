@@ -75,12 +75,12 @@ export async function openStoredPage(page: StoredPage, dataKey: CryptoKey | unde
 }
 
 /**
- * A source's pages, each opened (here, or in the worker: wherever `idb` and `dataKey` are). The
+ * Pages, each opened (here, or in the worker: wherever the pages are read and `dataKey` is). The
  * next page is being opened (its AES-GCM runs off this thread) while the current one is encoded.
  */
-export async function* openedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: StoredSource, dataKey: CryptoKey | undefined, signal?: AbortSignal): AsyncGenerator<BundleEntry[]> {
+export async function* openedPages(pages: AsyncIterable<StoredPage>, dataKey: CryptoKey | undefined): AsyncGenerator<BundleEntry[]> {
   let previous: Promise<BundleEntry[]> | null = null;
-  for await (const page of storedPages(idb, keyRange, source, signal)) {
+  for await (const page of pages) {
     const opening = openStoredPage(page, dataKey);
     opening.catch(() => undefined); // awaited below, in order
     if (previous) yield await previous;
@@ -101,7 +101,7 @@ export async function* openedHere(db: OtkDatabase, batches: AsyncIterable<Export
     if (!isStoredSource(batch)) yield batch;
     else {
       const { idb, keyRange } = await backendOf(db);
-      yield* openedPages(idb, keyRange, batch, dataKey, signal);
+      yield* openedPages(storedPages(idb, keyRange, batch, signal), dataKey);
     }
   }
 }
@@ -136,6 +136,53 @@ export async function* storedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRang
     next = rows.length === STORED_PAGE ? read((rows[rows.length - 1] as Record<string, IDBValidKey>)[keyPath]) : null;
     next?.catch(() => undefined);
     if (rows.length > 0) yield { table, keyPath, type, wire, rows };
+  }
+}
+
+/**
+ * One page of a table as a primary-key range: from `from` (inclusive; none: the table's start) to
+ * `below` (exclusive; none: its end). Consecutive ranges cover the whole key space, so pages cut
+ * once and read later miss no row and hold none twice, whatever was written in between.
+ */
+export interface PageRange {
+  from?: IDBValidKey;
+  below?: IDBValidKey;
+}
+
+/** The table cut into pages of STORED_PAGE rows as it is now (one read of its primary keys). */
+export async function pageRanges(idb: IDBDatabase, table: string): Promise<PageRange[]> {
+  const keys = await requestOf(idb.transaction(table, 'readonly').objectStore(table).getAllKeys());
+  const starts: IDBValidKey[] = [];
+  for (let at = STORED_PAGE; at < keys.length; at += STORED_PAGE) starts.push(keys[at]!);
+  return Array.from({ length: starts.length + 1 }, (_, i) => ({
+    ...(i > 0 ? { from: starts[i - 1] } : {}),
+    ...(i < starts.length ? { below: starts[i] } : {}),
+  }));
+}
+
+function rangeOf(keyRange: typeof IDBKeyRange, { from, below }: PageRange): IDBKeyRange | null {
+  if (from !== undefined && below !== undefined) return keyRange.bound(from, below, false, true);
+  if (from !== undefined) return keyRange.lowerBound(from);
+  if (below !== undefined) return keyRange.upperBound(below, true);
+  return null;
+}
+
+/**
+ * The given pages of a table as stored, one per range and in their order (an empty one too, so a
+ * reader that takes turns with others stays in step), each one short read-only transaction; the
+ * next is requested before the current one is handed on.
+ */
+export async function* pagesIn(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: Pick<StoredSource, 'table' | 'type' | 'wire'>, ranges: readonly PageRange[]): AsyncGenerator<StoredPage> {
+  const { table, type, wire } = source;
+  const keyPath = idb.transaction(table, 'readonly').objectStore(table).keyPath;
+  if (typeof keyPath !== 'string') throw new TypeError(`store ${table} has no single key path`);
+  const read = (range: PageRange) => requestOf(idb.transaction(table, 'readonly').objectStore(table).getAll(rangeOf(keyRange, range)));
+  let next: Promise<unknown[]> | null = ranges.length > 0 ? read(ranges[0]!) : null;
+  for (let i = 0; next; i++) {
+    const rows: unknown[] = await next;
+    next = i + 1 < ranges.length ? read(ranges[i + 1]!) : null;
+    next?.catch(() => undefined);
+    yield { table, keyPath, type, wire, rows };
   }
 }
 

@@ -1,7 +1,7 @@
 import { BundleError, type BundleEntry, type BundleErrorCode, type EncodedBundle } from '../../../../shared/sync/bundle';
 import type { BundleCodec, CodecCallOptions, DecodeJob, DecodeOutcome, EncodeJob } from '../../../../shared/sync/wire/codec';
-import type { FromWorker, SerializedError, ToWorker } from './worker-protocol';
-import { isStoredSource, type ExportBatch } from './stored-pages';
+import { READERS_PER_TABLE, type FromWorker, type SerializedError, type ToWorker } from './worker-protocol';
+import { isStoredSource, type ExportBatch, type StoredSource } from './stored-pages';
 import { PROTECTION_ERROR_CODES, ProtectionError, type ProtectionErrorCode } from '../../../../shared/protection/errors';
 
 /**
@@ -9,8 +9,8 @@ import { PROTECTION_ERROR_CODES, ProtectionError, type ProtectionErrorCode } fro
  * freezes the UI: progress arrives as messages, and cancelling (the AbortSignal) terminates the
  * worker at once — whatever it was doing stops, and the next job starts a fresh worker. The
  * database is written on the main thread by the commands; a full export's big tables are read
- * (read-only, as stored) and opened by a second instance of the worker (`encodeStored`,
- * ./stored-pages.ts), which hands their lines straight to the first.
+ * (read-only, as stored) and opened by other instances of the worker, taking turns page by page
+ * (`encodeStored`, ./stored-pages.ts), which hand their lines straight to the first.
  *
  *   const codec = createWorkerCodec();
  *   await exportBundle(ctx, { …, codec, onProgress, signal });
@@ -52,11 +52,11 @@ function revive(error: SerializedError): Error {
 
 export interface WorkerCodec extends BundleCodec {
   /**
-   * As `encode`, with stored tables among the batches (./stored-pages): a second instance of the
-   * worker (the reader) reads them from its own connection to the database, opens them with
-   * `dataKey` (the middleware's function) and serialises them, while the first compresses and
-   * seals (./worker-protocol.ts): reading, AES-GCM, JSON and deflate run off the UI thread, on two
-   * threads. A row that does not open under the key rejects the export (ProtectionError 'tampered').
+   * As `encode`, with stored tables among the batches (./stored-pages): READERS_PER_TABLE other
+   * instances of the worker (the readers) read them page by page in turn, each from its own
+   * connection to the database, open them with `dataKey` (the middleware's function) and serialise
+   * them, while the first compresses and seals (./worker-protocol.ts): reading, AES-GCM, JSON and
+   * deflate run off the UI thread, on several threads. A row that does not open under the key rejects the export (ProtectionError 'tampered').
    */
   encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options?: CodecCallOptions): Promise<EncodedBundle>;
   /** Terminates the workers (pending jobs are rejected with an AbortError). */
@@ -65,8 +65,8 @@ export interface WorkerCodec extends BundleCodec {
 
 export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundleWorker): WorkerCodec {
   let worker: WorkerLike | null = null;
-  /** The second instance, reading stored tables for the encoder (./worker-protocol.ts). */
-  let reader: WorkerLike | null = null;
+  /** The other instances, reading stored tables for the encoder (./worker-protocol.ts). */
+  let readers: WorkerLike[] = [];
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -75,26 +75,46 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
     pending.clear();
   };
 
-  /** Stops the reader (whatever it still reads is for a job that has ended); the next export starts a new one. */
-  const dropReader = () => {
-    reader?.terminate();
-    reader = null;
+  /** Stops the readers (whatever they still read is for a job that has ended); the next export starts new ones. */
+  const dropReaders = () => {
+    for (const reader of readers) reader.terminate();
+    readers = [];
   };
 
   const stop = (error: unknown) => {
     worker?.terminate();
     worker = null;
-    dropReader();
+    dropReaders();
     failAll(error);
   };
 
-  const currentReader = (): WorkerLike => {
-    if (reader) return reader;
-    const created = createWorker();
-    // Its errors come to the encoder over the table's port; a crash of the worker itself stops the job.
-    created.addEventListener('error', () => stop(new Error('the bundle worker failed')));
-    reader = created;
-    return created;
+  const currentReaders = (): WorkerLike[] => {
+    while (readers.length < READERS_PER_TABLE) {
+      const created = createWorker();
+      // Their errors come to the encoder over the table's ports; a crash of a worker itself stops the job.
+      created.addEventListener('error', () => stop(new Error('the bundle worker failed')));
+      readers.push(created);
+    }
+    return readers;
+  };
+
+  /**
+   * Has the readers read `source` and send its lines to the encoder's job `id`: a channel from
+   * each reader to the encoder, and from the lead to each other reader (its share of the pages).
+   */
+  const readStored = (target: WorkerLike, id: number, source: StoredSource, dataKey: CryptoKey | undefined) => {
+    const [lead, ...followers] = currentReaders();
+    const lines = [lead!, ...followers].map(() => new MessageChannel());
+    const shares = followers.map(() => new MessageChannel());
+    const key = dataKey ? { dataKey } : {};
+    const toLead = [lines[0]!.port1, ...shares.map((share) => share.port1)];
+    lead!.postMessage({ kind: 'read-lines', source, ...key, port: lines[0]!.port1, share: { kind: 'lead', followers: shares.map((share) => share.port1) } }, toLead);
+    followers.forEach((follower, k) => {
+      const share = shares[k]!.port2;
+      follower.postMessage({ kind: 'read-lines', source, ...key, port: lines[k + 1]!.port1, share: { kind: 'follow', lead: share } }, [lines[k + 1]!.port1, share]);
+    });
+    const ports = lines.map((channel) => channel.port2);
+    target.postMessage({ kind: 'encode-lines', id, ports }, ports);
   };
 
   const current = (): WorkerLike => {
@@ -159,11 +179,9 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
         options.signal?.throwIfAborted();
         if (!pending.has(id)) break; // the worker failed or was stopped meanwhile
         if (isStoredSource(batch)) {
-          // The reader reads, opens and serialises the table and sends its lines straight to the
-          // encoder over their own channel: progress comes as 'encoding'.
-          const channel = new MessageChannel();
-          currentReader().postMessage({ kind: 'read-lines', source: batch, ...(dataKey ? { dataKey } : {}), port: channel.port1 }, [channel.port1]);
-          target.postMessage({ kind: 'encode-lines', id, port: channel.port2 }, [channel.port2]);
+          // The readers read, open and serialise the table and send its lines straight to the
+          // encoder over their own channels: progress comes as 'encoding'.
+          readStored(target, id, batch, dataKey);
           continue;
         } else {
           target.postMessage({ kind: 'encode-batch', id, batch });
@@ -179,7 +197,7 @@ export function createWorkerCodec(createWorker: () => WorkerLike = defaultBundle
     if (pending.has(id)) target.postMessage({ kind: 'encode-end', id });
     const message = await result.catch((error: unknown) => {
       // A failed job leaves no reader waiting for acknowledgements that will not come.
-      dropReader();
+      dropReaders();
       throw error;
     });
     if (message.kind !== 'encoded') throw new Error(`unexpected worker answer ${message.kind}`);

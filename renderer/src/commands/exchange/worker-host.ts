@@ -1,8 +1,8 @@
 import { encodeEntryLines, type BundleEntry, type EncodedEntries } from '../../../../shared/sync/bundle';
 import { decodeJob, encodeJob, type EntryBatch } from '../../../../shared/sync/wire/codec';
 import type { EntryType, ExchangeProgress, WireRecords } from '../../../../shared/sync/wire/types';
-import { openAsIs, openedPages } from './stored-pages';
-import { DECODED_BATCH, LINES_AHEAD, type EncoderToReader, type FromWorker, type ReaderToEncoder, type SerializedError, type ToWorker } from './worker-protocol';
+import { openAsIs, openedPages, pageRanges, pagesIn, type PageRange } from './stored-pages';
+import { DECODED_BATCH, LINES_AHEAD, type EncoderToReader, type FromWorker, type LeadToFollower, type ReadShare, type ReaderToEncoder, type SerializedError, type ToWorker } from './worker-protocol';
 
 /**
  * The bundle worker's logic, apart from the worker global so that tests can drive it in-process.
@@ -74,12 +74,42 @@ function reviveHere(error: SerializedError): Error {
   return Object.assign(new Error(error.message), { name: error.name, ...(error.code ? { code: error.code } : {}) });
 }
 
+/** The ranges a lead posts to a follower (./worker-protocol.ts ReadShare). */
+function pagesFromLead(lead: MessagePort): Promise<PageRange[]> {
+  return new Promise<PageRange[]>((resolve) => {
+    lead.onmessage = (event: MessageEvent<LeadToFollower>) => {
+      lead.onmessage = null;
+      lead.close();
+      resolve(event.data.ranges);
+    };
+  });
+}
+
 /**
- * Reader: a stored table read from its own connection, each page opened with `dataKey`, projected,
- * serialised as lines and sent over `port` — at most LINES_AHEAD pages ahead of the encoder.
+ * This reader's pages of the table: the lead cuts it and hands each follower its turns; a follower
+ * waits for them. Reader k of n reads pages k, k + n, k + 2n, …
+ */
+async function shareOf(idb: IDBDatabase, table: string, share: ReadShare): Promise<PageRange[]> {
+  if (share.kind === 'follow') return pagesFromLead(share.lead);
+  const { followers } = share;
+  let ranges: PageRange[] = [];
+  try {
+    ranges = await pageRanges(idb, table);
+  } finally {
+    // A lead that fails still lets its followers end (its own failure reaches the encoder).
+    // (The follower closes the channel once it has them.)
+    followers.forEach((follower, k) => follower.postMessage({ kind: 'pages', ranges: ranges.filter((_, i) => i % (followers.length + 1) === k + 1) } satisfies LeadToFollower));
+  }
+  return ranges.filter((_, i) => i % (followers.length + 1) === 0);
+}
+
+/**
+ * Reader: its share of a stored table read from its own connection, each page opened with
+ * `dataKey`, projected, serialised as lines and sent over `port` (an empty page too: the encoder
+ * takes pages from the readers in turn) — at most LINES_AHEAD pages ahead of the encoder.
  */
 async function readLines(message: Extract<ToWorker, { kind: 'read-lines' }>, database: WorkerDatabase): Promise<void> {
-  const { port, source, dataKey } = message;
+  const { port, source, dataKey, share } = message;
   const send = (data: ReaderToEncoder, transfer: Transferable[] = []) => port.postMessage(data, transfer);
   let ahead = 0;
   let room: (() => void) | null = null;
@@ -93,7 +123,8 @@ async function readLines(message: Extract<ToWorker, { kind: 'read-lines' }>, dat
   let idb: IDBDatabase | null = null;
   try {
     idb = await openAsIs(database.indexedDB, source.database);
-    for await (const entries of openedPages(idb, database.IDBKeyRange, source, dataKey)) {
+    const ranges = await shareOf(idb, source.table, share);
+    for await (const entries of openedPages(pagesIn(idb, database.IDBKeyRange, source, ranges), dataKey)) {
       while (ahead >= LINES_AHEAD) await new Promise<void>((resolve) => (room = resolve));
       const lines = encodeEntryLines(entries);
       ahead++;
@@ -108,31 +139,45 @@ async function readLines(message: Extract<ToWorker, { kind: 'read-lines' }>, dat
   }
 }
 
-/** Encoder: a stored table's lines as they arrive over `port`, each acknowledged once taken. */
-async function* linesFrom(port: MessagePort): AsyncGenerator<EncodedEntries> {
-  const arrived: ReaderToEncoder[] = [];
+/**
+ * Encoder: a stored table's lines as they arrive from its readers, one page from each in turn (so
+ * in key order), each acknowledged to its reader once taken. A reader that has ended leaves the turn.
+ */
+async function* linesFrom(ports: readonly MessagePort[]): AsyncGenerator<EncodedEntries> {
+  const arrived = ports.map((): ReaderToEncoder[] => []);
   let wake: (() => void) | null = null;
-  port.onmessage = (event: MessageEvent<ReaderToEncoder>) => {
-    arrived.push(event.data);
-    const resume = wake;
-    wake = null;
-    resume?.();
-  };
+  ports.forEach((port, k) => {
+    port.onmessage = (event: MessageEvent<ReaderToEncoder>) => {
+      arrived[k]!.push(event.data);
+      const resume = wake;
+      wake = null;
+      resume?.();
+    };
+  });
+  const turns = ports.map((_, k) => k);
   try {
-    for (;;) {
-      const data = arrived.shift();
+    for (let turn = 0; turns.length > 0; ) {
+      const k = turns[turn]!;
+      const data = arrived[k]!.shift();
       if (!data) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (data.kind === 'end') return;
       if (data.kind === 'failed') throw reviveHere(data.error);
-      yield data.lines;
-      port.postMessage({ kind: 'ack' } satisfies EncoderToReader);
+      if (data.kind === 'end') {
+        turns.splice(turn, 1);
+        if (turn >= turns.length) turn = 0;
+        continue;
+      }
+      if (data.lines.bytes.length > 0) yield data.lines;
+      ports[k]!.postMessage({ kind: 'ack' } satisfies EncoderToReader);
+      turn = (turn + 1) % turns.length;
     }
   } finally {
-    port.onmessage = null;
-    port.close();
+    for (const port of ports) {
+      port.onmessage = null;
+      port.close();
+    }
   }
 }
 
@@ -154,10 +199,10 @@ export function createWorkerHost(post: (message: FromWorker, transfer?: Transfer
         break;
       }
       case 'encode-lines': {
-        const { port } = message;
+        const { ports } = message;
         const queue = queues.get(message.id);
-        if (queue) queue.push(() => linesFrom(port));
-        else port.close(); // the job has failed meanwhile
+        if (queue) queue.push(() => linesFrom(ports));
+        else ports.forEach((port) => port.close()); // the job has failed meanwhile
         break;
       }
       case 'encode-batch':

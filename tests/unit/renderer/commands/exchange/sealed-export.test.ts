@@ -8,7 +8,7 @@ import { createWorkerCodec, exportBundle } from '../../../../../renderer/src/com
 import { createWorkerHost } from '../../../../../renderer/src/commands/exchange/worker-host';
 import type { WorkerLike } from '../../../../../renderer/src/commands/exchange/worker-client';
 import type { FromWorker, ToWorker } from '../../../../../renderer/src/commands/exchange/worker-protocol';
-import { openStoredPage, storedPages, STORED_PAGE, type StoredPage } from '../../../../../renderer/src/commands/exchange/stored-pages';
+import { openStoredPage, pageRanges, pagesIn, storedPages, STORED_PAGE, type StoredPage } from '../../../../../renderer/src/commands/exchange/stored-pages';
 import { readSelection } from '../../../../../renderer/src/commands/exchange/read';
 import { wireConsultation, wireMeeting, wireTombstone } from '../../../../../shared/sync/wire/records';
 import { ProtectionError } from '../../../../../shared/protection/errors';
@@ -120,6 +120,43 @@ describe('a full export opened off the UI thread', () => {
     expect(((await opened(meetings, key))[0]!.record as { notes: string }).notes).toBe('Synteettinen muistiinpano');
   });
 
+  it('pages cut once cover the table as it is when read: rows written in between are read once, deleted ones not at all', async () => {
+    const a = await seeded('ranges', 0);
+    const tombstone = (id: string, rev: number) => ({ id, deleted: true, stamps: { deleted: 'x' }, entity: 'consultation', rev }) as never;
+    await a.db.tombstones.bulkPut(Array.from({ length: 2 * STORED_PAGE + 3 }, (_, i) => tombstone(`t-${String(i).padStart(4, '0')}`, i + 1)));
+    const ranges = await pageRanges(a.db.backendDB(), 'tombstones');
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0]).toEqual({ below: `t-${String(STORED_PAGE).padStart(4, '0')}` });
+    expect(ranges[2]).toEqual({ from: `t-${String(2 * STORED_PAGE).padStart(4, '0')}` });
+    // After the cut: a row before the first, one on a page boundary's left, one after the last; one deleted.
+    await a.db.tombstones.bulkPut([tombstone('a-first', 9001), tombstone(`t-${String(STORED_PAGE - 1).padStart(4, '0')}x`, 9002), tombstone('z-last', 9003)]);
+    await a.db.tombstones.delete(`t-${String(STORED_PAGE).padStart(4, '0')}`);
+    const pages = await collect(pagesIn(a.db.backendDB(), IDBKeyRange, { table: 'tombstones', type: 'consultation', wire: 'tombstone' }, ranges));
+    expect(pages).toHaveLength(3);
+    expect(pages.flatMap((page) => page.rows.map((row) => (row as { id: string }).id))).toEqual((await a.db.tombstones.orderBy(':id').primaryKeys()).map(String));
+    // An empty table is one page of everything; a range left empty is still a page (readers keep their turns).
+    expect(await pageRanges(a.db.backendDB(), 'meetings')).toEqual([{}]);
+    await a.db.tombstones.where(':id').aboveOrEqual(`t-${String(2 * STORED_PAGE).padStart(4, '0')}`).delete();
+    const after = await collect(pagesIn(a.db.backendDB(), IDBKeyRange, { table: 'tombstones', type: 'consultation', wire: 'tombstone' }, ranges));
+    expect(after.map((page) => page.rows.length)).toEqual([STORED_PAGE + 2, STORED_PAGE - 1, 0]);
+  });
+
+  it('readers taking turns page by page give the bundle the in-page export gives, in key order', async () => {
+    const a = await seeded('turns', 3);
+    // Five pages of tombstones (more than the readers, an odd number, the last one short).
+    await a.db.tombstones.bulkPut(Array.from({ length: 4 * STORED_PAGE + 11 }, (_, i) => ({ id: `t-${String(i).padStart(4, '0')}`, deleted: true, stamps: { deleted: 'x' }, entity: 'consultation', rev: i + 1 }) as never));
+    const { worker } = inProcessWorker(a.db);
+    const codec = createWorkerCodec(() => worker);
+    const recipient = { kind: 'named' as const, name: 'Vastaanottaja' };
+    const viaWorker = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec });
+    const inPage = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient, passphrase: PASS, kdfIterations: FAST_KDF, codec: inlineCodec });
+    codec.dispose();
+    const content = await contentOf(viaWorker.bytes);
+    expect(content).toEqual(await contentOf(inPage.bytes));
+    const ids = (content as unknown as Record<string, Array<{ id: string; deleted?: boolean }>>).consultation!.filter((record) => record.deleted).map((record) => record.id);
+    expect(ids.filter((id) => id.startsWith('t-'))).toEqual(Array.from({ length: 4 * STORED_PAGE + 11 }, (_, i) => `t-${String(i).padStart(4, '0')}`));
+  });
+
   it('pages along the primary key, the next page read ahead', async () => {
     const a = await seeded('paged', 0);
     // More tombstones than a page: written directly, they are not sealed.
@@ -141,9 +178,10 @@ describe('a full export opened off the UI thread', () => {
     // The worker was told which tables to read, and read them itself: no case crossed from this thread.
     // The reader got each table's name, the key and a port to the encoder; the encoder, the other end.
     const stored = received.filter((m): m is Extract<ToWorker, { kind: 'read-lines' }> => m.kind === 'read-lines');
-    expect(stored.map((m) => m.source.table)).toEqual(['consultations', 'tombstones', 'meetings', 'audit']);
+    // Every table by two readers: the lead, which cuts it into pages, and a follower.
+    expect(stored.map((m) => [m.source.table, m.share.kind])).toEqual(['consultations', 'tombstones', 'meetings', 'audit'].flatMap((table) => [[table, 'lead'], [table, 'follow']]));
     expect(stored.every((m) => m.dataKey?.type === 'secret')).toBe(true);
-    expect(received.filter((m) => m.kind === 'encode-lines')).toHaveLength(4);
+    expect(received.filter((m) => m.kind === 'encode-lines').map((m) => (m as { ports: unknown[] }).ports.length)).toEqual([2, 2, 2, 2]);
     expect(JSON.stringify(received)).not.toContain('miten tukea');
     expect(JSON.stringify(received)).not.toContain('"sealed"');
     expect(received[0]).toMatchObject({ kind: 'encode-start' });

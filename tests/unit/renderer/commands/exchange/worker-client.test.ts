@@ -100,9 +100,10 @@ describe('the bundle worker client', () => {
 
     const again = await exportBundle(a.ctx, { scope: { kind: 'full' }, recipient: to(b), passphrase: PASS, kdfIterations: FAST_KDF, codec });
     expect(again.header.counts.consultation).toBe(3);
-    // A fresh encoder and a fresh reader.
+    // A fresh encoder and fresh readers.
     expect(workers.slice(stopped).map((w) => [w.state.terminated, w.state.received.includes('read-lines')])).toEqual([
       [false, false],
+      [false, true],
       [false, true],
     ]);
     codec.dispose();
