@@ -11,7 +11,8 @@ import type { ConsultationStatus } from '../domain/consultation';
  * Score = (3 × shared themes + 2 for the same age band or 1 for the next one + 1 for the same
  * service level) × (½ + ½ · 2^(−age in days / 365)): a year-old consultation keeps three quarters
  * of its weight, an old one half, so recency orders equals without burying a close match.
- * Ties: the newer first, then by id. One pass, a top-k buffer: O(n·k), no sort of the whole list.
+ * Ties: the newer first, then by id. One pass, a top-k buffer: O(n·k), no sort of the whole list;
+ * a row whose score without the recency weight is already below the k-th is not weighed at all.
  */
 
 /** What the ranking reads of a case: its id, receipt and identity-free list projection. */
@@ -93,6 +94,9 @@ export function rankSimilar<R extends SimilarityRow>(
     if (visible && !visible(row)) continue;
     const sameLevel = s.serviceLevel === probe.serviceLevel;
     const base = 3 * shared + (age === 'same' ? 2 : 1) + (sameLevel ? 1 : 0);
+    // The recency weight is at most 1, so the score at most `base`: a row that cannot reach the
+    // last listed score is passed over without reading its date (most rows, once the list is full).
+    if (top.length === limit && base < top[limit - 1]!.score) continue;
     const score = base * recencyWeight((nowMs - Date.parse(row.receivedAt)) / DAY_MS);
     const candidate: SimilarMatch = { id: row.id, score, sharedThemes: [], age, sameLevel, receivedAt: row.receivedAt };
     if (top.length === limit && !before(candidate, top[limit - 1]!)) continue;

@@ -41,6 +41,14 @@ describe('rankSimilar', () => {
     expect(recencyWeight(-5)).toBe(1);
   });
 
+  it('a full list passes over rows that cannot reach it, but not an equal one that wins on the tie', () => {
+    // Received today, a match's weight is 1 and its score its base: equal scores, then by id.
+    const rows = [row('m-2', {}, 0), row('m-3', {}, 0), row('weaker', { ageBand: '13-15' }, 0), row('m-1', {}, 0)];
+    expect(rankSimilar(probe, rows, { now: NOW, limit: 1 }).map((m) => m.id)).toEqual(['m-1']);
+    expect(rankSimilar(probe, rows, { now: NOW, limit: 2 }).map((m) => m.id)).toEqual(['m-1', 'm-2']);
+    expect(rankSimilar(probe, rows, { now: NOW, limit: 4 }).map((m) => m.id)).toEqual(['m-1', 'm-2', 'm-3', 'weaker']);
+  });
+
   it('relates age bands along the line of ages; family only to family', () => {
     expect(ageRelation('3-6', '7-12')).toBe('adjacent');
     expect(ageRelation('prenatal', '0-2')).toBe('adjacent');
