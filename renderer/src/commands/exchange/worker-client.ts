@@ -56,7 +56,8 @@ export interface WorkerCodec extends BundleCodec {
    * instances of the worker (the readers) read them page by page in turn, each from its own
    * connection to the database, open them with `dataKey` (the middleware's function) and serialise
    * them, while the first compresses and seals (./worker-protocol.ts): reading, AES-GCM, JSON and
-   * deflate run off the UI thread, on several threads. A row that does not open under the key rejects the export (ProtectionError 'tampered').
+   * deflate run off the UI thread, on several threads. A row that does not open under the key
+   * rejects the export (ProtectionError 'tampered').
    */
   encodeStored(job: EncodeJob, batches: AsyncIterable<ExportBatch>, dataKey: CryptoKey | undefined, options?: CodecCallOptions): Promise<EncodedBundle>;
   /** Terminates the workers (pending jobs are rejected with an AbortError). */

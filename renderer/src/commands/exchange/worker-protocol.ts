@@ -11,10 +11,17 @@ import type { PageRange, StoredSource } from './stored-pages';
 export const DECODED_BATCH = 100;
 
 /**
- * Pages' lines (STORED_PAGE records each, ./stored-pages) the reader may have sent ahead of the
+ * Pages' lines (STORED_PAGE records each, ./stored-pages) a reader may have sent ahead of the
  * encoder's acknowledgements, per table: what can wait in the encoder stays bounded.
  */
 export const LINES_AHEAD = 16;
+
+/**
+ * Readers per stored table of a full export (see below). 2: at 100 000 cases, in one benchmark run
+ * alternating export by export, 8 467 ms against 10 107 with one reader (medians of 6); a third
+ * gave nothing more on 2 cores (8 382 against 8 445).
+ */
+export const READERS_PER_TABLE = 2;
 
 /**
  * Messages between the bundle worker (./bundle.worker.ts, ./worker-host.ts) and its client
@@ -30,12 +37,6 @@ export const LINES_AHEAD = 16;
  * among the other batches. Reading, opening and compressing thus run side by side on several
  * threads while the UI thread only names the tables.
  */
-/**
- * 2: at 100 000 cases, in one benchmark run alternating export by export, 8 467 ms against 10 107
- * with one reader (medians of 6); a third gave nothing more on 2 cores (8 382 against 8 445).
- */
-export const READERS_PER_TABLE = 2;
-
 export type ToWorker =
   | { kind: 'encode-start'; id: number; job: EncodeJob }
   | { kind: 'encode-batch'; id: number; batch: readonly BundleEntry[] }

@@ -176,7 +176,7 @@ describe('a full export opened off the UI thread', () => {
     codec.dispose();
     // The worker got the rows sealed and the key; it never got the cases opened.
     // The worker was told which tables to read, and read them itself: no case crossed from this thread.
-    // The reader got each table's name, the key and a port to the encoder; the encoder, the other end.
+    // Each reader got the table's name, the key and a port to the encoder; the encoder, the other ends.
     const stored = received.filter((m): m is Extract<ToWorker, { kind: 'read-lines' }> => m.kind === 'read-lines');
     // Every table by two readers: the lead, which cuts it into pages, and a follower.
     expect(stored.map((m) => [m.source.table, m.share.kind])).toEqual(['consultations', 'tombstones', 'meetings', 'audit'].flatMap((table) => [[table, 'lead'], [table, 'follow']]));
