@@ -119,7 +119,9 @@ function requestOf<T>(request: IDBRequest<T>): Promise<T> {
 /**
  * Pages of a table as stored, in primary-key order, each one short read-only transaction (like the
  * keyset pages of ./read). The next page is requested before the current one is handed on, so the
- * database reads while the page is opened and encoded.
+ * database reads while the page is opened and encoded. One reader's paging, as the page's own path
+ * reads: nothing is read up front. Readers that share a table take ranges cut once instead
+ * (`pageRanges`, `pagesIn`), which cost one read of every key first.
  */
 export async function* storedPages(idb: IDBDatabase, keyRange: typeof IDBKeyRange, source: Pick<StoredSource, 'table' | 'type' | 'wire'>, signal?: AbortSignal): AsyncGenerator<StoredPage> {
   const { table, type, wire } = source;

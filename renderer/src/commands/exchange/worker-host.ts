@@ -93,14 +93,15 @@ async function shareOf(idb: IDBDatabase, table: string, share: ReadShare): Promi
   if (share.kind === 'follow') return pagesFromLead(share.lead);
   const { followers } = share;
   let ranges: PageRange[] = [];
+  const turnsOf = (reader: number) => ranges.filter((_, i) => i % (followers.length + 1) === reader);
   try {
     ranges = await pageRanges(idb, table);
   } finally {
     // A lead that fails still lets its followers end (its own failure reaches the encoder).
     // (The follower closes the channel once it has them.)
-    followers.forEach((follower, k) => follower.postMessage({ kind: 'pages', ranges: ranges.filter((_, i) => i % (followers.length + 1) === k + 1) } satisfies LeadToFollower));
+    followers.forEach((follower, k) => follower.postMessage({ kind: 'pages', ranges: turnsOf(k + 1) } satisfies LeadToFollower));
   }
-  return ranges.filter((_, i) => i % (followers.length + 1) === 0);
+  return turnsOf(0);
 }
 
 /**
